@@ -1,0 +1,3 @@
+from courtapp.cli import main
+
+raise SystemExit(main())

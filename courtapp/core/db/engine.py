@@ -1,0 +1,44 @@
+"""Engine construction.  Built in the composition root, never at import time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+
+
+def sqlite_url(path: str) -> str:
+    return f"sqlite+pysqlite:///{path}"
+
+
+def normalise_url(url: str) -> str:
+    """Accept ``postgresql://`` and ``postgres://`` and use psycopg 3 for them."""
+    u = make_url(url)
+    if u.drivername in ("postgresql", "postgres"):
+        u = u.set(drivername="postgresql+psycopg")
+    return u.render_as_string(hide_password=False)
+
+
+def make_engine(url: str, *, echo: bool = False) -> Engine:
+    """An engine for SQLite (WAL, foreign keys, one connection per use) or PostgreSQL."""
+    url = normalise_url(url)
+    kind = make_url(url).get_backend_name()
+    if kind == "sqlite":
+        engine = create_engine(url, echo=echo, poolclass=NullPool,
+                               connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            # Names and numbers are matched by prefix with LIKE 'x%'; with
+            # case-sensitive LIKE, SQLite can use the plain b-tree index.
+            cur.execute("PRAGMA case_sensitive_like=ON")
+            cur.close()
+
+        return engine
+    return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5)

@@ -1,0 +1,250 @@
+"""SQLAlchemy 2 tables.  These classes stay inside ``courtapp.core.db``; the
+rest of the app sees the domain dataclasses (``courtapp.core.domain.model``)
+and the frozen DTOs of the services.
+
+Design notes for later issues:
+- ``version`` columns carry SQLAlchemy's optimistic locking (``version_id_col``):
+  a stale update raises ``StaleDataError``, which the services turn into
+  :class:`~courtapp.core.domain.errors.ConflictError`.
+- ``audit_log`` has ``seq``, ``prev_hash`` and ``row_hash`` so that a later
+  issue can chain it with SHA-256 without a new table.
+- Money is integer fen (``BigInteger``), never float.
+- ``cases.respondent_names``, ``outstanding_fen``, ``performed`` are a cached
+  summary for the case list, recomputed by the service on every save.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    roles: Mapped[str] = mapped_column(String(200))  # comma-separated Role values
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class PersonRow(Base):
+    """A natural person or an entity.  One record serves every case it is in."""
+
+    __tablename__ = "persons"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # person | entity
+    name: Mapped[str] = mapped_column(String(100))
+    id_number: Mapped[str | None] = mapped_column(String(18), unique=True)
+    credit_code: Mapped[str | None] = mapped_column(String(18), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    officers: Mapped[list[OfficerRow]] = relationship(
+        foreign_keys="OfficerRow.entity_id", cascade="all, delete-orphan",
+        order_by="OfficerRow.position",
+    )
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        Index("ix_persons_name_prefix", "name", postgresql_ops={"name": "text_pattern_ops"}),
+    )
+
+
+class OfficerRow(Base):
+    """An entity's officer in one of the four bound roles (2015 Art. 3 para. 2)."""
+
+    __tablename__ = "officers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
+    role: Mapped[str] = mapped_column(String(32))
+    position: Mapped[int] = mapped_column(Integer)
+    person: Mapped[PersonRow] = relationship(foreign_keys=[person_id], lazy="joined")
+
+
+class CaseRow(Base):
+    __tablename__ = "cases"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_number: Mapped[str] = mapped_column(String(40), unique=True)
+    year: Mapped[int] = mapped_column(Integer)
+    court_code: Mapped[str] = mapped_column(String(10))
+    type_code: Mapped[str] = mapped_column(String(4))
+    sequence: Mapped[int] = mapped_column(Integer)
+    court_name: Mapped[str] = mapped_column(String(100))
+    filed_on: Mapped[date] = mapped_column(Date)
+    judge: Mapped[str] = mapped_column(String(100))
+    basis_kind: Mapped[str] = mapped_column(String(32))
+    basis_issuer: Mapped[str] = mapped_column(String(100))
+    basis_document_number: Mapped[str] = mapped_column(String(100))
+    basis_effective_on: Mapped[date] = mapped_column(Date)
+    notice_issued_on: Mapped[date | None] = mapped_column(Date)
+    notice_deadline: Mapped[date | None] = mapped_column(Date)
+    notice_served_on: Mapped[date | None] = mapped_column(Date)
+    notice_service_method: Mapped[str | None] = mapped_column(String(32))
+    # Cached summary for the case list (recomputed on every save).
+    respondent_names: Mapped[str] = mapped_column(String(400), default="")
+    applicant_names: Mapped[str] = mapped_column(String(400), default="")
+    due_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    outstanding_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    performed: Mapped[bool] = mapped_column(Boolean, default=False)
+    partly_performed: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    parties: Mapped[list[CasePartyRow]] = relationship(
+        cascade="all, delete-orphan", order_by="CasePartyRow.position")
+    obligations: Mapped[list[ObligationRow]] = relationship(
+        cascade="all, delete-orphan", order_by="ObligationRow.position")
+    payments: Mapped[list[PaymentRow]] = relationship(
+        cascade="all, delete-orphan", order_by="PaymentRow.position")
+    property_items: Mapped[list[PropertyRow]] = relationship(
+        cascade="all, delete-orphan", order_by="PropertyRow.position")
+    securities: Mapped[list[SecurityRow]] = relationship(
+        cascade="all, delete-orphan", order_by="SecurityRow.position")
+    conduct: Mapped[list[ConductRow]] = relationship(
+        cascade="all, delete-orphan", order_by="ConductRow.position")
+    findings: Mapped[list[FindingRow]] = relationship(
+        cascade="all, delete-orphan", order_by="FindingRow.position")
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        UniqueConstraint("year", "court_code", "type_code", "sequence", name="uq_cases_number_parts"),
+        Index("ix_cases_case_number_prefix", "case_number",
+              postgresql_ops={"case_number": "text_pattern_ops"}),
+    )
+
+
+class _Child:
+    """Columns shared by every per-case list table."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class CasePartyRow(_Child, Base):
+    __tablename__ = "case_parties"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
+    side: Mapped[str] = mapped_column(String(12))  # applicant | respondent
+    person: Mapped[PersonRow] = relationship(lazy="joined")
+
+
+class ObligationRow(_Child, Base):
+    __tablename__ = "obligations"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    amount_fen: Mapped[int | None] = mapped_column(BigInteger)
+    description: Mapped[str] = mapped_column(Text)
+
+
+class PaymentRow(_Child, Base):
+    __tablename__ = "payments"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    paid_on: Mapped[date] = mapped_column(Date)
+    respondent: Mapped[int] = mapped_column(Integer)  # 0-based index among respondents
+    amount_fen: Mapped[int | None] = mapped_column(BigInteger)
+    act: Mapped[str | None] = mapped_column(Text)
+    obligation: Mapped[int | None] = mapped_column(Integer)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+
+
+class PropertyRow(_Child, Base):
+    __tablename__ = "property_items"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    description: Mapped[str] = mapped_column(Text)
+    value_fen: Mapped[int] = mapped_column(BigInteger)
+    found_on: Mapped[date] = mapped_column(Date)
+    measure: Mapped[str] = mapped_column(String(16))
+    respondent: Mapped[int] = mapped_column(Integer)
+
+
+class SecurityRow(_Child, Base):
+    __tablename__ = "securities"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    value_fen: Mapped[int] = mapped_column(BigInteger)
+    respondent: Mapped[int] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class ConductRow(_Child, Base):
+    __tablename__ = "conduct"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    type: Mapped[str] = mapped_column(String(40))
+    occurred_on: Mapped[date] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text)
+    respondent: Mapped[int] = mapped_column(Integer)
+
+
+class FindingRow(_Child, Base):
+    __tablename__ = "findings"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    respondent: Mapped[int] = mapped_column(Integer)
+    able_to_perform: Mapped[bool | None] = mapped_column(Boolean)
+    later_in_performance_order: Mapped[bool] = mapped_column(Boolean, default=False)
+    campus_loan_student: Mapped[bool] = mapped_column(Boolean, default=False)
+    serious_violence: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AuditRow(Base):
+    """One change made through the service layer (RULES.md R-R6; 2017 Art. 13).
+
+    ``seq`` orders the chain; ``prev_hash``/``row_hash`` are filled by the
+    hash-chain issue (SHA-256 over the canonical JSON of the row and
+    ``prev_hash``).  ``before``/``after`` hold canonical JSON.
+    """
+
+    __tablename__ = "audit_log"
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    user_id: Mapped[int | None] = mapped_column(Integer)
+    username: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(64))
+    entity_type: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
+    legal_ground: Mapped[str | None] = mapped_column(String(200))
+    reason: Mapped[str | None] = mapped_column(Text)
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    row_hash: Mapped[str | None] = mapped_column(String(64))
+    __table_args__ = (Index("ix_audit_entity", "entity_type", "entity_id"),)
+
+
+class SettingRow(Base):
+    """Court-wide settings shared by every desk (e.g. the default grace period)."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

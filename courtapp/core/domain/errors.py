@@ -1,0 +1,95 @@
+"""Domain errors.
+
+Every validation failure names the field (as a JSON path into the interchange
+format, e.g. ``respondents[0].id_number``) and the rule it breaks, with a
+message in English and in Simplified Chinese.  The core carries both texts so
+that the command line and the GUI can show the same wording; the GUI picks the
+language the user chose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One broken rule at one place."""
+
+    path: str
+    rule: str
+    en: str
+    zh: str
+
+    def message(self, lang: str = "en") -> str:
+        return self.zh if lang.startswith("zh") else self.en
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.en} [{self.rule}]"
+
+
+class DomainError(Exception):
+    """Base class for every error the core raises on purpose."""
+
+
+@dataclass
+class ValidationError(DomainError):
+    """One or more field errors; nothing was saved."""
+
+    errors: list[FieldError] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        super().__init__(self.summary())
+
+    def summary(self, lang: str = "en") -> str:
+        return "\n".join(
+            f"{e.path}: {e.message(lang)}" if e.path else e.message(lang) for e in self.errors
+        )
+
+    def __iter__(self) -> Iterator[FieldError]:
+        return iter(self.errors)
+
+    def __str__(self) -> str:
+        return self.summary()
+
+
+class ErrorCollector:
+    """Collects field errors while walking a structure, then raises them all at once."""
+
+    def __init__(self) -> None:
+        self.errors: list[FieldError] = []
+
+    def add(self, path: str, rule: str, en: str, zh: str) -> None:
+        self.errors.append(FieldError(path, rule, en, zh))
+
+    def extend(self, errors: Iterable[FieldError]) -> None:
+        self.errors.extend(errors)
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise ValidationError(list(self.errors))
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+
+class PermissionDenied(DomainError):
+    """The acting user's roles do not grant the permission the operation needs."""
+
+    def __init__(self, username: str, permission: str) -> None:
+        self.username = username
+        self.permission = permission
+        super().__init__(f"user {username!r} lacks permission {permission!r}")
+
+
+class NotFound(DomainError):
+    """A record that the caller named does not exist."""
+
+
+class ConflictError(DomainError):
+    """Someone else changed the record since it was read (optimistic locking)."""
+
+
+class AuthenticationFailed(DomainError):
+    """Wrong user name or password, or an inactive account."""

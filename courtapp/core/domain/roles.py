@@ -1,0 +1,70 @@
+"""Roles and permissions.  Denied by default: a role grants exactly the
+permissions listed for it here and nothing else."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    JUDGE = "judge"
+    PRESIDENT = "president"  # signs decisions and orders (院长签发, 2017 Art. 5; 2015 Art. 5)
+    CLERK = "clerk"
+    COUNTER = "counter"
+    ADMIN = "administrator"
+    AUDITOR = "auditor"
+
+
+class Permission(StrEnum):
+    CASE_VIEW = "case.view"
+    CASE_CREATE = "case.create"
+    CASE_EDIT = "case.edit"
+    CASE_IMPORT = "case.import"
+    CASE_EXPORT = "case.export"
+    DECISION_SIGN = "decision.sign"
+    USER_MANAGE = "user.manage"
+    AUDIT_VIEW = "audit.view"
+    SETTINGS_EDIT = "settings.edit"
+    DEMO_LOAD = "demo.load"
+
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.JUDGE: frozenset({
+        Permission.CASE_VIEW, Permission.CASE_CREATE, Permission.CASE_EDIT,
+        Permission.CASE_IMPORT, Permission.CASE_EXPORT,
+    }),
+    Role.PRESIDENT: frozenset({Permission.CASE_VIEW, Permission.CASE_EXPORT, Permission.DECISION_SIGN}),
+    Role.CLERK: frozenset({Permission.CASE_VIEW, Permission.CASE_EXPORT}),
+    Role.COUNTER: frozenset({Permission.CASE_VIEW}),
+    Role.ADMIN: frozenset({
+        Permission.CASE_VIEW, Permission.USER_MANAGE, Permission.SETTINGS_EDIT,
+        Permission.CASE_IMPORT, Permission.CASE_EXPORT, Permission.DEMO_LOAD,
+        Permission.AUDIT_VIEW,
+    }),
+    Role.AUDITOR: frozenset({Permission.CASE_VIEW, Permission.AUDIT_VIEW}),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting.  ``user_id`` is None for the command-line operator."""
+
+    username: str
+    roles: frozenset[Role]
+    user_id: int | None = None
+    display_name: str = ""
+
+    def can(self, permission: Permission) -> bool:
+        return any(permission in ROLE_PERMISSIONS.get(r, frozenset()) for r in self.roles)
+
+
+def console_actor(os_user: str) -> Actor:
+    """The operator of the command line on this machine.
+
+    Whoever can run ``courtapp`` against a database already holds its file (or
+    its PostgreSQL credentials); the command line acts as that operator, with
+    the judge's and the administrator's permissions, and every change it makes
+    is audited under ``console:<os user>``.
+    """
+    return Actor(username=f"console:{os_user}", roles=frozenset({Role.JUDGE, Role.ADMIN}))

@@ -1,0 +1,299 @@
+"""Whole-case validation: every rule, every field, all errors at once.
+
+Paths are JSON paths into the interchange format v1.  Rules cited:
+- identifiers: RULES.md R-I1, R-I2, R-N1;
+- the execution notice: CPL 2023 Art. 251, 2017 Provisions Art. 5 para. 1;
+- an entity's officers: 2015 Provisions Art. 3 para. 2 (the four bound roles).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+from courtapp.core.domain.errors import ErrorCollector, FieldError
+from courtapp.core.domain.identifiers import (
+    RULE_MESSAGES,
+    check_court_code,
+    check_credit_code,
+    check_resident_id,
+    parse_case_number,
+)
+from courtapp.core.domain.model import EnforcementCase, ObligationKind, Party, PartyKind
+
+MAX_NAME = 100
+MAX_TEXT = 2000
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **RULE_MESSAGES,
+    "required": ("this field is required", "此项为必填项"),
+    "text.too_long": ("the text is too long", "文字过长"),
+    "text.control": ("the text contains control characters", "文字含有控制字符"),
+    "case_number.court_mismatch": (
+        "the court code in the case number differs from the enforcing court's code",
+        "案号中的法院代字与执行法院代字不一致",
+    ),
+    "case_number.year_mismatch": (
+        "the year in the case number must be the year of filing",
+        "案号年度应为立案年度",
+    ),
+    "date.future": ("the date is in the future", "日期晚于今天"),
+    "basis.after_filing": (
+        "the enforcement basis must be effective on or before the filing date",
+        "执行依据的生效日期不得晚于立案日期",
+    ),
+    "parties.applicant_required": ("at least one applicant is required", "至少应有一名申请执行人"),
+    "parties.respondent_required": ("at least one respondent is required", "至少应有一名被执行人"),
+    "party.duplicate": (
+        "the same person or entity appears twice in this case",
+        "同一当事人在本案中重复出现",
+    ),
+    "party.person_has_code": (
+        "a natural person has a resident ID number, not a credit code",
+        "自然人应填写身份证号码，而非统一社会信用代码",
+    ),
+    "party.entity_has_id": (
+        "an entity has a credit code, not a resident ID number",
+        "单位应填写统一社会信用代码，而非身份证号码",
+    ),
+    "officer.person_only_entity": (
+        "only an entity has officers",
+        "只有单位才有法定代表人等相关人员",
+    ),
+    "officer.duplicate_role": (
+        "this person is listed twice in the same role",
+        "同一人员以同一身份重复列出",
+    ),
+    "obligations.required": ("at least one obligation is required", "至少应有一项义务"),
+    "obligation.amount_required": (
+        "a monetary obligation needs an amount greater than zero",
+        "金钱给付义务应有大于零的金额",
+    ),
+    "obligation.no_amount": (
+        "a non-monetary obligation has no amount; describe the act",
+        "非金钱义务不填金额，应写明行为",
+    ),
+    "respondent.index": (
+        "the respondent index is out of range (0-based into respondents)",
+        "被执行人序号超出范围（从0起，对应被执行人列表）",
+    ),
+    "obligation.index": (
+        "the obligation index is out of range, or is not a non-monetary obligation",
+        "义务序号超出范围，或该义务不是非金钱义务",
+    ),
+    "payment.empty": (
+        "a payment records an amount greater than zero or an act performed",
+        "履行记录应有大于零的金额或已履行的行为",
+    ),
+    "notice.deadline_before_issue": (
+        "the performance deadline cannot be before the notice was issued",
+        "履行期限不得早于执行通知书发出日期",
+    ),
+    "notice.served_before_issue": (
+        "the notice cannot be served before it was issued",
+        "送达日期不得早于执行通知书发出日期",
+    ),
+    "notice.issued_before_filing": (
+        "the notice cannot be issued before the case was filed",
+        "执行通知书不得早于立案日期发出",
+    ),
+    "notice.method_required": (
+        "a served notice needs its method of service",
+        "已送达的执行通知书应写明送达方式",
+    ),
+    "notice.method_without_service": (
+        "a method of service needs the date of service",
+        "填写送达方式时应同时填写送达日期",
+    ),
+    "finding.duplicate": ("there is already a finding for this respondent", "该被执行人已有认定"),
+}
+
+
+def message(rule: str) -> tuple[str, str]:
+    from courtapp.core.domain.money import AMOUNT_MESSAGES
+
+    return MESSAGES.get(rule) or AMOUNT_MESSAGES.get(rule) or (rule, rule)
+
+
+def add(errors: ErrorCollector, path: str, rule: str) -> None:
+    en, zh = message(rule)
+    errors.add(path, rule, en, zh)
+
+
+def check_text(errors: ErrorCollector, path: str, value: str | None, *,
+               required: bool = True, limit: int = MAX_TEXT) -> None:
+    if value is None or not value.strip():
+        if required:
+            add(errors, path, "required")
+        return
+    if len(value) > limit:
+        add(errors, path, "text.too_long")
+    if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in value):
+        add(errors, path, "text.control")
+
+
+def _check_identifier(errors: ErrorCollector, path: str, value: str | None, kind: str) -> None:
+    if not value:
+        add(errors, path, "required")
+        return
+    try:
+        (check_resident_id if kind == "ric" else check_credit_code)(value)
+    except ValueError as e:
+        add(errors, path, str(e.args[0]))
+
+
+def _check_party(errors: ErrorCollector, path: str, p: Party) -> None:
+    check_text(errors, f"{path}.name", p.name, limit=MAX_NAME)
+    if p.kind is PartyKind.PERSON:
+        _check_identifier(errors, f"{path}.id_number", p.id_number, "ric")
+        if p.credit_code:
+            add(errors, f"{path}.credit_code", "party.person_has_code")
+        if p.officers:
+            add(errors, f"{path}.officers", "officer.person_only_entity")
+    else:
+        _check_identifier(errors, f"{path}.credit_code", p.credit_code, "uscc")
+        if p.id_number:
+            add(errors, f"{path}.id_number", "party.entity_has_id")
+        seen: set[tuple[str, str]] = set()
+        for j, o in enumerate(p.officers):
+            op = f"{path}.officers[{j}]"
+            check_text(errors, f"{op}.name", o.name, limit=MAX_NAME)
+            _check_identifier(errors, f"{op}.id_number", o.id_number, "ric")
+            key = (o.role.value, o.id_number)
+            if key in seen:
+                add(errors, f"{op}.role", "officer.duplicate_role")
+            seen.add(key)
+
+
+def _check_date(errors: ErrorCollector, path: str, d: date, today: date) -> None:
+    if d > today:
+        add(errors, path, "date.future")
+
+
+def validate_case(case: EnforcementCase, *, today: date | None = None) -> list[FieldError]:
+    """Every rule broken by ``case``; an empty list means it may be saved."""
+    today = today or date.today()
+    e = ErrorCollector()
+
+    # Case number, court, filing (R-N1).
+    number = None
+    try:
+        number = parse_case_number(case.case_number, today=today)
+    except ValueError as ex:
+        add(e, "case_number", str(ex.args[0]))
+    check_text(e, "court.name", case.court.name, limit=MAX_NAME)
+    try:
+        code = check_court_code(case.court.code)
+        if number and number.court_code != code:
+            add(e, "case_number", "case_number.court_mismatch")
+    except ValueError as ex:
+        add(e, "court.code", str(ex.args[0]))
+    _check_date(e, "filed_on", case.filed_on, today)
+    if number and number.year != case.filed_on.year:
+        add(e, "case_number", "case_number.year_mismatch")
+    check_text(e, "judge", case.judge, limit=MAX_NAME)
+
+    # Enforcement basis.
+    check_text(e, "basis.issuer", case.basis.issuer, limit=MAX_NAME)
+    check_text(e, "basis.document_number", case.basis.document_number, limit=MAX_NAME)
+    if case.basis.effective_on > case.filed_on:
+        add(e, "basis.effective_on", "basis.after_filing")
+
+    # Parties.
+    if not case.applicants:
+        add(e, "applicants", "parties.applicant_required")
+    if not case.respondents:
+        add(e, "respondents", "parties.respondent_required")
+    seen: dict[str, str] = {}
+    for side in ("applicants", "respondents"):
+        parties: list[Party] = getattr(case, side)
+        for i, p in enumerate(parties):
+            path = f"{side}[{i}]"
+            _check_party(e, path, p)
+            ident = p.identifier
+            if ident:
+                if ident in seen:
+                    field_name = "id_number" if p.kind is PartyKind.PERSON else "credit_code"
+                    add(e, f"{path}.{field_name}", "party.duplicate")
+                seen[ident] = path
+
+    n_resp = len(case.respondents)
+
+    def check_respondent(path: str, idx: int) -> None:
+        if not 0 <= idx < n_resp:
+            add(e, path, "respondent.index")
+
+    # Obligations.
+    if not case.obligations:
+        add(e, "obligations", "obligations.required")
+    for i, o in enumerate(case.obligations):
+        path = f"obligations[{i}]"
+        check_text(e, f"{path}.description", o.description)
+        if o.kind is ObligationKind.MONETARY:
+            if o.amount is None or o.amount <= 0:
+                add(e, f"{path}.amount", "obligation.amount_required")
+        elif o.amount is not None:
+            add(e, f"{path}.amount", "obligation.no_amount")
+
+    # Execution notice (CPL 2023 Art. 251).
+    n = case.execution_notice
+    if n is not None:
+        if n.issued_on < case.filed_on:
+            add(e, "execution_notice.issued_on", "notice.issued_before_filing")
+        _check_date(e, "execution_notice.issued_on", n.issued_on, today)
+        if n.deadline < n.issued_on:
+            add(e, "execution_notice.deadline", "notice.deadline_before_issue")
+        if n.served_on is not None:
+            if n.served_on < n.issued_on:
+                add(e, "execution_notice.served_on", "notice.served_before_issue")
+            _check_date(e, "execution_notice.served_on", n.served_on, today)
+            if n.service_method is None:
+                add(e, "execution_notice.service_method", "notice.method_required")
+        elif n.service_method is not None:
+            add(e, "execution_notice.served_on", "notice.method_without_service")
+
+    # Payments and performance.
+    for i, p in enumerate(case.payments):
+        path = f"payments[{i}]"
+        _check_date(e, f"{path}.on", p.on, today)
+        check_respondent(f"{path}.respondent", p.respondent)
+        has_amount = p.amount is not None and p.amount > 0
+        if not has_amount and not (p.act and p.act.strip()):
+            add(e, f"{path}.amount", "payment.empty")
+        if p.act:
+            check_text(e, f"{path}.act", p.act)
+        if p.obligation is not None and not (
+            0 <= p.obligation < len(case.obligations)
+            and case.obligations[p.obligation].kind is ObligationKind.NON_MONETARY
+        ):
+            add(e, f"{path}.obligation", "obligation.index")
+        check_text(e, f"{path}.evidence", p.evidence, required=False)
+
+    for i, prop in enumerate(case.property):
+        path = f"property[{i}]"
+        check_text(e, f"{path}.description", prop.description)
+        _check_date(e, f"{path}.found_on", prop.found_on, today)
+        check_respondent(f"{path}.respondent", prop.respondent)
+
+    for i, s in enumerate(case.security):
+        path = f"security[{i}]"
+        check_respondent(f"{path}.respondent", s.respondent)
+        if s.value <= 0:
+            add(e, f"{path}.value", "amount.positive")
+        check_text(e, f"{path}.description", s.description, required=False)
+
+    for i, c in enumerate(case.conduct):
+        path = f"conduct[{i}]"
+        _check_date(e, f"{path}.on", c.on, today)
+        check_respondent(f"{path}.respondent", c.respondent)
+        check_text(e, f"{path}.description", c.description)
+
+    found: set[int] = set()
+    for i, f in enumerate(case.findings):
+        path = f"findings[{i}]"
+        check_respondent(f"{path}.respondent", f.respondent)
+        if f.respondent in found:
+            add(e, f"{path}.respondent", "finding.duplicate")
+        found.add(f.respondent)
+
+    return e.errors

@@ -1,0 +1,509 @@
+"""Interchange format v1: JSON (one case or a list) and JSON Lines.
+
+:func:`load_cases` parses and validates everything first and raises one
+:class:`ValidationError` listing every error with its JSON path, so that an
+import is all or nothing.  :func:`dump_case` writes the same format back.
+The JSON Schema is ``docs/interchange-v1.schema.json``; the field names of
+the issue that defined the format are fixed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TypeVar
+
+from courtapp.core.domain.errors import ErrorCollector, FieldError, ValidationError
+from courtapp.core.domain.identifiers import (
+    check_court_code,
+    check_credit_code,
+    check_resident_id,
+    normalize_case_number,
+    parse_case_number,
+)
+from courtapp.core.domain.model import (
+    Basis,
+    BasisKind,
+    ConductRecord,
+    ConductType,
+    Court,
+    EnforcementCase,
+    ExecutionNotice,
+    Finding,
+    Obligation,
+    ObligationKind,
+    Officer,
+    OfficerRole,
+    Party,
+    PartyKind,
+    Payment,
+    PropertyItem,
+    PropertyKind,
+    PropertyMeasure,
+    SecurityItem,
+    SecurityKind,
+    ServiceMethod,
+)
+from courtapp.core.domain.money import parse_amount
+from courtapp.core.domain.validation import validate_case
+
+FORMAT_VERSION = 1
+E = TypeVar("E", bound=StrEnum)
+
+_MSG: dict[str, tuple[str, str]] = {
+    "json.syntax": ("the file is not valid JSON", "文件不是有效的JSON"),
+    "type.object": ("an object is expected here", "此处应为对象"),
+    "type.list": ("a list is expected here", "此处应为列表"),
+    "type.string": ("a string is expected here", "此处应为字符串"),
+    "type.integer": ("an integer is expected here", "此处应为整数"),
+    "type.boolean": ("true or false is expected here", "此处应为true或false"),
+    "date.format": ("a date in ISO 8601 form (YYYY-MM-DD) is expected", "日期应为ISO 8601格式（YYYY-MM-DD）"),
+    "enum.unknown": ("unknown kind: {value!r}; allowed: {allowed}", "未知类型：{value!r}；可选：{allowed}"),
+    "field.unknown": ("unknown field", "未知字段"),
+    "required": ("this field is required", "此项为必填项"),
+    "file.empty": ("the file holds no case", "文件中没有案件"),
+    "case.duplicate_in_file": ("this case number appears twice in the file", "文件中该案号重复出现"),
+}
+
+
+class _Reader:
+    """Walks a JSON value, converting fields and collecting errors with their paths."""
+
+    def __init__(self, errors: ErrorCollector) -> None:
+        self.errors = errors
+
+    def err(self, path: str, rule: str, **fmt: Any) -> None:
+        from courtapp.core.domain.validation import message
+
+        en, zh = _MSG.get(rule) or message(rule)
+        self.errors.add(path, rule, en.format(**fmt), zh.format(**fmt))
+
+    def obj(self, v: Any, path: str) -> dict[str, Any] | None:
+        if not isinstance(v, dict):
+            self.err(path, "type.object")
+            return None
+        return v
+
+    def lst(self, d: dict[str, Any], key: str, path: str, *, required: bool = False) -> list[Any]:
+        v = d.get(key)
+        if v is None:
+            if required:
+                self.err(f"{path}{key}", "required")
+            return []
+        if not isinstance(v, list):
+            self.err(f"{path}{key}", "type.list")
+            return []
+        return v
+
+    def s(self, d: dict[str, Any], key: str, path: str, *, required: bool = True) -> str | None:
+        v = d.get(key)
+        if v is None:
+            if required:
+                self.err(f"{path}{key}", "required")
+            return None
+        if not isinstance(v, str):
+            self.err(f"{path}{key}", "type.string")
+            return None
+        return v
+
+    def day(self, d: dict[str, Any], key: str, path: str, *, required: bool = True) -> date | None:
+        v = self.s(d, key, path, required=required)
+        if v is None:
+            return None
+        try:
+            return date.fromisoformat(v)
+        except ValueError:
+            self.err(f"{path}{key}", "date.format")
+            return None
+
+    def amount(self, d: dict[str, Any], key: str, path: str, *, required: bool = True) -> Decimal | None:
+        v = d.get(key)
+        if v is None:
+            if required:
+                self.err(f"{path}{key}", "required")
+            return None
+        try:
+            return parse_amount(v)
+        except ValueError as e:
+            self.err(f"{path}{key}", str(e.args[0]))
+            return None
+
+    def enum(self, d: dict[str, Any], key: str, path: str, cls: type[E], *, required: bool = True) -> E | None:
+        v = self.s(d, key, path, required=required)
+        if v is None:
+            return None
+        try:
+            return cls(v)
+        except ValueError:
+            self.err(f"{path}{key}", "enum.unknown", value=v, allowed=", ".join(m.value for m in cls))
+            return None
+
+    def integer(self, d: dict[str, Any], key: str, path: str, *, required: bool = True) -> int | None:
+        v = d.get(key)
+        if v is None:
+            if required:
+                self.err(f"{path}{key}", "required")
+            return None
+        if isinstance(v, bool) or not isinstance(v, int):
+            self.err(f"{path}{key}", "type.integer")
+            return None
+        return v
+
+    def boolean(self, d: dict[str, Any], key: str, path: str, default: bool | None) -> bool | None:
+        v = d.get(key, default)
+        if v is None or isinstance(v, bool):
+            return v
+        self.err(f"{path}{key}", "type.boolean")
+        return default
+
+    def each(self, d: dict[str, Any], key: str, path: str, fn: Callable[[dict[str, Any], str], Any],
+             *, required: bool = False) -> list[Any]:
+        out = []
+        for i, item in enumerate(self.lst(d, key, path, required=required)):
+            ip = f"{path}{key}[{i}]"
+            o = self.obj(item, ip)
+            if o is not None:
+                r = fn(o, ip + ".")
+                if r is not None:
+                    out.append(r)
+        return out
+
+
+def _party(r: _Reader, d: dict[str, Any], p: str) -> Party | None:
+    kind = r.enum(d, "kind", p, PartyKind)
+    name = r.s(d, "name", p)
+    if kind is PartyKind.PERSON:
+        idn = r.s(d, "id_number", p)
+        code = r.s(d, "credit_code", p, required=False)
+        officers = []
+        if d.get("officers"):
+            r.err(f"{p}officers", "officer.person_only_entity")
+    elif kind is PartyKind.ENTITY:
+        idn = r.s(d, "id_number", p, required=False)
+        code = r.s(d, "credit_code", p)
+
+        def officer(o: dict[str, Any], op: str) -> Officer | None:
+            role = r.enum(o, "role", op, OfficerRole)
+            oname = r.s(o, "name", op)
+            oid = r.s(o, "id_number", op)
+            _precheck(r, oid, f"{op}id_number", check_resident_id)
+            if role is None or oname is None or oid is None:
+                return None
+            return Officer(role, oname, _norm(oid, check_resident_id))
+
+        officers = r.each(d, "officers", p, officer)
+    else:
+        return None
+    _precheck(r, idn if kind is PartyKind.PERSON else code, f"{p}id_number" if kind is PartyKind.PERSON else f"{p}credit_code",
+              check_resident_id if kind is PartyKind.PERSON else check_credit_code)
+    if name is None:
+        return None
+    return Party(kind, name, _norm(idn, check_resident_id), _norm(code, check_credit_code), officers)
+
+
+def _norm(value: str | None, check: Callable[[str], str]) -> str | None:
+    """Normalise an identifier if it is valid; leave it for validation to report otherwise."""
+    if value is None:
+        return None
+    try:
+        return check(value)
+    except ValueError:
+        return value
+
+
+def _precheck(r: _Reader, value: str | None, path: str, check: Callable[[str], object]) -> None:
+    """Field-level rules checked while reading, so that they are reported even
+    when another part of the same case cannot be read at all."""
+    if value is None:
+        return
+    try:
+        check(value)
+    except ValueError as e:
+        r.err(path, str(e.args[0]))
+
+
+def _case(r: _Reader, d: dict[str, Any], p: str) -> EnforcementCase | None:
+    before = len(r.errors.errors)
+    number = r.s(d, "case_number", p)
+    _precheck(r, number, f"{p}case_number", parse_case_number)
+    court_d = r.obj(d.get("court"), f"{p}court") if "court" in d else None
+    if "court" not in d:
+        r.err(f"{p}court", "required")
+    court = None
+    if court_d is not None:
+        cname, ccode = r.s(court_d, "name", f"{p}court."), r.s(court_d, "code", f"{p}court.")
+        _precheck(r, ccode, f"{p}court.code", check_court_code)
+        if cname is not None and ccode is not None:
+            court = Court(cname, ccode)
+    filed_on = r.day(d, "filed_on", p)
+    judge = r.s(d, "judge", p)
+    basis = None
+    if "basis" not in d:
+        r.err(f"{p}basis", "required")
+    else:
+        bd = r.obj(d["basis"], f"{p}basis")
+        if bd is not None:
+            bp = f"{p}basis."
+            bk, bi = r.enum(bd, "kind", bp, BasisKind), r.s(bd, "issuer", bp)
+            bn, be = r.s(bd, "document_number", bp), r.day(bd, "effective_on", bp)
+            if bk is not None and bi is not None and bn is not None and be is not None:
+                basis = Basis(bk, bi, bn, be)
+
+    applicants = r.each(d, "applicants", p, lambda o, ip: _party(r, o, ip), required=True)
+    respondents = r.each(d, "respondents", p, lambda o, ip: _party(r, o, ip), required=True)
+
+    def obligation(o: dict[str, Any], op: str) -> Obligation | None:
+        kind = r.enum(o, "kind", op, ObligationKind)
+        desc = r.s(o, "description", op)
+        amount = r.amount(o, "amount", op, required=kind is ObligationKind.MONETARY)
+        if kind is None or desc is None:
+            return None
+        return Obligation(kind, desc, amount)
+
+    obligations = r.each(d, "obligations", p, obligation, required=True)
+    raw_respondents = d.get("respondents")
+    n_resp = len(raw_respondents) if isinstance(raw_respondents, list) else 0
+
+    def respondent(o: dict[str, Any], op: str) -> int | None:
+        idx = r.integer(o, "respondent", op)
+        if idx is not None and not 0 <= idx < n_resp:
+            r.err(f"{op}respondent", "respondent.index")
+        return idx
+
+    notice = None
+    if d.get("execution_notice") is not None:
+        np = f"{p}execution_notice."
+        nd = r.obj(d["execution_notice"], f"{p}execution_notice")
+        if nd is not None:
+            issued, deadline = r.day(nd, "issued_on", np), r.day(nd, "deadline", np)
+            served = r.day(nd, "served_on", np, required=False)
+            method = r.enum(nd, "service_method", np, ServiceMethod, required=False)
+            if issued is not None and deadline is not None:
+                notice = ExecutionNotice(issued, deadline, served, method)
+
+    def payment(o: dict[str, Any], op: str) -> Payment | None:
+        on = r.day(o, "on", op)
+        resp = respondent(o, op)
+        amount = r.amount(o, "amount", op, required=False)
+        act = r.s(o, "act", op, required=False)
+        obl = r.integer(o, "obligation", op, required=False)
+        evidence = r.s(o, "evidence", op, required=False) or ""
+        if on is None or resp is None:
+            return None
+        return Payment(on, resp, amount, act, obl, evidence)
+
+    def prop(o: dict[str, Any], op: str) -> PropertyItem | None:
+        kind = r.enum(o, "kind", op, PropertyKind)
+        desc = r.s(o, "description", op)
+        value = r.amount(o, "value", op)
+        found = r.day(o, "found_on", op)
+        measure = r.enum(o, "measure", op, PropertyMeasure)
+        resp = respondent(o, op)
+        if None in (kind, desc, value, found, measure, resp):
+            return None
+        return PropertyItem(kind, desc, value, found, measure, resp)  # type: ignore[arg-type]
+
+    def security(o: dict[str, Any], op: str) -> SecurityItem | None:
+        kind = r.enum(o, "kind", op, SecurityKind)
+        value = r.amount(o, "value", op)
+        resp = respondent(o, op)
+        desc = r.s(o, "description", op, required=False) or ""
+        if kind is None or value is None or resp is None:
+            return None
+        return SecurityItem(kind, value, resp, desc)
+
+    def conduct(o: dict[str, Any], op: str) -> ConductRecord | None:
+        typ = r.enum(o, "type", op, ConductType)
+        on = r.day(o, "on", op)
+        desc = r.s(o, "description", op)
+        resp = respondent(o, op)
+        if typ is None or on is None or desc is None or resp is None:
+            return None
+        return ConductRecord(typ, on, desc, resp)
+
+    def finding(o: dict[str, Any], op: str) -> Finding | None:
+        resp = respondent(o, op)
+        able = r.boolean(o, "able_to_perform", op, None)
+        later = r.boolean(o, "later_in_performance_order", op, False)
+        campus = r.boolean(o, "campus_loan_student", op, False)
+        violent = r.boolean(o, "serious_violence", op, False)
+        if resp is None:
+            return None
+        return Finding(resp, able, bool(later), bool(campus), bool(violent))
+
+    payments = r.each(d, "payments", p, payment)
+    props = r.each(d, "property", p, prop)
+    securities = r.each(d, "security", p, security)
+    conducts = r.each(d, "conduct", p, conduct)
+    findings = r.each(d, "findings", p, finding)
+
+    if len(r.errors.errors) != before or None in (number, court, filed_on, judge, basis):
+        return None
+    assert number and court and filed_on and judge and basis
+    try:
+        number = normalize_case_number(number)
+    except ValueError:
+        pass  # validate_case reports it with its path
+    return EnforcementCase(
+        case_number=number, court=court, filed_on=filed_on, judge=judge, basis=basis,
+        applicants=applicants, respondents=respondents, obligations=obligations,
+        execution_notice=notice, payments=payments, property=props, security=securities,
+        conduct=conducts, findings=findings,
+    )
+
+
+def parse_cases(items: Iterable[tuple[str, Any]], *, today: date | None = None) -> list[EnforcementCase]:
+    """Parse and validate ``(path_prefix, json_value)`` pairs; all or nothing."""
+    errors = ErrorCollector()
+    r = _Reader(errors)
+    cases: list[EnforcementCase] = []
+    seen: dict[str, str] = {}
+    for prefix, value in items:
+        d = r.obj(value, prefix or "$")
+        if d is None:
+            continue
+        c = _case(r, d, prefix + "." if prefix else "")
+        if c is None:
+            continue
+        errors.extend(
+            FieldError(f"{prefix}.{fe.path}" if prefix else fe.path, fe.rule, fe.en, fe.zh)
+            for fe in validate_case(c, today=today)
+        )
+        if c.case_number in seen:
+            r.err(f"{prefix}.case_number" if prefix else "case_number", "case.duplicate_in_file")
+        seen[c.case_number] = prefix
+        cases.append(c)
+    if not cases and not errors:
+        r.err("$", "file.empty")
+    errors.raise_if_any()
+    return cases
+
+
+def loads(text: str, *, jsonl: bool | None = None, today: date | None = None) -> list[EnforcementCase]:
+    """Parse a JSON document (a case or a list of cases) or JSON Lines text."""
+    stripped = text.lstrip("\ufeff").strip()
+    if jsonl is None:
+        jsonl = not stripped.startswith("[") and "\n{" in stripped
+    items: list[tuple[str, Any]] = []
+    errors = ErrorCollector()
+    if jsonl:
+        for n, line in enumerate(stripped.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                items.append((f"line {n}", json.loads(line)))
+            except json.JSONDecodeError as e:
+                en, zh = _MSG["json.syntax"]
+                errors.add(f"line {n}", "json.syntax", f"{en}: {e.msg} (column {e.colno})",
+                           f"{zh}：{e.msg}（第{e.colno}列）")
+    else:
+        try:
+            doc = json.loads(stripped)
+        except json.JSONDecodeError as e:
+            en, zh = _MSG["json.syntax"]
+            raise ValidationError([FieldError(
+                f"line {e.lineno}", "json.syntax", f"{en}: {e.msg} (column {e.colno})",
+                f"{zh}：{e.msg}（第{e.lineno}行第{e.colno}列）")]) from None
+        if isinstance(doc, list):
+            items = [(f"[{i}]", v) for i, v in enumerate(doc)]
+        else:
+            items = [("", doc)]
+    try:
+        cases = parse_cases(items, today=today)
+    except ValidationError as ve:
+        errors.extend(ve.errors)
+        cases = []
+    errors.raise_if_any()
+    return cases
+
+
+def load_file(path: Path, *, today: date | None = None) -> list[EnforcementCase]:
+    text = path.read_text(encoding="utf-8")
+    return loads(text, jsonl=path.suffix.lower() in (".jsonl", ".ndjson") or None, today=today)
+
+
+# ------------------------------------------------------------------ writing
+def _amt(d: Decimal | None) -> str | None:
+    return None if d is None else f"{d:.2f}"
+
+
+def _drop_none(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v is not None}
+
+
+def dump_party(p: Party) -> dict[str, Any]:
+    out: dict[str, Any] = {"kind": p.kind.value, "name": p.name}
+    if p.kind is PartyKind.PERSON:
+        out["id_number"] = p.id_number
+    else:
+        out["credit_code"] = p.credit_code
+        out["officers"] = [
+            {"role": o.role.value, "name": o.name, "id_number": o.id_number} for o in p.officers
+        ]
+    return out
+
+
+def dump_case(c: EnforcementCase) -> dict[str, Any]:
+    """The interchange v1 form of a case (the inverse of :func:`loads`)."""
+    n = c.execution_notice
+    return {
+        "case_number": c.case_number,
+        "court": {"name": c.court.name, "code": c.court.code},
+        "filed_on": c.filed_on.isoformat(),
+        "judge": c.judge,
+        "basis": {
+            "kind": c.basis.kind.value, "issuer": c.basis.issuer,
+            "document_number": c.basis.document_number,
+            "effective_on": c.basis.effective_on.isoformat(),
+        },
+        "applicants": [dump_party(p) for p in c.applicants],
+        "respondents": [dump_party(p) for p in c.respondents],
+        "obligations": [
+            _drop_none({"kind": o.kind.value, "amount": _amt(o.amount), "description": o.description})
+            for o in c.obligations
+        ],
+        "execution_notice": None if n is None else _drop_none({
+            "issued_on": n.issued_on.isoformat(),
+            "served_on": n.served_on.isoformat() if n.served_on else None,
+            "service_method": n.service_method.value if n.service_method else None,
+            "deadline": n.deadline.isoformat(),
+        }),
+        "payments": [
+            _drop_none({"on": p.on.isoformat(), "amount": _amt(p.amount), "act": p.act,
+                        "obligation": p.obligation, "respondent": p.respondent,
+                        "evidence": p.evidence or None})
+            for p in c.payments
+        ],
+        "property": [
+            {"kind": x.kind.value, "description": x.description, "value": _amt(x.value),
+             "found_on": x.found_on.isoformat(), "measure": x.measure.value,
+             "respondent": x.respondent}
+            for x in c.property
+        ],
+        "security": [
+            _drop_none({"kind": s.kind.value, "value": _amt(s.value), "respondent": s.respondent,
+                        "description": s.description or None})
+            for s in c.security
+        ],
+        "conduct": [
+            {"type": x.type.value, "on": x.on.isoformat(), "description": x.description,
+             "respondent": x.respondent}
+            for x in c.conduct
+        ],
+        "findings": [
+            _drop_none({"respondent": f.respondent, "able_to_perform": f.able_to_perform,
+                        "later_in_performance_order": f.later_in_performance_order,
+                        "campus_loan_student": f.campus_loan_student,
+                        "serious_violence": f.serious_violence})
+            for f in c.findings
+        ],
+    }
+
+
+def dumps(cases: list[EnforcementCase]) -> str:
+    body: Any = dump_case(cases[0]) if len(cases) == 1 else [dump_case(c) for c in cases]
+    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
