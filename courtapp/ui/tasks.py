@@ -1,0 +1,87 @@
+"""One task runner for all background work (after Anki's ``taskman``).
+
+- ``run_db``: database work, serialised on one worker thread (SQLite has one
+  writer; PostgreSQL does not mind).  Never touches widgets.
+- ``run_cpu``: pure work (PDF rendering of loaded DTOs, file export) on a
+  small parallel pool.
+- Results and errors come back on the GUI thread through a queued signal.
+
+Usage::
+
+    tasks.run_db(lambda: services.search_cases(ctx.uow(), actor, q),
+                 on_done=self._on_page_loaded, on_error=self._on_failed)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+T = TypeVar("T")
+
+
+class TaskRunner(QObject):
+    """Signals:
+        _finished(object): internal, carries (callback, value) to the GUI thread.
+        busy_changed(bool): True while any task is pending.
+        failed(object): an exception no caller handled.
+    """
+
+    _finished = Signal(object)
+    busy_changed = Signal(bool)
+    failed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="courtapp-db")
+        self._cpu = ThreadPoolExecutor(max_workers=2, thread_name_prefix="courtapp-cpu")
+        self._pending = 0
+        self._finished.connect(self._deliver)
+
+    @property
+    def pending(self) -> int:
+        return self._pending
+
+    def run_db(self, fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None) -> Future[T]:
+        return self._submit(self._db, fn, on_done, on_error)
+
+    def run_cpu(self, fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
+                on_error: Callable[[BaseException], None] | None = None) -> Future[T]:
+        return self._submit(self._cpu, fn, on_done, on_error)
+
+    def _submit(self, pool: ThreadPoolExecutor, fn: Callable[[], T],
+                on_done: Callable[[T], None] | None,
+                on_error: Callable[[BaseException], None] | None) -> Future[T]:
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+        fut = pool.submit(fn)
+
+        def done(f: Future[T]) -> None:
+            exc = f.exception()
+            if exc is not None:
+                self._finished.emit((on_error, exc, True))
+            else:
+                self._finished.emit((on_done, f.result(), False))
+
+        fut.add_done_callback(done)
+        return fut
+
+    @Slot(object)
+    def _deliver(self, payload: tuple[Any, Any, bool]) -> None:
+        callback, value, is_error = payload
+        self._pending -= 1
+        if self._pending == 0:
+            self.busy_changed.emit(False)
+        if callback is not None:
+            callback(value)
+        elif is_error:
+            self.failed.emit(value)
+
+    def shutdown(self) -> None:
+        self._db.shutdown(wait=True, cancel_futures=True)
+        self._cpu.shutdown(wait=True, cancel_futures=True)
