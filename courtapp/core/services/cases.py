@@ -200,31 +200,38 @@ class _PersonResolver:
         return row
 
 
+def case_columns(case: EnforcementCase) -> dict[str, object]:
+    """The ``cases`` columns for ``case``, including the cached list summary.
+
+    Shared by the service and the bulk demo loader, so both store the same thing.
+    """
+    num = parse_case_number(case.case_number)
+    b = case.basis
+    n = case.execution_notice
+    return {
+        "case_number": str(num), "year": num.year, "court_code": num.court_code,
+        "type_code": num.type_code, "sequence": num.sequence,
+        "court_name": case.court.name, "filed_on": case.filed_on, "judge": case.judge,
+        "basis_kind": b.kind.value, "basis_issuer": b.issuer,
+        "basis_document_number": b.document_number, "basis_effective_on": b.effective_on,
+        "notice_issued_on": n.issued_on if n else None,
+        "notice_deadline": n.deadline if n else None,
+        "notice_served_on": n.served_on if n else None,
+        "notice_service_method": n.service_method.value if n and n.service_method else None,
+        "applicant_names": _names(case.applicants),
+        "respondent_names": _names(case.respondents),
+        "due_fen": to_fen(case.total_due()),
+        "outstanding_fen": to_fen(case.outstanding()),
+        "performed": bool(case.obligations) and case.fully_performed(),
+        "partly_performed": case.partly_performed(),
+    }
+
+
 def _apply(session: Session, row: CaseRow, case: EnforcementCase, errors: ErrorCollector) -> None:
     """Write ``case`` into ``row`` and its child rows (replacing the lists)."""
-    num = parse_case_number(case.case_number)
-    now = datetime.now(UTC)
-    row.case_number = str(num)
-    row.year, row.court_code, row.type_code, row.sequence = (
-        num.year, num.court_code, num.type_code, num.sequence)
-    row.court_name = case.court.name
-    row.filed_on = case.filed_on
-    row.judge = case.judge
-    b = case.basis
-    row.basis_kind, row.basis_issuer = b.kind.value, b.issuer
-    row.basis_document_number, row.basis_effective_on = b.document_number, b.effective_on
-    n = case.execution_notice
-    row.notice_issued_on = n.issued_on if n else None
-    row.notice_deadline = n.deadline if n else None
-    row.notice_served_on = n.served_on if n else None
-    row.notice_service_method = n.service_method.value if n and n.service_method else None
-    row.applicant_names = _names(case.applicants)
-    row.respondent_names = _names(case.respondents)
-    row.due_fen = to_fen(case.total_due())
-    row.outstanding_fen = to_fen(case.outstanding())
-    row.performed = bool(case.obligations) and case.fully_performed()
-    row.partly_performed = case.partly_performed()
-    row.updated_at = now
+    for key, value in case_columns(case).items():
+        setattr(row, key, value)
+    row.updated_at = datetime.now(UTC)
 
     resolver = _PersonResolver(session, errors)
     parties: list[CasePartyRow] = []
