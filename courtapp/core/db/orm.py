@@ -76,6 +76,10 @@ class PersonRow(Base):
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         Index("ix_persons_name_prefix", "name", postgresql_ops={"name": "text_pattern_ops"}),
+        Index("ix_persons_id_number_pattern", "id_number",
+              postgresql_ops={"id_number": "text_pattern_ops"}).ddl_if(dialect="postgresql"),
+        Index("ix_persons_credit_code_pattern", "credit_code",
+              postgresql_ops={"credit_code": "text_pattern_ops"}).ddl_if(dialect="postgresql"),
     )
 
 
@@ -139,8 +143,9 @@ class CaseRow(Base):
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         UniqueConstraint("year", "court_code", "type_code", "sequence", name="uq_cases_number_parts"),
-        Index("ix_cases_case_number_prefix", "case_number",
-              postgresql_ops={"case_number": "text_pattern_ops"}),
+        # PostgreSQL-only: LIKE-prefix search under a non-C collation (migration 0001).
+        Index("ix_cases_case_number_pattern", "case_number",
+              postgresql_ops={"case_number": "text_pattern_ops"}).ddl_if(dialect="postgresql"),
     )
 
 

@@ -13,6 +13,12 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
+PATTERN_INDEXES = [
+    ("ix_cases_case_number_pattern", "cases", "case_number"),
+    ("ix_persons_id_number_pattern", "persons", "id_number"),
+    ("ix_persons_credit_code_pattern", "persons", "credit_code"),
+]
+
 
 def upgrade() -> None:
     op.create_table('audit_log',
@@ -67,7 +73,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('year', 'court_code', 'type_code', 'sequence', name='uq_cases_number_parts')
     )
     with op.batch_alter_table('cases', schema=None) as batch_op:
-        batch_op.create_index('ix_cases_case_number_prefix', ['case_number'], unique=False, postgresql_ops={'case_number': 'text_pattern_ops'})
+        pass
 
     op.create_table('persons',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -216,10 +222,17 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('securities', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_securities_case_id'), ['case_id'], unique=False)
-
+    if op.get_bind().dialect.name == "postgresql":
+        # LIKE 'prefix%' uses a b-tree only under the C collation; a court's
+        # server may use zh_CN or en_US, so give prefix search its own indexes.
+        for name, table, column in PATTERN_INDEXES:
+            op.create_index(name, table, [column], postgresql_ops={column: "text_pattern_ops"})
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for name, table, _column in PATTERN_INDEXES:
+            op.drop_index(name, table_name=table)
     with op.batch_alter_table('securities', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_securities_case_id'))
 
@@ -261,7 +274,7 @@ def downgrade() -> None:
 
     op.drop_table('persons')
     with op.batch_alter_table('cases', schema=None) as batch_op:
-        batch_op.drop_index('ix_cases_case_number_prefix', postgresql_ops={'case_number': 'text_pattern_ops'})
+        pass
 
     op.drop_table('cases')
     with op.batch_alter_table('audit_log', schema=None) as batch_op:

@@ -1,0 +1,170 @@
+"""The command line, run in-process through ``courtapp.cli.main``."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from courtapp import __version__
+from courtapp.cli import main
+from courtapp.core.context import open_database
+from courtapp.core.domain.roles import console_actor
+from courtapp.core.domain.validation import validate_case
+from courtapp.core.services import auth
+from courtapp.core.services import cases as svc
+
+EXAMPLE = Path(__file__).parent.parent / "data" / "example_case.json"
+
+
+@pytest.fixture
+def url(tmp_path: Path) -> str:
+    return f"sqlite+pysqlite:///{tmp_path / 'cli.sqlite'}"
+
+
+def _count(url: str) -> int:
+    return svc.count_cases(open_database(url).uow(), console_actor("t"), svc.SearchQuery())
+
+
+def test_version_prints_the_package_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as e:
+        main(["--version"])
+    assert e.value.code == 0
+    assert capsys.readouterr().out.strip() == f"courtapp {__version__}"
+
+
+def test_an_unknown_command_exits_non_zero_with_a_message(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as e:
+        main(["frobnicate"])
+    assert e.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["db", "user", "import", "export", "demo"])
+def test_every_subcommand_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as e:
+        main([command, "--help"])
+    assert e.value.code == 0
+    assert "usage: courtapp " + command in capsys.readouterr().out
+
+
+def test_import_then_export_gives_back_an_equivalent_document(
+        url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--database", url, "import", str(EXAMPLE)]) == 0
+    out = tmp_path / "out.json"
+    assert main(["--database", url, "export", "（2026）京0105执1234号", "-o", str(out)]) == 0
+    original = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    assert exported == original
+
+
+def test_an_invalid_file_is_refused_whole_with_one_message_per_error(
+        url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    bad = json.loads(json.dumps(good))
+    bad["case_number"] = "(2026)京0105执1235号"
+    bad["respondents"][0]["id_number"] = "360426199101010072"  # checksum
+    bad["respondents"][1]["credit_code"] = "91110000600037341A"  # checksum
+    bad["obligations"][0]["amount"] = "-1.00"
+    bad["property"][0]["kind"] = "spaceship"
+    bad["payments"][0]["respondent"] = 5
+    malformed = json.loads(json.dumps(good))
+    malformed["case_number"] = "2026京0105执77"
+    path = tmp_path / "bad.json"
+    # The first case is valid: it must not be written either.
+    other = json.loads(json.dumps(good))
+    other["case_number"] = "(2026)京0105执1236号"
+    other["applicants"][0] = {"kind": "person", "name": "周八", "id_number": "310104197506150029"}
+    path.write_text(json.dumps([other, bad, malformed], ensure_ascii=False), encoding="utf-8")
+
+    assert main(["--database", url, "--lang", "en", "import", str(path)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    messages = [line for line in err if line.startswith("[")]
+    assert sorted(m.split(":")[0] for m in messages) == sorted([
+        "[1].respondents[0].id_number", "[1].respondents[1].credit_code",
+        "[1].obligations[0].amount", "[1].property[0].kind", "[1].payments[0].respondent",
+        "[2].case_number",
+    ])
+    assert any("[ric.checksum]" in m for m in messages)
+    assert _count(url) == 0
+
+
+def test_errors_can_be_reported_in_chinese(url: str, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    bad = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    bad["respondents"][0]["id_number"] = "360426199101010072"
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(bad, ensure_ascii=False), encoding="utf-8")
+    assert main(["--database", url, "--lang", "zh", "import", str(path)]) == 1
+    assert "身份证号码校验位错误" in capsys.readouterr().err
+
+
+def test_importing_json_lines_reports_errors_by_line(url: str, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    good = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    second = json.loads(json.dumps(good))
+    second["case_number"] = "(2026)京0105执1240号"
+    second["obligations"][0]["amount"] = "12.345"
+    path = tmp_path / "cases.jsonl"
+    path.write_text("\n".join(json.dumps(c, ensure_ascii=False) for c in (good, second)) + "\n",
+                    encoding="utf-8")
+    assert main(["--database", url, "import", str(path)]) == 1
+    assert "line 2.obligations[0].amount" in capsys.readouterr().err
+    assert _count(url) == 0
+
+
+def test_exporting_an_unknown_case_fails_with_a_message(url: str,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--database", url, "export", "(2026)京0105执9号"]) == 1
+    assert "(2026)京0105执9号" in capsys.readouterr().err
+
+
+def test_user_add_reads_the_password_from_stdin_and_hashes_it(
+        url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("correct horse battery\n"))
+    assert main(["--database", url, "user", "add", "zhao", "--name", "赵法官", "--role", "judge",
+                 "--password-stdin"]) == 0
+    actor = auth.authenticate(open_database(url).uow(), "zhao", "correct horse battery")
+    assert actor.display_name == "赵法官"
+    stored = sqlite3.connect(tmp_path / "cli.sqlite").execute(
+        "SELECT password_hash FROM users WHERE username='zhao'").fetchone()[0]
+    assert stored.startswith("$argon2") and "horse" not in stored
+
+
+def test_a_short_password_is_refused_naming_the_field(
+        url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    assert main(["--database", url, "user", "add", "x", "--password-stdin"]) == 1
+    assert "password:" in capsys.readouterr().err
+
+
+def test_demo_fills_a_database_with_valid_cases_of_every_stage_and_about_15_percent_entities(
+        url: str) -> None:
+    assert main(["--database", url, "demo", "--cases", "400"]) == 0
+    ctx = open_database(url)
+    actor = console_actor("t")
+    summaries = svc.search_cases(ctx.uow(), actor, svc.SearchQuery(), limit=400)
+    assert len(summaries) == 400
+    assert {s.stage.value for s in summaries} == {
+        "registered", "notice_issued", "performance_period", "in_default",
+        "partly_performed", "performed"}
+    respondents = entities = 0
+    for s in summaries[:150]:
+        case = svc.get_case(ctx.uow(), actor, case_id=s.id).case
+        assert validate_case(case) == [], s.case_number
+        respondents += len(case.respondents)
+        entities += sum(1 for p in case.respondents if p.kind.value == "entity")
+    assert 0.05 < entities / respondents < 0.30
+    with ctx.engine.connect() as c:
+        from sqlalchemy import text
+
+        users = {r[0] for r in c.execute(text("SELECT username FROM users"))}
+    assert {"judge", "clerk", "president", "counter", "admin", "auditor"} <= users
+
+
+def test_db_upgrade_reports_the_head_revision(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--database", url, "db", "upgrade"]) == 0
+    assert "0001_initial" in capsys.readouterr().out
