@@ -43,7 +43,7 @@ def test_an_unknown_command_exits_non_zero_with_a_message(capsys: pytest.Capture
     assert "invalid choice" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("command", ["db", "user", "import", "export", "demo"])
+@pytest.mark.parametrize("command", ["db", "user", "import", "export", "demo", "assess"])
 def test_every_subcommand_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as e:
         main([command, "--help"])
@@ -168,3 +168,31 @@ def test_demo_fills_a_database_with_valid_cases_of_every_stage_and_about_15_perc
 def test_db_upgrade_reports_the_head_revision(url: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--database", url, "db", "upgrade"]) == 0
     assert "0001_initial" in capsys.readouterr().out
+
+
+def test_assess_prints_one_json_object_per_respondent_from_a_file_without_storing_it(
+        url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--database", url, "assess", str(EXAMPLE), "--as-of", "2026-11-26", "--json"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    results = [json.loads(line) for line in lines]
+    assert [r["respondent"] for r in results] == [0, 1]
+    assert results[0]["listable"] is True and results[0]["grounds"] == [1, 3]
+    assert results[0]["term"] == {"years": 2} and results[0]["restriction"] == "mandatory"
+    assert results[1]["bound_persons"][0]["name"] == "王五"
+    assert _count(url) == 0
+
+
+def test_assess_reads_a_case_from_the_database_by_number(
+        url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--database", url, "import", str(EXAMPLE)]) == 0
+    capsys.readouterr()
+    assert main(["--database", url, "assess", "（2026）京0105执1234号", "--as-of", "2026-03-15",
+                 "--json"]) == 0
+    first = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert first["listable"] is False and "performance_period_running" in first["bars"]
+
+
+def test_assess_refuses_a_bad_date(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as e:
+        main(["--database", url, "assess", str(EXAMPLE), "--as-of", "2026-02-30"])
+    assert "not a date" in str(e.value)
