@@ -253,3 +253,72 @@ class SettingRow(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# ------------------------------------------------------------------ listing
+class ListingRow(Base):
+    """A listing decision on one respondent of a case (2017 Provisions Art. 5 para. 3)."""
+
+    __tablename__ = "listings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    respondent: Mapped[int] = mapped_column(Integer)  # 0-based index among the case's respondents
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
+    grounds: Mapped[str] = mapped_column(String(20))  # "1,3"
+    status: Mapped[str] = mapped_column(String(24), index=True)
+    decided_on: Mapped[date] = mapped_column(Date)
+    reasons_zh: Mapped[str] = mapped_column(Text, default="")
+    reasons_en: Mapped[str] = mapped_column(Text, default="")
+    prepared_by: Mapped[str] = mapped_column(String(100))
+    signed_by: Mapped[str | None] = mapped_column(String(100))
+    signed_by_user_id: Mapped[int | None] = mapped_column(Integer)
+    signed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    served_on: Mapped[date | None] = mapped_column(Date)
+    service_method: Mapped[str | None] = mapped_column(String(32))
+    grace_until: Mapped[date | None] = mapped_column(Date, index=True)
+    published_on: Mapped[date | None] = mapped_column(Date)
+    term_years: Mapped[int | None] = mapped_column(Integer)
+    extension_years: Mapped[int] = mapped_column(Integer, default=0)
+    removed_on: Mapped[date | None] = mapped_column(Date)
+    removal_kind: Mapped[str | None] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    restrictions: Mapped[list[RestrictionRow]] = relationship(
+        cascade="all, delete-orphan", order_by="RestrictionRow.position")
+    __mapper_args__ = {"version_id_col": version}
+
+
+class RestrictionRow(Base):
+    """One item of a consumption restriction order on one bound person (2015 Arts. 3, 5)."""
+
+    __tablename__ = "restrictions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    listing_id: Mapped[int | None] = mapped_column(
+        ForeignKey("listings.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    respondent: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer)
+    person: Mapped[int | None] = mapped_column(Integer)  # None: the respondent; else officer index
+    item: Mapped[int] = mapped_column(Integer)  # 1-9, 2015 Art. 3
+    start: Mapped[date] = mapped_column(Date)
+    until: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(24))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class RespondentEventRow(Base):
+    """A transition of a respondent's enforcement status: who, when, which article, why."""
+
+    __tablename__ = "respondent_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    respondent: Mapped[int] = mapped_column(Integer)
+    from_state: Mapped[str] = mapped_column(String(32))
+    to_state: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    effective_on: Mapped[date] = mapped_column(Date)
+    username: Mapped[str] = mapped_column(String(100))
+    article: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(Text, default="")

@@ -22,6 +22,9 @@ class Permission(StrEnum):
     CASE_EDIT = "case.edit"
     CASE_IMPORT = "case.import"
     CASE_EXPORT = "case.export"
+    LISTING_PREPARE = "listing.prepare"
+    LISTING_SERVE = "listing.serve"
+    LISTING_PUBLISH = "listing.publish"
     DECISION_SIGN = "decision.sign"
     USER_MANAGE = "user.manage"
     AUDIT_VIEW = "audit.view"
@@ -32,15 +35,17 @@ class Permission(StrEnum):
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.JUDGE: frozenset({
         Permission.CASE_VIEW, Permission.CASE_CREATE, Permission.CASE_EDIT,
-        Permission.CASE_IMPORT, Permission.CASE_EXPORT,
+        Permission.CASE_IMPORT, Permission.CASE_EXPORT, Permission.LISTING_PREPARE,
+        Permission.LISTING_SERVE,
     }),
+    # Only the president signs decisions and restriction orders (院长签发).
     Role.PRESIDENT: frozenset({Permission.CASE_VIEW, Permission.CASE_EXPORT, Permission.DECISION_SIGN}),
-    Role.CLERK: frozenset({Permission.CASE_VIEW, Permission.CASE_EXPORT}),
+    Role.CLERK: frozenset({Permission.CASE_VIEW, Permission.CASE_EXPORT, Permission.LISTING_SERVE}),
     Role.COUNTER: frozenset({Permission.CASE_VIEW}),
     Role.ADMIN: frozenset({
         Permission.CASE_VIEW, Permission.USER_MANAGE, Permission.SETTINGS_EDIT,
         Permission.CASE_IMPORT, Permission.CASE_EXPORT, Permission.DEMO_LOAD,
-        Permission.AUDIT_VIEW,
+        Permission.AUDIT_VIEW, Permission.LISTING_PUBLISH,
     }),
     Role.AUDITOR: frozenset({Permission.CASE_VIEW, Permission.AUDIT_VIEW}),
 }

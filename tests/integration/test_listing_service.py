@@ -1,0 +1,206 @@
+"""Listing decisions through the service layer (RULES.md R-L5, R-L7, R-L10, R-C3; issue 3 §4-§8)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from courtapp.core import interchange
+from courtapp.core.context import AppContext
+from courtapp.core.domain.errors import PermissionDenied, ValidationError
+from courtapp.core.domain.listing import (
+    Listing,
+    ListingStatus,
+    RespondentState,
+    Restriction,
+    RestrictionItem,
+)
+from courtapp.core.domain.model import Payment, ServiceMethod
+from courtapp.core.domain.roles import Actor, Role
+from courtapp.core.services import cases as svc
+from courtapp.core.services import listing as ls
+
+EXAMPLE = Path(__file__).parent.parent / "data" / "example_case.json"
+
+
+def who(role: Role, name: str) -> Actor:
+    return Actor(username=name, roles=frozenset({role}), display_name=name)
+
+
+JUDGE, PRESIDENT = who(Role.JUDGE, "赵法官"), who(Role.PRESIDENT, "钱院长")
+CLERK, ADMIN = who(Role.CLERK, "李书记员"), who(Role.ADMIN, "admin")
+
+
+def store(db: AppContext, mutate=None) -> int:  # type: ignore[no-untyped-def]
+    doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    if mutate:
+        mutate(doc)
+    case = interchange.loads(json.dumps(doc, ensure_ascii=False))[0]
+    return svc.create_case(db.uow(), JUDGE, case).id
+
+
+def draft(grounds: list[int] = [3], term: int | None = 2, grace: date | None = None,  # noqa: B006
+          items: tuple[int, ...] = (1, 9)) -> Listing:
+    return Listing(respondent=0, grounds=grounds, decided_on=date(2026, 5, 6), term_years=term,
+                   grace_until=grace,
+                   restrictions=[Restriction(RestrictionItem(i), None, date(2026, 5, 6)) for i in items])
+
+
+def prepared(db: AppContext, **kw) -> ls.ListingRecord:  # type: ignore[no-untyped-def]
+    cid = store(db)
+    return ls.prepare_listing(db.uow(), JUDGE, cid, draft(**kw), reasons_zh="转移财产规避执行")
+
+
+def test_R_L5_only_a_president_signs_and_the_decision_takes_effect_that_day(db: AppContext) -> None:
+    rec = prepared(db)
+    assert rec.listing.status is ListingStatus.DRAFT
+    for actor in (CLERK, JUDGE):
+        with pytest.raises(PermissionDenied):
+            ls.sign_listing(db.uow(), actor, rec.id, rec.version, date(2026, 5, 8))
+    signed = ls.sign_listing(db.uow(), PRESIDENT, rec.id, rec.version, date(2026, 5, 8))
+    assert signed.listing.status is ListingStatus.AWAITING_PUBLICATION
+    assert signed.listing.signed_by == "钱院长" and signed.listing.decided_on == date(2026, 5, 8)
+    assert ls.respondent_state(db.uow(), JUDGE, rec.case_id, 0) is \
+        RespondentState.LISTED_AWAITING_PUBLICATION
+    events = ls.respondent_events(db.uow(), JUDGE, rec.case_id)
+    assert [(e.from_state, e.to_state, e.username, e.article) for e in events] == [
+        ("notice_served", "listed_awaiting_publication", "钱院长", "2017 Provisions Art. 5 para. 3")]
+
+
+def test_clerks_and_counter_officers_cannot_prepare_a_listing(db: AppContext) -> None:
+    cid = store(db)
+    for role in (Role.CLERK, Role.COUNTER, Role.PRESIDENT, Role.AUDITOR):
+        with pytest.raises(PermissionDenied):
+            ls.prepare_listing(db.uow(), who(role, "x"), cid, draft(), reasons_zh="理由")
+
+
+def test_R_L5_a_decision_needs_reasons(db: AppContext) -> None:
+    cid = store(db)
+    with pytest.raises(ValidationError) as e:
+        ls.prepare_listing(db.uow(), JUDGE, cid, draft(), reasons_zh=" ")
+    assert [x.rule for x in e.value.errors] == ["listing.reasons_required"]
+
+
+def test_R_L2_a_minor_cannot_be_listed_through_the_service(db: AppContext) -> None:
+    def minor(doc: dict) -> None:  # type: ignore[type-arg]
+        doc["respondents"][0]["id_number"] = "110105201205050049"
+
+    cid = store(db, minor)
+    with pytest.raises(ValidationError) as e:
+        ls.prepare_listing(db.uow(), JUDGE, cid, draft(), reasons_zh="理由")
+    assert "listing.minor" in {x.rule for x in e.value.errors}
+    assert ls.listings_for_case(db.uow(), JUDGE, cid) == []
+
+
+def test_a_respondent_without_a_served_notice_cannot_be_listed(db: AppContext) -> None:
+    def unserved(doc: dict) -> None:  # type: ignore[type-arg]
+        doc["execution_notice"].pop("served_on")
+        doc["execution_notice"].pop("service_method")
+
+    cid = store(db, unserved)
+    with pytest.raises(ValidationError) as e:
+        ls.prepare_listing(db.uow(), JUDGE, cid, draft(), reasons_zh="理由")
+    assert "listing.notice_not_served" in {x.rule for x in e.value.errors}
+
+
+def test_grounds_the_record_does_not_support_are_refused(db: AppContext) -> None:
+    cid = store(db)
+    with pytest.raises(ValidationError) as e:
+        ls.prepare_listing(db.uow(), JUDGE, cid, draft(grounds=[5]), reasons_zh="理由")
+    assert "listing.ground_unsupported" in {x.rule for x in e.value.errors}
+
+
+def test_R_L10_a_listing_must_carry_a_restriction(db: AppContext) -> None:
+    cid = store(db)
+    with pytest.raises(ValidationError) as e:
+        ls.prepare_listing(db.uow(), JUDGE, cid, draft(items=()), reasons_zh="理由")
+    assert "listing.restriction_required" in {x.rule for x in e.value.errors}
+
+
+def test_all_nine_items_on_a_small_amount_need_a_written_reason(db: AppContext) -> None:
+    def small(doc: dict) -> None:  # type: ignore[type-arg]
+        doc["obligations"][0]["amount"] = "15000.00"  # 5,000 outstanding after the payment
+
+    cid = store(db, small)
+    with pytest.raises(ValidationError) as e:
+        ls.prepare_listing(db.uow(), JUDGE, cid, draft(items=tuple(range(1, 10))), reasons_zh="理由")
+    assert [x.rule for x in e.value.errors] == ["restriction.proportionality"]
+    rec = ls.prepare_listing(db.uow(), JUDGE, cid, draft(items=tuple(range(1, 10))),
+                             reasons_zh="理由", proportionality_reason="多次转移财产，情节恶劣")
+    assert len(rec.listing.restrictions) == 9 and "多次转移财产" in rec.reasons_zh
+
+
+def test_R_L7_a_listing_in_grace_is_not_published_until_grace_ends_and_service(db: AppContext) -> None:
+    rec = prepared(db, grace=date(2026, 7, 6))
+    signed = ls.sign_listing(db.uow(), PRESIDENT, rec.id, rec.version, date(2026, 5, 6))
+    assert ls.respondent_state(db.uow(), JUDGE, rec.case_id, 0) is RespondentState.WARNED
+    assert ls.publish_due(db.uow(), ADMIN, date(2026, 7, 6)).published == []  # last day of grace
+    assert ls.publish_due(db.uow(), ADMIN, date(2026, 7, 7)).waiting_for_service == [signed.id]
+    assert [r.id for r in ls.signed_not_served(db.uow(), CLERK)] == [signed.id]
+    ls.record_service(db.uow(), CLERK, signed.id, date(2026, 7, 8), ServiceMethod.DIRECT)
+    result = ls.publish_due(db.uow(), ADMIN, date(2026, 7, 9))
+    assert result.published == [signed.id]
+    again = ls.publish_due(db.uow(), ADMIN, date(2026, 7, 9))
+    assert again == ls.PublishResult([], [], [])  # idempotent
+    [listing] = ls.listings_for_case(db.uow(), JUDGE, rec.case_id)
+    assert listing.listing.status is ListingStatus.PUBLISHED
+    assert listing.listing.published_on == date(2026, 7, 9)
+    assert ls.respondent_state(db.uow(), JUDGE, rec.case_id, 0) is RespondentState.LISTED_PUBLISHED
+
+
+def test_R_L7_full_performance_during_grace_cancels_the_listing(db: AppContext) -> None:
+    rec = prepared(db, grace=date(2026, 7, 6))
+    signed = ls.sign_listing(db.uow(), PRESIDENT, rec.id, rec.version, date(2026, 5, 6))
+    ls.record_service(db.uow(), CLERK, signed.id, date(2026, 5, 7), ServiceMethod.DIRECT)
+    case = svc.get_case(db.uow(), JUDGE, case_id=rec.case_id)
+    case.case.payments.append(Payment(date(2026, 6, 1), 0, Decimal("40000.00")))
+    case.case.payments.append(Payment(date(2026, 6, 1), 0, None, "已公开赔礼道歉", 1))
+    svc.update_case(db.uow(), JUDGE, case.id, case.version, case.case)
+    result = ls.publish_due(db.uow(), ADMIN, date(2026, 7, 7))
+    assert result.cancelled == [signed.id] and result.published == []
+    [listing] = ls.listings_for_case(db.uow(), JUDGE, rec.case_id)
+    assert listing.listing.status is ListingStatus.REMOVED
+    assert all(r.status.value == "lifted" for r in listing.listing.restrictions)
+    assert ls.respondent_state(db.uow(), JUDGE, rec.case_id, 0) is RespondentState.REMOVED
+
+
+def test_a_published_listing_is_exported_in_the_listings_array(db: AppContext) -> None:
+    rec = prepared(db)
+    signed = ls.sign_listing(db.uow(), PRESIDENT, rec.id, rec.version, date(2026, 5, 6))
+    ls.record_service(db.uow(), CLERK, signed.id, date(2026, 5, 7), ServiceMethod.BY_POST)
+    ls.publish_due(db.uow(), ADMIN, date(2026, 5, 7))
+    [case] = svc.export_cases(db.uow(), JUDGE, ["(2026)京0105执1234号"])
+    out = interchange.dump_case(case)["listings"]
+    assert out == [{
+        "respondent": 0, "grounds": [3], "decided_on": "2026-05-06", "signed_by": "钱院长",
+        "served_on": "2026-05-07", "grace_until": None, "published_on": "2026-05-07",
+        "term_years": 2, "extension_years": 0, "status": "published",
+        "restrictions": [
+            {"item": 1, "person": None, "from": "2026-05-06", "until": None, "status": "imposed"},
+            {"item": 9, "person": None, "from": "2026-05-06", "until": None, "status": "imposed"}],
+        "service_method": "by_post", "reasons": "转移财产规避执行"}]
+
+
+def test_a_second_current_listing_for_the_same_respondent_is_refused(db: AppContext) -> None:
+    rec = prepared(db)
+    with pytest.raises(ValidationError) as e:
+        ls.prepare_listing(db.uow(), JUDGE, rec.case_id, draft(), reasons_zh="理由")
+    assert [x.rule for x in e.value.errors] == ["listing.duplicate"]
+
+
+def test_importing_a_listing_of_a_minor_is_refused_and_nothing_is_written(db: AppContext) -> None:
+    doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    doc["respondents"][0]["id_number"] = "110105201205050049"
+    doc["listings"] = [{"respondent": 0, "grounds": [3], "decided_on": "2026-04-20",
+                        "signed_by": "钱院长", "served_on": "2026-04-23", "grace_until": None,
+                        "published_on": "2026-04-23", "term_years": 2, "extension_years": 0,
+                        "status": "published", "restrictions": [
+                            {"item": 1, "person": None, "from": "2026-04-23", "until": None,
+                             "status": "imposed"}]}]
+    with pytest.raises(ValidationError) as e:
+        interchange.loads(json.dumps(doc, ensure_ascii=False))
+    assert ("listings[0].respondent", "listing.minor") in {(x.path, x.rule) for x in e.value.errors}
