@@ -166,7 +166,7 @@ def _model_open(ctx: Any, actor: Any) -> list[float] | None:
     for _ in range(10):
         model = CaseTableModel(ctx, actor, tasks)
         loop = QEventLoop()
-        model.page_loaded.connect(lambda *_: loop.quit())
+        model.page_loaded.connect(loop.quit)
         QTimer.singleShot(10_000, loop.quit)
         t = time.perf_counter()
         model.set_query("")

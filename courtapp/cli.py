@@ -15,6 +15,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
@@ -94,9 +95,9 @@ def cmd_user(args: argparse.Namespace) -> int:
             roles = ",".join(sorted(r.value for r in u.roles))
             print(f"{u.username}\t{u.display_name}\t{roles}\t{'active' if u.active else 'inactive'}")
         return 0
-    roles = {Role(r) for r in (args.role or [Role.ADMIN.value])}
+    chosen = {Role(r) for r in (args.role or [Role.ADMIN.value])}
     info = auth.add_user(ctx.uow(), _console(), args.username, args.name or args.username,
-                         _read_password(args), roles)
+                         _read_password(args), chosen)
     print(f"user {info.username} created with roles {', '.join(sorted(r.value for r in info.roles))}")
     return 0
 
@@ -108,25 +109,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise SystemExit(f"courtapp import: no such file: {path}")
-    parsed = interchange.load_file(path)
+    parsed, prefixes = interchange.load_file_with_paths(path)
     if args.dry_run:
         print(f"{len(parsed)} case(s) valid; nothing written (--dry-run)")
         return 0
     ctx = _open(args)
-    n = len(parsed)
-    prefixes = [""] if n == 1 else None
-    if path.suffix.lower() in (".jsonl", ".ndjson"):
-        prefixes = _jsonl_prefixes(path)
     stored = cases.import_cases(ctx.uow(), _console(), parsed, path_prefixes=prefixes)
     for rec in stored:
         print(f"imported {rec.case.case_number}")
     print(f"{len(stored)} case(s) imported")
     return 0
-
-
-def _jsonl_prefixes(path: Path) -> list[str]:
-    return [f"line {i}" for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-            if line.strip()]
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -149,8 +141,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_assess(args: argparse.Namespace) -> int:
     """Assess each respondent of a case from a file (nothing stored) or the database."""
-    from datetime import date
-
     from courtapp.core import interchange
     from courtapp.core.domain.assessment import assess_case
     from courtapp.core.services import cases
@@ -191,8 +181,6 @@ def cmd_assess(args: argparse.Namespace) -> int:
 
 def _grace_from_listings(path: Path) -> dict[int, date]:
     """``listings[].grace_until`` of a single-case JSON file, if present."""
-    from datetime import date
-
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError):

@@ -9,6 +9,7 @@ the issue that defined the format are fixed.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -24,6 +25,16 @@ from courtapp.core.domain.identifiers import (
     check_resident_id,
     normalize_case_number,
     parse_case_number,
+)
+from courtapp.core.domain.listing import (
+    IMPORTABLE_STATUSES,
+    Listing,
+    ListingStatus,
+    RemovalKind,
+    Restriction,
+    RestrictionItem,
+    RestrictionStatus,
+    check_listing,
 )
 from courtapp.core.domain.model import (
     Basis,
@@ -67,6 +78,9 @@ _MSG: dict[str, tuple[str, str]] = {
     "required": ("this field is required", "此项为必填项"),
     "file.empty": ("the file holds no case", "文件中没有案件"),
     "case.duplicate_in_file": ("this case number appears twice in the file", "文件中该案号重复出现"),
+    "listing.duplicate": ("this respondent has two current listings in the file", "文件中该被执行人有两条有效失信记录"),
+    "restriction.item_range": ("restriction items are numbered 1 to 9 (2015 Provisions Art. 3)",
+                               "限制消费项目编号应为1至9（2015年规定第三条）"),
 }
 
 
@@ -75,6 +89,10 @@ class _Reader:
 
     def __init__(self, errors: ErrorCollector) -> None:
         self.errors = errors
+        #: Set when a list item could not be read (its later siblings' indexes
+        #: would shift), or a list or the notice could not be read at all: the
+        #: case is then not handed to validate_case, whose paths would mislead.
+        self.dropped = False
 
     def err(self, path: str, rule: str, **fmt: Any) -> None:
         from courtapp.core.domain.validation import message
@@ -96,6 +114,7 @@ class _Reader:
             return []
         if not isinstance(v, list):
             self.err(f"{path}{key}", "type.list")
+            self.dropped = True
             return []
         return v
 
@@ -166,10 +185,11 @@ class _Reader:
         for i, item in enumerate(self.lst(d, key, path, required=required)):
             ip = f"{path}{key}[{i}]"
             o = self.obj(item, ip)
-            if o is not None:
-                r = fn(o, ip + ".")
-                if r is not None:
-                    out.append(r)
+            r = None if o is None else fn(o, ip + ".")
+            if r is None:
+                self.dropped = True
+            else:
+                out.append(r)
         return out
 
 
@@ -193,7 +213,7 @@ def _party(r: _Reader, d: dict[str, Any], p: str) -> Party | None:
             _precheck(r, oid, f"{op}id_number", check_resident_id)
             if role is None or oname is None or oid is None:
                 return None
-            return Officer(role, oname, _norm(oid, check_resident_id))
+            return Officer(role, oname, _norm(oid, check_resident_id) or oid)
 
         officers = r.each(d, "officers", p, officer)
     else:
@@ -227,7 +247,13 @@ def _precheck(r: _Reader, value: str | None, path: str, check: Callable[[str], o
 
 
 def _case(r: _Reader, d: dict[str, Any], p: str) -> EnforcementCase | None:
-    before = len(r.errors.errors)
+    """The case read from ``d``, or None if a part of it could not be read.
+
+    Field-level errors (a bad checksum, a negative amount, an index out of
+    range) are reported and the case is still returned, so that
+    :func:`parse_cases` also reports the rules it breaks elsewhere.
+    """
+    r.dropped = False
     number = r.s(d, "case_number", p)
     _precheck(r, number, f"{p}case_number", parse_case_number)
     court_d = r.obj(d.get("court"), f"{p}court") if "court" in d else None
@@ -238,7 +264,7 @@ def _case(r: _Reader, d: dict[str, Any], p: str) -> EnforcementCase | None:
         cname, ccode = r.s(court_d, "name", f"{p}court."), r.s(court_d, "code", f"{p}court.")
         _precheck(r, ccode, f"{p}court.code", check_court_code)
         if cname is not None and ccode is not None:
-            court = Court(cname, ccode)
+            court = Court(cname, _norm(ccode, check_court_code) or ccode)
     filed_on = r.day(d, "filed_on", p)
     judge = r.s(d, "judge", p)
     basis = None
@@ -266,11 +292,12 @@ def _case(r: _Reader, d: dict[str, Any], p: str) -> EnforcementCase | None:
 
     obligations = r.each(d, "obligations", p, obligation, required=True)
     raw_respondents = d.get("respondents")
-    n_resp = len(raw_respondents) if isinstance(raw_respondents, list) else 0
+    # Without a list of respondents there is no range to check against.
+    n_resp = len(raw_respondents) if isinstance(raw_respondents, list) else None
 
     def respondent(o: dict[str, Any], op: str) -> int | None:
         idx = r.integer(o, "respondent", op)
-        if idx is not None and not 0 <= idx < n_resp:
+        if idx is not None and n_resp is not None and not 0 <= idx < n_resp:
             r.err(f"{op}respondent", "respondent.index")
         return idx
 
@@ -284,6 +311,8 @@ def _case(r: _Reader, d: dict[str, Any], p: str) -> EnforcementCase | None:
             method = r.enum(nd, "service_method", np, ServiceMethod, required=False)
             if issued is not None and deadline is not None:
                 notice = ExecutionNotice(issued, deadline, served, method)
+        if notice is None:
+            r.dropped = True
 
     def payment(o: dict[str, Any], op: str) -> Payment | None:
         on = r.day(o, "on", op)
@@ -340,20 +369,69 @@ def _case(r: _Reader, d: dict[str, Any], p: str) -> EnforcementCase | None:
     securities = r.each(d, "security", p, security)
     conducts = r.each(d, "conduct", p, conduct)
     findings = r.each(d, "findings", p, finding)
+    listings = r.each(d, "listings", p, lambda o, lp: _listing(r, o, lp, respondent))
 
-    if len(r.errors.errors) != before or None in (number, court, filed_on, judge, basis):
+    if r.dropped or None in (number, court, filed_on, judge, basis):
         return None
     assert number and court and filed_on and judge and basis
-    try:
+    with contextlib.suppress(ValueError):  # validate_case reports it with its path
         number = normalize_case_number(number)
-    except ValueError:
-        pass  # validate_case reports it with its path
     return EnforcementCase(
         case_number=number, court=court, filed_on=filed_on, judge=judge, basis=basis,
         applicants=applicants, respondents=respondents, obligations=obligations,
         execution_notice=notice, payments=payments, property=props, security=securities,
-        conduct=conducts, findings=findings,
+        conduct=conducts, findings=findings, listings=listings,
     )
+
+
+def _listing(r: _Reader, o: dict[str, Any], p: str,
+             respondent: Callable[[dict[str, Any], str], int | None]) -> Listing | None:
+    """One entry of the top-level ``listings`` array (courts migrating existing listings)."""
+    resp = respondent(o, p)
+    grounds_raw = o.get("grounds")
+    grounds: list[int] = []
+    if not isinstance(grounds_raw, list) or not all(
+            isinstance(g, int) and not isinstance(g, bool) for g in grounds_raw):
+        r.err(f"{p}grounds", "type.list")
+    else:
+        grounds = list(grounds_raw)
+    decided = r.day(o, "decided_on", p)
+    signed = r.s(o, "signed_by", p, required=False)
+    served = r.day(o, "served_on", p, required=False)
+    method = r.enum(o, "service_method", p, ServiceMethod, required=False)
+    grace = r.day(o, "grace_until", p, required=False)
+    published = r.day(o, "published_on", p, required=False)
+    term = r.integer(o, "term_years", p, required=False)
+    ext = r.integer(o, "extension_years", p, required=False) or 0
+    status = r.enum(o, "status", p, ListingStatus)
+    if status is not None and status not in IMPORTABLE_STATUSES:
+        r.err(f"{p}status", "enum.unknown", value=status.value,
+              allowed=", ".join(sorted(x.value for x in IMPORTABLE_STATUSES)))
+        status = None
+    removed = r.day(o, "removed_on", p, required=False)
+    removal = r.enum(o, "removal_kind", p, RemovalKind, required=False)
+    reasons = r.s(o, "reasons", p, required=False) or ""
+
+    def restriction(x: dict[str, Any], xp: str) -> Restriction | None:
+        item = r.integer(x, "item", xp)
+        if item is not None and not 1 <= item <= 9:
+            r.err(f"{xp}item", "restriction.item_range")
+            item = None
+        person = r.integer(x, "person", xp, required=False)
+        start = r.day(x, "from", xp)
+        until = r.day(x, "until", xp, required=False)
+        st = r.enum(x, "status", xp, RestrictionStatus)
+        if item is None or start is None or st is None:
+            return None
+        return Restriction(RestrictionItem(item), person, start, until, st, r.s(x, "reason", xp, required=False) or "")
+
+    restrictions = r.each(o, "restrictions", p, restriction)
+    if resp is None or decided is None or status is None:
+        return None
+    return Listing(respondent=resp, grounds=grounds, decided_on=decided, signed_by=signed,
+                   reasons=reasons, served_on=served, service_method=method, grace_until=grace,
+                   published_on=published, term_years=term, extension_years=ext, status=status,
+                   removed_on=removed, removal_kind=removal, restrictions=restrictions)
 
 
 def parse_cases(items: Iterable[tuple[str, Any]], *, today: date | None = None) -> list[EnforcementCase]:
@@ -369,10 +447,21 @@ def parse_cases(items: Iterable[tuple[str, Any]], *, today: date | None = None) 
         c = _case(r, d, prefix + "." if prefix else "")
         if c is None:
             continue
-        errors.extend(
-            FieldError(f"{prefix}.{fe.path}" if prefix else fe.path, fe.rule, fe.en, fe.zh)
-            for fe in validate_case(c, today=today)
-        )
+        # A problem found while reading (say a checksum) is found again by
+        # validate_case at the same path: report it once.
+        reported = {fe.path for fe in errors.errors}
+        for fe in validate_case(c, today=today):
+            path = f"{prefix}.{fe.path}" if prefix else fe.path
+            if path not in reported:
+                errors.add(path, fe.rule, fe.en, fe.zh)
+        if not any(fe.path.startswith(prefix) for fe in errors.errors):
+            for k, listing in enumerate(c.listings):
+                lp = f"{prefix}.listings[{k}]" if prefix else f"listings[{k}]"
+                errors.extend(check_listing(c, listing, lp))
+                if sum(1 for x in c.listings[:k] if x.respondent == listing.respondent
+                       and x.status is not ListingStatus.REMOVED
+                       and listing.status is not ListingStatus.REMOVED):
+                    r.err(f"{lp}.respondent", "listing.duplicate")
         if c.case_number in seen:
             r.err(f"{prefix}.case_number" if prefix else "case_number", "case.duplicate_in_file")
         seen[c.case_number] = prefix
@@ -383,15 +472,27 @@ def parse_cases(items: Iterable[tuple[str, Any]], *, today: date | None = None) 
     return cases
 
 
-def loads(text: str, *, jsonl: bool | None = None, today: date | None = None) -> list[EnforcementCase]:
-    """Parse a JSON document (a case or a list of cases) or JSON Lines text."""
-    stripped = text.lstrip("\ufeff").strip()
-    if jsonl is None:
-        jsonl = not stripped.startswith("[") and "\n{" in stripped
-    items: list[tuple[str, Any]] = []
+def _items(text: str, jsonl: bool | None) -> tuple[list[tuple[str, Any]], ErrorCollector]:
+    """Split a document into ``(path prefix, JSON value)`` records.
+
+    ``jsonl=None`` detects the form: a text that parses whole is JSON (a case
+    or a list); otherwise it is read as JSON Lines if it has several lines
+    starting with ``{``.
+    """
+    text = text.lstrip("\ufeff")
     errors = ErrorCollector()
+    items: list[tuple[str, Any]] = []
+    if jsonl is None:
+        try:
+            doc = json.loads(text)
+            jsonl = False
+        except json.JSONDecodeError:
+            lines = [x for x in text.split("\n") if x.strip()]
+            jsonl = len(lines) > 1 and all(x.lstrip().startswith("{") for x in lines)
     if jsonl:
-        for n, line in enumerate(stripped.splitlines(), start=1):
+        # Lines of the file as it is (blank lines count), split on "\n" only:
+        # str.splitlines() would also split inside strings at U+2028, U+0085...
+        for n, line in enumerate(text.split("\n"), start=1):
             if not line.strip():
                 continue
             try:
@@ -400,30 +501,47 @@ def loads(text: str, *, jsonl: bool | None = None, today: date | None = None) ->
                 en, zh = _MSG["json.syntax"]
                 errors.add(f"line {n}", "json.syntax", f"{en}: {e.msg} (column {e.colno})",
                            f"{zh}：{e.msg}（第{e.colno}列）")
-    else:
-        try:
-            doc = json.loads(stripped)
-        except json.JSONDecodeError as e:
-            en, zh = _MSG["json.syntax"]
-            raise ValidationError([FieldError(
-                f"line {e.lineno}", "json.syntax", f"{en}: {e.msg} (column {e.colno})",
-                f"{zh}：{e.msg}（第{e.lineno}行第{e.colno}列）")]) from None
-        if isinstance(doc, list):
-            items = [(f"[{i}]", v) for i, v in enumerate(doc)]
-        else:
-            items = [("", doc)]
+        return items, errors
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as e:
+        en, zh = _MSG["json.syntax"]
+        raise ValidationError([FieldError(
+            f"line {e.lineno}", "json.syntax", f"{en}: {e.msg} (column {e.colno})",
+            f"{zh}：{e.msg}（第{e.lineno}行第{e.colno}列）")]) from None
+    if isinstance(doc, list):
+        return [(f"[{i}]", v) for i, v in enumerate(doc)], errors
+    return [("", doc)], errors
+
+
+def loads_with_paths(text: str, *, jsonl: bool | None = None,
+                     today: date | None = None) -> tuple[list[EnforcementCase], list[str]]:
+    """Like :func:`loads`, also giving each case's path prefix (``""``, ``[3]``,
+    ``line 7``) so that later errors (from the database) name the same place."""
+    items, errors = _items(text, jsonl)
     try:
         cases = parse_cases(items, today=today)
     except ValidationError as ve:
         errors.extend(ve.errors)
         cases = []
     errors.raise_if_any()
-    return cases
+    return cases, [prefix for prefix, _ in items]
+
+
+def loads(text: str, *, jsonl: bool | None = None, today: date | None = None) -> list[EnforcementCase]:
+    """Parse a JSON document (a case or a list of cases) or JSON Lines text; all or nothing."""
+    return loads_with_paths(text, jsonl=jsonl, today=today)[0]
+
+
+def load_file_with_paths(path: Path, *, today: date | None = None
+                         ) -> tuple[list[EnforcementCase], list[str]]:
+    text = path.read_text(encoding="utf-8")
+    return loads_with_paths(text, jsonl=path.suffix.lower() in (".jsonl", ".ndjson") or None,
+                            today=today)
 
 
 def load_file(path: Path, *, today: date | None = None) -> list[EnforcementCase]:
-    text = path.read_text(encoding="utf-8")
-    return loads(text, jsonl=path.suffix.lower() in (".jsonl", ".ndjson") or None, today=today)
+    return load_file_with_paths(path, today=today)[0]
 
 
 # ------------------------------------------------------------------ writing
@@ -501,7 +619,34 @@ def dump_case(c: EnforcementCase) -> dict[str, Any]:
                         "serious_violence": f.serious_violence})
             for f in c.findings
         ],
+    } | ({"listings": [dump_listing(x) for x in c.listings]} if c.listings else {})
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def dump_listing(x: Listing) -> dict[str, Any]:
+    """The interchange form of a listing (issue 3 §9): the fixed keys are always present."""
+    out: dict[str, Any] = {
+        "respondent": x.respondent, "grounds": sorted(x.grounds),
+        "decided_on": x.decided_on.isoformat(), "signed_by": x.signed_by,
+        "served_on": _iso(x.served_on), "grace_until": _iso(x.grace_until),
+        "published_on": _iso(x.published_on), "term_years": x.term_years,
+        "extension_years": x.extension_years, "status": x.status.value,
+        "restrictions": [
+            {"item": int(t.item), "person": t.person, "from": t.start.isoformat(),
+             "until": _iso(t.until), "status": t.status.value}
+            | ({"reason": t.reason} if t.reason else {})
+            for t in x.restrictions],
     }
+    out |= _drop_none({
+        "service_method": x.service_method.value if x.service_method else None,
+        "removed_on": _iso(x.removed_on),
+        "removal_kind": x.removal_kind.value if x.removal_kind else None,
+        "reasons": x.reasons or None,
+    })
+    return out
 
 
 def dumps(cases: list[EnforcementCase]) -> str:

@@ -18,6 +18,7 @@ from courtapp.core.domain.listing import (
     RespondentState,
     Restriction,
     RestrictionItem,
+    RestrictionStatus,
 )
 from courtapp.core.domain.model import Payment, ServiceMethod
 from courtapp.core.domain.roles import Actor, Role
@@ -204,3 +205,32 @@ def test_importing_a_listing_of_a_minor_is_refused_and_nothing_is_written(db: Ap
     with pytest.raises(ValidationError) as e:
         interchange.loads(json.dumps(doc, ensure_ascii=False))
     assert ("listings[0].respondent", "listing.minor") in {(x.path, x.rule) for x in e.value.errors}
+
+
+def test_the_president_sees_prepared_decisions_awaiting_signature(db: AppContext) -> None:
+    rec = prepared(db)
+    assert [r.id for r in ls.awaiting_signature(db.uow(), PRESIDENT)] == [rec.id]
+    ls.sign_listing(db.uow(), PRESIDENT, rec.id, rec.version, date(2026, 5, 6))
+    assert ls.awaiting_signature(db.uow(), PRESIDENT) == []
+
+
+def test_each_restriction_item_has_its_own_lifecycle(db: AppContext) -> None:
+    rec = prepared(db)
+    signed = ls.sign_listing(db.uow(), PRESIDENT, rec.id, rec.version, date(2026, 5, 6))
+    after = ls.set_restriction_status(db.uow(), JUDGE, signed.id, 0,
+                                      RestrictionStatus.TEMPORARILY_LIFTED, date(2026, 6, 1),
+                                      "近亲属重大疾病就医")
+    assert [r.status for r in after.listing.restrictions] == [
+        RestrictionStatus.TEMPORARILY_LIFTED, RestrictionStatus.IMPOSED]
+    with pytest.raises(PermissionDenied):
+        ls.set_restriction_status(db.uow(), CLERK, signed.id, 0, RestrictionStatus.IMPOSED,
+                                  date(2026, 6, 5), "x")
+    back = ls.set_restriction_status(db.uow(), JUDGE, signed.id, 0, RestrictionStatus.IMPOSED,
+                                     date(2026, 6, 5), "返回")
+    assert back.listing.restrictions[0].status is RestrictionStatus.IMPOSED
+    ls.set_restriction_status(db.uow(), JUDGE, signed.id, 1, RestrictionStatus.LIFTED,
+                              date(2026, 6, 6), "解除")
+    with pytest.raises(ValidationError) as e:
+        ls.set_restriction_status(db.uow(), JUDGE, signed.id, 1, RestrictionStatus.IMPOSED,
+                                  date(2026, 6, 7), "再次")
+    assert [x.rule for x in e.value.errors] == ["restriction.transition"]

@@ -23,7 +23,9 @@ from datetime import date
 # ---------------------------------------------------------------- resident ID
 _RIC_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _RIC_CHECK = "10X98765432"
-_RIC_RE = re.compile(r"^\d{17}[\dX]$")
+# re.ASCII throughout: without it ``\d`` also matches Arabic-Indic and other
+# digits, which NFKC does not fold, and such a value would be stored as valid.
+_RIC_RE = re.compile(r"^\d{17}[\dX]$", re.ASCII)
 
 #: Province-level area codes (GB/T 2260, first two digits) in use on resident IDs.
 _RIC_PROVINCES = frozenset(
@@ -92,7 +94,7 @@ def resident_id_info(value: str) -> ResidentIdInfo:
 # ------------------------------------------------------ unified social credit code
 USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
-_USCC_RE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
+_USCC_RE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$", re.ASCII)
 #: Position 1: registration authority (登记管理部门代码), RULES.md §6.2.
 USCC_AUTHORITIES = frozenset("123456789ANY")
 
@@ -133,9 +135,10 @@ _CASE_RE = re.compile(
     r"^[（(](\d{4})[）)]"
     r"(最高法|[\u4e00-\u9fff]\d{0,4})"
     r"(执恢|执保|执异|执复|执监|执协|执他|执)"
-    r"(\d+)号$"
+    r"(\d+)号$",
+    re.ASCII,
 )
-_COURT_CODE_RE = re.compile(r"^(最高法|[\u4e00-\u9fff](\d{2}|\d{4})?)$")
+_COURT_CODE_RE = re.compile(r"^(最高法|[\u4e00-\u9fff](\d{2}|\d{4})?)$", re.ASCII)
 
 
 @dataclass(frozen=True, order=True)

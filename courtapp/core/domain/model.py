@@ -11,8 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from courtapp.core.domain.identifiers import CaseNumber, parse_case_number
+
+if TYPE_CHECKING:
+    from courtapp.core.domain.listing import Listing
 
 
 class PartyKind(StrEnum):
@@ -263,6 +267,9 @@ class EnforcementCase:
     security: list[SecurityItem] = field(default_factory=list)
     conduct: list[ConductRecord] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    #: Listing decisions (interchange ``listings``); stored by the listing
+    #: service, not by the case form.
+    listings: list[Listing] = field(default_factory=list)
 
     # ------------------------------------------------------------ derived
     def parsed_number(self) -> CaseNumber:

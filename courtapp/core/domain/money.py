@@ -16,7 +16,7 @@ def parse_amount(value: object) -> Decimal:
     they cannot hold money exactly), ``amount.format``, ``amount.negative``,
     ``amount.places``, ``amount.too_large``.
     """
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, bool | float):
         raise ValueError("amount.type")
     if isinstance(value, int | Decimal):
         d = Decimal(value)
@@ -36,7 +36,8 @@ def parse_amount(value: object) -> Decimal:
         raise ValueError("amount.places")
     if d >= MAX_AMOUNT:
         raise ValueError("amount.too_large")
-    return d.quantize(CENT)
+    # copy_abs: "-0" passes the sign check but would be written back as "-0.00".
+    return d.quantize(CENT).copy_abs()
 
 
 def to_fen(amount: Decimal) -> int:

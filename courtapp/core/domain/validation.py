@@ -8,7 +8,9 @@ Paths are JSON paths into the interchange format v1.  Rules cited:
 
 from __future__ import annotations
 
+import copy
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 
 from courtapp.core.domain.errors import ErrorCollector, FieldError
@@ -17,6 +19,7 @@ from courtapp.core.domain.identifiers import (
     check_court_code,
     check_credit_code,
     check_resident_id,
+    normalize_case_number,
     parse_case_number,
 )
 from courtapp.core.domain.model import EnforcementCase, ObligationKind, Party, PartyKind
@@ -132,34 +135,67 @@ def check_text(errors: ErrorCollector, path: str, value: str | None, *,
         add(errors, path, "text.control")
 
 
-def _check_identifier(errors: ErrorCollector, path: str, value: str | None, kind: str) -> None:
+def _check_identifier(errors: ErrorCollector, path: str, value: str | None, kind: str,
+                      today: date) -> None:
     if not value:
         add(errors, path, "required")
         return
     try:
-        (check_resident_id if kind == "ric" else check_credit_code)(value)
+        if kind == "ric":
+            check_resident_id(value, today=today)
+        else:
+            check_credit_code(value)
     except ValueError as e:
         add(errors, path, str(e.args[0]))
 
 
-def _check_party(errors: ErrorCollector, path: str, p: Party) -> None:
+def _normal(value: str | None, check: Callable[[str], str]) -> str | None:
+    """``value`` in its normal form if it is valid, else unchanged (validation reports it)."""
+    if not value:
+        return value
+    try:
+        return check(value)
+    except ValueError:
+        return value
+
+
+def normalized_case(case: EnforcementCase) -> EnforcementCase:
+    """A copy of ``case`` with its case number, court code and identifiers in
+    their normal forms (ASCII brackets, upper-case X, folded full-width digits).
+
+    Invalid values are left as they are for :func:`validate_case` to report.
+    The services store and audit this form, so that one person is one record
+    however the ID number was typed.
+    """
+    c = copy.deepcopy(case)
+    c.case_number = _normal(c.case_number, normalize_case_number) or c.case_number
+    c.court.code = _normal(c.court.code, check_court_code) or c.court.code
+    for p in (*c.applicants, *c.respondents):
+        p.id_number = _normal(p.id_number, check_resident_id)
+        p.credit_code = _normal(p.credit_code, check_credit_code)
+        for o in p.officers:
+            o.id_number = _normal(o.id_number, check_resident_id) or o.id_number
+    return c
+
+
+def _check_party(errors: ErrorCollector, path: str, p: Party, today: date) -> None:
     check_text(errors, f"{path}.name", p.name, limit=MAX_NAME)
     if p.kind is PartyKind.PERSON:
-        _check_identifier(errors, f"{path}.id_number", p.id_number, "ric")
+        _check_identifier(errors, f"{path}.id_number", p.id_number, "ric", today)
         if p.credit_code:
             add(errors, f"{path}.credit_code", "party.person_has_code")
         if p.officers:
             add(errors, f"{path}.officers", "officer.person_only_entity")
     else:
-        _check_identifier(errors, f"{path}.credit_code", p.credit_code, "uscc")
+        _check_identifier(errors, f"{path}.credit_code", p.credit_code, "uscc", today)
         if p.id_number:
             add(errors, f"{path}.id_number", "party.entity_has_id")
         seen: set[tuple[str, str]] = set()
         for j, o in enumerate(p.officers):
             op = f"{path}.officers[{j}]"
             check_text(errors, f"{op}.name", o.name, limit=MAX_NAME)
-            _check_identifier(errors, f"{op}.id_number", o.id_number, "ric")
-            key = (o.role.value, o.id_number)
+            _check_identifier(errors, f"{op}.id_number", o.id_number, "ric", today)
+            key = (o.role.value, _normal(o.id_number, check_resident_id) or "")
             if key in seen:
                 add(errors, f"{op}.role", "officer.duplicate_role")
             seen.add(key)
@@ -209,8 +245,9 @@ def validate_case(case: EnforcementCase, *, today: date | None = None) -> list[F
         parties: list[Party] = getattr(case, side)
         for i, p in enumerate(parties):
             path = f"{side}[{i}]"
-            _check_party(e, path, p)
-            ident = p.identifier
+            _check_party(e, path, p, today)
+            ident = (_normal(p.id_number, check_resident_id) if p.kind is PartyKind.PERSON
+                     else _normal(p.credit_code, check_credit_code))
             if ident:
                 if ident in seen:
                     field_name = "id_number" if p.kind is PartyKind.PERSON else "credit_code"
@@ -253,21 +290,21 @@ def validate_case(case: EnforcementCase, *, today: date | None = None) -> list[F
             add(e, "execution_notice.served_on", "notice.method_without_service")
 
     # Payments and performance.
-    for i, p in enumerate(case.payments):
+    for i, pay in enumerate(case.payments):
         path = f"payments[{i}]"
-        _check_date(e, f"{path}.on", p.on, today)
-        check_respondent(f"{path}.respondent", p.respondent)
-        has_amount = p.amount is not None and p.amount > 0
-        if not has_amount and not (p.act and p.act.strip()):
+        _check_date(e, f"{path}.on", pay.on, today)
+        check_respondent(f"{path}.respondent", pay.respondent)
+        has_amount = pay.amount is not None and pay.amount > 0
+        if not has_amount and not (pay.act and pay.act.strip()):
             add(e, f"{path}.amount", "payment.empty")
-        if p.act:
-            check_text(e, f"{path}.act", p.act)
-        if p.obligation is not None and not (
-            0 <= p.obligation < len(case.obligations)
-            and case.obligations[p.obligation].kind is ObligationKind.NON_MONETARY
+        if pay.act:
+            check_text(e, f"{path}.act", pay.act)
+        if pay.obligation is not None and not (
+            0 <= pay.obligation < len(case.obligations)
+            and case.obligations[pay.obligation].kind is ObligationKind.NON_MONETARY
         ):
             add(e, f"{path}.obligation", "obligation.index")
-        check_text(e, f"{path}.evidence", p.evidence, required=False)
+        check_text(e, f"{path}.evidence", pay.evidence, required=False)
 
     for i, prop in enumerate(case.property):
         path = f"property[{i}]"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from sqlalchemy import func, or_, select, union
+from sqlalchemy import ColumnElement, func, or_, select, union
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -67,7 +67,7 @@ from courtapp.core.domain.model import (
 )
 from courtapp.core.domain.money import from_fen, to_fen
 from courtapp.core.domain.roles import Actor, Permission
-from courtapp.core.domain.validation import validate_case
+from courtapp.core.domain.validation import normalized_case, validate_case
 from courtapp.core.interchange import dump_case
 from courtapp.core.services import audit
 from courtapp.core.services.auth import require
@@ -316,6 +316,9 @@ def create_cases(uow: UnitOfWork, actor: Actor, cases: Sequence[EnforcementCase]
                  path_prefixes: Sequence[str] | None = None) -> list[CaseRecord]:
     """Validate and store new cases, all or nothing, each with an audit record."""
     require(actor, permission)
+    # Store and audit the normal form: one person is one record however the
+    # ID number was typed (11010519491231002x / ...X, full-width digits).
+    cases = [normalized_case(c) for c in cases]
     errors = ErrorCollector()
     prefixes = list(path_prefixes) if path_prefixes else (
         [""] if len(cases) == 1 else [f"[{i}]" for i in range(len(cases))])
@@ -346,6 +349,10 @@ def create_cases(uow: UnitOfWork, actor: Actor, cases: Sequence[EnforcementCase]
         s.flush()
         for row, c in rows:
             audit.record(uow, actor, action, "case", row.case_number, after=dump_case(c))
+            if c.listings:
+                from courtapp.core.services.listing import store_imported_listings
+
+                store_imported_listings(uow, actor, row, c)
             out.append(CaseRecord(row.id, row.version, row_to_case(row)))
         uow.commit()
     return out
@@ -368,6 +375,7 @@ def update_case(uow: UnitOfWork, actor: Actor, case_id: int, expected_version: i
                 today: date | None = None) -> CaseRecord:
     """Replace a case's data.  Refused with ConflictError if someone saved it meanwhile."""
     require(actor, Permission.CASE_EDIT)
+    case = normalized_case(case)
     errors = ErrorCollector()
     errors.extend(validate_case(case, today=today))
     errors.raise_if_any()
@@ -415,7 +423,7 @@ def get_case(uow: UnitOfWork, actor: Actor, *, case_id: int | None = None,
             q = q.where(CaseRow.case_number == number)  # type: ignore[attr-defined]
         else:
             raise TypeError("case_id or case_number is required")
-        row = uow.session.scalar(q)  # type: ignore[call-overload]
+        row = uow.session.scalar(q)
         if row is None:
             raise NotFound(f"no case {case_number or case_id}")
         return CaseRecord(row.id, row.version, row_to_case(row))
@@ -423,7 +431,13 @@ def get_case(uow: UnitOfWork, actor: Actor, *, case_id: int | None = None,
 
 def export_cases(uow: UnitOfWork, actor: Actor, numbers: Sequence[str]) -> list[EnforcementCase]:
     require(actor, Permission.CASE_EXPORT)
-    return [get_case(uow, actor, case_number=n).case for n in numbers]
+    from courtapp.core.services.listing import attach_listings
+
+    out = []
+    for n in numbers:
+        rec = get_case(uow, actor, case_number=n)
+        out.append(attach_listings(uow, rec.id, rec.case))
+    return out
 
 
 # ---------------------------------------------------------------- search
@@ -558,7 +572,7 @@ def similar_persons(uow: UnitOfWork, actor: Actor, *, name: str = "", identifier
     if not name and len(ident) < 6:
         return []
     with uow:
-        conds = []
+        conds: list[ColumnElement[bool]] = []
         if ident:
             conds += [PersonRow.id_number.like(_like_prefix(ident), escape="\\"),
                       PersonRow.credit_code.like(_like_prefix(ident), escape="\\")]

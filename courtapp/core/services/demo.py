@@ -295,6 +295,80 @@ def _next_ids(uow: UnitOfWork) -> dict[str, int]:
     return out
 
 
+class _BatchRows:
+    """Row dictionaries for one batch of bulk inserts, with ids assigned here."""
+
+    def __init__(self, next_id: dict[str, int], known: dict[str, int]) -> None:
+        self.next_id = next_id
+        self.known = known  # identifier -> persons.id, across batches
+        self.now = datetime.now(UTC)
+        self.rows: dict[str, list[dict[str, object]]] = {}
+        self.reset()
+
+    def reset(self) -> None:
+        self.rows = {t.__tablename__: [] for t in (
+            PersonRow, OfficerRow, CaseRow, CasePartyRow, *_CHILD_TABLES)}
+
+    def _take(self, table: str) -> int:
+        i = self.next_id[table]
+        self.next_id[table] += 1
+        return i
+
+    def person_id(self, p: Party) -> int:
+        pid = self.known.get(p.identifier)
+        if pid is not None:
+            return pid
+        pid = self._take("persons")
+        self.known[p.identifier] = pid
+        self.rows["persons"].append({
+            "id": pid, "kind": p.kind.value, "name": p.name, "id_number": p.id_number,
+            "credit_code": p.credit_code, "created_at": self.now, "version": 1})
+        for j, o in enumerate(p.officers):
+            oid = self.person_id(Party(PartyKind.PERSON, o.name, id_number=o.id_number))
+            self.rows["officers"].append({"id": self._take("officers"), "entity_id": pid,
+                                          "person_id": oid, "role": o.role.value, "position": j})
+        return pid
+
+    def child(self, table: str, case_id: int, **values: object) -> None:
+        self.rows[table].append({"id": self._take(table), "case_id": case_id, **values})
+
+    def add_case(self, c: EnforcementCase) -> None:
+        cid = self._take("cases")
+        self.rows["cases"].append({"id": cid, **case_columns(c), "created_at": self.now,
+                                   "updated_at": self.now, "version": 1})
+        pos = 0
+        for side, plist in (("applicant", c.applicants), ("respondent", c.respondents)):
+            for party in plist:
+                self.child("case_parties", cid, person_id=self.person_id(party), side=side,
+                           position=pos)
+                pos += 1
+        for i, o in enumerate(c.obligations):
+            self.child("obligations", cid, position=i, kind=o.kind.value,
+                       description=o.description,
+                       amount_fen=None if o.amount is None else to_fen(o.amount))
+        for i, pay in enumerate(c.payments):
+            self.child("payments", cid, position=i, paid_on=pay.on, respondent=pay.respondent,
+                       amount_fen=None if pay.amount is None else to_fen(pay.amount),
+                       act=pay.act, obligation=pay.obligation, evidence=pay.evidence)
+        for i, x in enumerate(c.property):
+            self.child("property_items", cid, position=i, kind=x.kind.value,
+                       description=x.description, value_fen=to_fen(x.value),
+                       found_on=x.found_on, measure=x.measure.value, respondent=x.respondent)
+        for i, sc in enumerate(c.security):
+            self.child("securities", cid, position=i, kind=sc.kind.value,
+                       value_fen=to_fen(sc.value), respondent=sc.respondent,
+                       description=sc.description)
+        for i, cr in enumerate(c.conduct):
+            self.child("conduct", cid, position=i, type=cr.type.value, occurred_on=cr.on,
+                       description=cr.description, respondent=cr.respondent)
+        for i, f in enumerate(c.findings):
+            self.child("findings", cid, position=i, respondent=f.respondent,
+                       able_to_perform=f.able_to_perform,
+                       later_in_performance_order=f.later_in_performance_order,
+                       campus_loan_student=f.campus_loan_student,
+                       serious_violence=f.serious_violence)
+
+
 def load_demo(uow: UnitOfWork, actor: Actor, n: int, *, seed: int = 2026, batch: int = 5000,
               today: date | None = None, validate_every: int = 1) -> Iterator[int]:
     """Generate and store ``n`` cases in batches; yields the count stored so far.
@@ -316,33 +390,15 @@ def load_demo(uow: UnitOfWork, actor: Actor, n: int, *, seed: int = 2026, batch:
         }
         known: dict[str, int] = {}
         for pid, idn, code in s.execute(select(PersonRow.id, PersonRow.id_number, PersonRow.credit_code)):
-            known[idn or code] = pid
+            if key := idn or code:
+                known[key] = pid
     gen = DemoGenerator(seed=seed, today=today, start_sequence=existing)
     gen.ids.used.update(known)
     done = 0
-    now = datetime.now(UTC)
+    batch_rows = _BatchRows(next_id, known)
     while done < n:
         size = min(batch, n - done)
-        rows: dict[str, list[dict[str, object]]] = {t.__tablename__: [] for t in (
-            PersonRow, OfficerRow, CaseRow, CasePartyRow, *_CHILD_TABLES)}
-
-        def person_id(p: Party) -> int:
-            pid = known.get(p.identifier)
-            if pid is not None:
-                return pid
-            pid = next_id["persons"]
-            next_id["persons"] += 1
-            known[p.identifier] = pid
-            rows["persons"].append({
-                "id": pid, "kind": p.kind.value, "name": p.name, "id_number": p.id_number,
-                "credit_code": p.credit_code, "created_at": now, "version": 1})
-            for j, o in enumerate(p.officers):
-                oid = person_id(Party(PartyKind.PERSON, o.name, id_number=o.id_number))
-                rows["officers"].append({"id": next_id["officers"], "entity_id": pid,
-                                         "person_id": oid, "role": o.role.value, "position": j})
-                next_id["officers"] += 1
-            return pid
-
+        batch_rows.reset()
         for k in range(size):
             # Filing dates follow registration order over the last three years.
             filed = today - timedelta(days=int((1 - (done + k) / n) * 3 * 365))
@@ -351,46 +407,8 @@ def load_demo(uow: UnitOfWork, actor: Actor, n: int, *, seed: int = 2026, batch:
                 errs = validate_case(c, today=today)
                 if errs:
                     raise ValidationError(errs)
-            cid = next_id["cases"]
-            next_id["cases"] += 1
-            rows["cases"].append({"id": cid, **case_columns(c), "created_at": now,
-                                  "updated_at": now, "version": 1})
-            pos = 0
-            for side, plist in (("applicant", c.applicants), ("respondent", c.respondents)):
-                for p in plist:
-                    rows["case_parties"].append({"id": next_id["case_parties"], "case_id": cid,
-                                                 "person_id": person_id(p), "side": side,
-                                                 "position": pos})
-                    next_id["case_parties"] += 1
-                    pos += 1
-
-            def child(table: str, **values: object) -> None:
-                rows[table].append({"id": next_id[table], "case_id": cid, **values})
-                next_id[table] += 1
-
-            for i, o in enumerate(c.obligations):
-                child("obligations", position=i, kind=o.kind.value, description=o.description,
-                      amount_fen=None if o.amount is None else to_fen(o.amount))
-            for i, p in enumerate(c.payments):
-                child("payments", position=i, paid_on=p.on, respondent=p.respondent,
-                      amount_fen=None if p.amount is None else to_fen(p.amount), act=p.act,
-                      obligation=p.obligation, evidence=p.evidence)
-            for i, x in enumerate(c.property):
-                child("property_items", position=i, kind=x.kind.value, description=x.description,
-                      value_fen=to_fen(x.value), found_on=x.found_on, measure=x.measure.value,
-                      respondent=x.respondent)
-            for i, sc in enumerate(c.security):
-                child("securities", position=i, kind=sc.kind.value, value_fen=to_fen(sc.value),
-                      respondent=sc.respondent, description=sc.description)
-            for i, cr in enumerate(c.conduct):
-                child("conduct", position=i, type=cr.type.value, occurred_on=cr.on,
-                      description=cr.description, respondent=cr.respondent)
-            for i, f in enumerate(c.findings):
-                child("findings", position=i, respondent=f.respondent,
-                      able_to_perform=f.able_to_perform,
-                      later_in_performance_order=f.later_in_performance_order,
-                      campus_loan_student=f.campus_loan_student, serious_violence=f.serious_violence)
-
+            batch_rows.add_case(c)
+        rows = batch_rows.rows
         with uow:
             conn = uow.session.connection()
             for table in (PersonRow, OfficerRow, CaseRow, CasePartyRow, *_CHILD_TABLES):

@@ -498,3 +498,114 @@ def attach_listings(uow: UnitOfWork, case_id: int, case: EnforcementCase) -> Enf
         case.listings = [_to_listing(r) for r in rows
                          if r.status != ListingStatus.DRAFT.value]
     return case
+
+
+def awaiting_signature(uow: UnitOfWork, actor: Actor) -> list[ListingRecord]:
+    """Decisions prepared by judges and waiting for the president's signature."""
+    require(actor, Permission.CASE_VIEW)
+    with uow:
+        rows = uow.session.execute(
+            select(ListingRow, CaseRow.case_number).join(CaseRow, CaseRow.id == ListingRow.case_id)
+            .options(selectinload(ListingRow.restrictions))
+            .where(ListingRow.status == ListingStatus.DRAFT.value).order_by(ListingRow.id))
+        return [_record(r, n) for r, n in rows]
+
+
+def set_restriction_status(uow: UnitOfWork, actor: Actor, listing_id: int, position: int,
+                           status: RestrictionStatus, on: date, reason: str) -> ListingRecord:
+    """Change one restriction item: temporarily lifted, lifted, or imposed again.
+
+    Each item has its own lifecycle (issue 3 §6).  Lifting while the listing
+    is published is refused: a listed respondent must stay restricted
+    (2015 Art. 1 para. 2); the whole listing is removed instead.
+    """
+    require(actor, Permission.LISTING_PREPARE)
+    e = ErrorCollector()
+    if not reason.strip():
+        e.add("reason", "required", "this field is required", "此项为必填项")
+    e.raise_if_any()
+    with uow:
+        s = uow.session
+        row = _load_listing(s, listing_id)
+        item = next((r for r in row.restrictions if r.position == position), None)
+        if item is None:
+            raise NotFound(f"restriction {position} of listing {listing_id}")
+        before = item.status
+        allowed = {
+            RestrictionStatus.IMPOSED.value: {RestrictionStatus.TEMPORARILY_LIFTED.value,
+                                              RestrictionStatus.LIFTED.value},
+            RestrictionStatus.TEMPORARILY_LIFTED.value: {RestrictionStatus.IMPOSED.value,
+                                                         RestrictionStatus.LIFTED.value},
+            RestrictionStatus.LIFTED.value: set(),
+        }[before]
+        if status.value not in allowed:
+            e.add("status", "restriction.transition",
+                  f"a restriction item cannot go from {before} to {status.value}",
+                  f"限制消费项目不能由{before}变更为{status.value}")
+        remaining = [r for r in row.restrictions if r is not item
+                     and r.status != RestrictionStatus.LIFTED.value]
+        if (status is RestrictionStatus.LIFTED and row.status == ListingStatus.PUBLISHED.value
+                and not remaining):
+            e.add("status", "listing.restriction_required",
+                  "a published listing must carry a consumption restriction (2015 Provisions Art. 1 para. 2)",
+                  "纳入失信名单的，应当采取限制消费措施（2015年规定第一条第二款）")
+        e.raise_if_any()
+        item.status = status.value
+        if status is RestrictionStatus.LIFTED:
+            item.until = on
+        audit.record(uow, actor, "restriction.status", "listing", row.id,
+                     before={"position": position, "status": before},
+                     after={"position": position, "status": status.value, "on": on.isoformat()},
+                     legal_ground="2015 Provisions Art. 9; 2019 Opinion item 17", reason=reason)
+        case_number = s.scalar(select(CaseRow.case_number).where(CaseRow.id == row.case_id)) or ""
+        s.flush()
+        rec = _record(row, case_number)
+        uow.commit()
+        return rec
+
+
+# ------------------------------------------------- for the listing GUI (additive)
+@dataclass(frozen=True)
+class ListingOverview:
+    """A listing with the respondent's name, as the Decisions page lists it."""
+
+    record: ListingRecord
+    respondent_name: str
+
+
+def list_listings(uow: UnitOfWork, actor: Actor, *, case_id: int | None = None,
+                  statuses: list[ListingStatus] | None = None,
+                  limit: int = 1000) -> list[ListingOverview]:
+    """Listings of one case, or of every case, newest first (at most ``limit``)."""
+    from courtapp.core.db.orm import PersonRow
+
+    require(actor, Permission.CASE_VIEW)
+    with uow:
+        q = (select(ListingRow, CaseRow.case_number, PersonRow.name)
+             .join(CaseRow, CaseRow.id == ListingRow.case_id)
+             .join(PersonRow, PersonRow.id == ListingRow.person_id)
+             .options(selectinload(ListingRow.restrictions))
+             .order_by(ListingRow.id.desc()).limit(limit))
+        if case_id is not None:
+            q = q.where(ListingRow.case_id == case_id)
+        if statuses:
+            q = q.where(ListingRow.status.in_([s.value for s in statuses]))
+        return [ListingOverview(_record(r, number), name)
+                for r, number, name in uow.session.execute(q)]
+
+
+@dataclass(frozen=True)
+class ListingSettings:
+    """The court settings the listing worksheet needs."""
+
+    default_grace_months: int
+    small_amount: int
+
+
+def listing_settings(uow: UnitOfWork) -> ListingSettings:
+    """The default grace period (months) and the small-amount threshold (yuan)."""
+    with uow:
+        s = uow.session
+        return ListingSettings(
+            int(setting(s, SETTING_GRACE_MONTHS, "2")),
+            int(setting(s, SETTING_SMALL_AMOUNT, str(DEFAULT_SMALL_AMOUNT))))

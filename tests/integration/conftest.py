@@ -1,0 +1,82 @@
+"""Fixtures for the service and storage tests (the ``db`` fixture itself, and
+the judge / clerk / admin actors, come from tests/conftest.py)."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from courtapp.core.domain.model import EnforcementCase
+from courtapp.core.domain.roles import Actor, Role
+from courtapp.core.interchange import parse_cases
+
+EXAMPLE_PATH = Path(__file__).resolve().parents[1] / "data" / "example_case.json"
+TODAY = date(2026, 6, 30)
+PG_URL = os.environ.get("COURTAPP_TEST_DATABASE_URL")
+
+
+@pytest.fixture
+def today() -> date:
+    return TODAY
+
+
+@pytest.fixture
+def auditor() -> Actor:
+    return Actor(username="auditor", roles=frozenset({Role.AUDITOR}), display_name="auditor")
+
+
+@pytest.fixture
+def example_doc() -> dict[str, Any]:
+    doc: dict[str, Any] = json.loads(EXAMPLE_PATH.read_text(encoding="utf-8"))
+    return doc
+
+
+CaseFactory = Callable[..., EnforcementCase]
+
+
+@pytest.fixture
+def make_case(example_doc: dict[str, Any]) -> CaseFactory:
+    """``make_case(seq, mutate=None)``: the example case numbered
+    (2026)京0105执<seq>号, optionally changed by ``mutate(doc)`` first."""
+
+    def factory(seq: int = 1234, mutate: Callable[[dict[str, Any]], None] | None = None
+                ) -> EnforcementCase:
+        doc = copy.deepcopy(example_doc)
+        doc["case_number"] = f"(2026)京0105执{seq}号"
+        if mutate is not None:
+            mutate(doc)
+        return parse_cases([("", doc)], today=TODAY)[0]
+
+    return factory
+
+
+@pytest.fixture(params=["sqlite"] + (["postgresql"] if PG_URL else []))
+def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of an empty database (no tables, no migrations) on each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite+pysqlite:///{tmp_path / 'empty.sqlite'}"
+        return
+    from sqlalchemy import create_engine, text
+
+    from courtapp.core.db.engine import normalise_url
+
+    assert PG_URL
+    base = normalise_url(PG_URL)
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield base.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with admin.connect() as c:
+            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

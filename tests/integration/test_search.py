@@ -1,0 +1,207 @@
+"""Searching the case list: by case number, name, ID number, credit code and
+through an entity's officers; counting; keyset pagination."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from courtapp.core.context import AppContext
+from courtapp.core.domain.identifiers import ric_check_char, uscc_check_char
+from courtapp.core.domain.model import EnforcementCase
+from courtapp.core.domain.roles import Actor
+from courtapp.core.services import cases as svc
+
+Factory = Callable[..., EnforcementCase]
+
+
+def ric(first17: str) -> str:
+    return first17 + ric_check_char(first17)
+
+
+def uscc(first17: str) -> str:
+    return first17 + uscc_check_char(first17)
+
+
+ZHAO_ID = ric("44070319850612003")
+SUN_ID = ric("44070319700101005")
+ZHANG_WEI_ID = ric("36042619950505002")
+SECOND_CODE = "91350100M000100Y43"
+
+
+def second_parties(doc: dict[str, Any]) -> None:
+    """Case 2: 赵六 and an entity whose legal representative is 孙七."""
+    doc["respondents"] = [
+        {"kind": "person", "name": "赵六", "id_number": ZHAO_ID},
+        {"kind": "entity", "name": "闽侯建材有限公司", "credit_code": SECOND_CODE,
+         "officers": [{"role": "legal_representative", "name": "孙七", "id_number": SUN_ID}]},
+    ]
+
+
+def third_parties(doc: dict[str, Any]) -> None:
+    """Case 3: only 张伟, in 执恢."""
+    doc["case_number"] = "(2026)京0105执恢7号"
+    doc["respondents"] = [{"kind": "person", "name": "张伟", "id_number": ZHANG_WEI_ID}]
+    for key in ("payments", "property", "security", "conduct", "findings"):
+        doc[key] = []
+
+
+@pytest.fixture
+def three_cases(db: AppContext, judge: Actor, make_case: Factory, today: date) -> dict[str, int]:
+    recs = svc.import_cases(db.uow(), judge, [
+        make_case(1234), make_case(1250, second_parties), make_case(99, third_parties)],
+        today=today)
+    return {r.case.case_number: r.id for r in recs}
+
+
+def found(db: AppContext, actor: Actor, text: str) -> list[str]:
+    """Case numbers matching ``text``, newest first."""
+    return [s.case_number for s in svc.search_cases(db.uow(), actor, svc.SearchQuery(text))]
+
+
+FIRST, SECOND, THIRD = "(2026)京0105执1234号", "(2026)京0105执1250号", "(2026)京0105执恢7号"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("", [THIRD, SECOND, FIRST]),
+    ("(2026)京0105执12", [SECOND, FIRST]),
+    ("（2026）京0105执12", [SECOND, FIRST]),
+    ("（２０２６）京0105执125", [SECOND]),
+    ("(2026)京0105执恢", [THIRD]),
+    ("(2025)", []),
+    ("京0105执1234", [FIRST]),
+    ("执恢7号", [THIRD]),
+])
+def test_search_by_case_number_prefix_in_either_bracket_style(
+        db: AppContext, judge: Actor, three_cases: dict[str, int], text: str,
+        expected: list[str]) -> None:
+    assert found(db, judge, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("张", [THIRD, FIRST]),
+    ("张三", [FIRST]),
+    ("张伟", [THIRD]),
+    ("三", []),  # a prefix, not a substring
+    ("赵六", [SECOND]),
+    ("某某科技", [FIRST]),
+    ("李四", [THIRD, SECOND, FIRST]),  # the applicant of every case
+    ("王", [FIRST]),  # the legal representative of the first case's entity
+])
+def test_search_by_name_prefix(db: AppContext, judge: Actor, three_cases: dict[str, int],
+                               text: str, expected: list[str]) -> None:
+    assert found(db, judge, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("360426", [THIRD, FIRST]),
+    ("36042619910101", [FIRST]),
+    ("360426199101010071", [FIRST]),
+    (ZHAO_ID[:10], [SECOND]),
+    ("11010519491231002x", [THIRD, SECOND, FIRST]),
+    ("999999", []),
+])
+def test_search_by_id_number_prefix(db: AppContext, judge: Actor, three_cases: dict[str, int],
+                                    text: str, expected: list[str]) -> None:
+    assert found(db, judge, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("91110000600", [FIRST]),  # all digits: tried as an ID number and as a credit code
+    ("91350100M0", [SECOND]),
+    ("91350100m000100y43", [SECOND]),
+    ("9135", [SECOND]),
+    ("91350100N", []),
+])
+def test_search_by_credit_code_prefix(db: AppContext, judge: Actor, three_cases: dict[str, int],
+                                      text: str, expected: list[str]) -> None:
+    assert found(db, judge, text) == expected
+
+
+def test_an_officers_id_number_finds_the_entitys_cases(
+        db: AppContext, judge: Actor, three_cases: dict[str, int]) -> None:
+    assert found(db, judge, SUN_ID) == [SECOND]
+    assert found(db, judge, "110105198001010016") == [FIRST]
+    assert found(db, judge, "孙七") == [SECOND]
+
+
+def test_the_search_box_classifies_what_it_holds() -> None:
+    kinds = {t: svc.SearchQuery(t).kind() for t in [
+        "", "  ", "(2026)京0105执1", "（2026", "京0105执", "360426", "11010519491231002x",
+        "91350100M0", "张三", "Zhang"]}
+    assert kinds == {
+        "": "all", "  ": "all", "(2026)京0105执1": "case_number", "（2026": "case_number",
+        "京0105执": "case_number", "360426": "id_number", "11010519491231002x": "id_number",
+        "91350100M0": "credit_code", "张三": "name", "Zhang": "name"}
+
+
+def test_like_wildcards_in_the_search_text_are_literal(
+        db: AppContext, judge: Actor, three_cases: dict[str, int]) -> None:
+    assert found(db, judge, "%") == []
+    assert found(db, judge, "_") == []
+    assert found(db, judge, "张%") == []
+
+
+def test_count_cases_with_and_without_a_query(
+        db: AppContext, judge: Actor, three_cases: dict[str, int]) -> None:
+    assert svc.count_cases(db.uow(), judge, svc.SearchQuery()) == 3
+    assert svc.count_cases(db.uow(), judge, svc.SearchQuery("张")) == 2
+    assert svc.count_cases(db.uow(), judge, svc.SearchQuery("李四")) == 3
+    assert svc.count_cases(db.uow(), judge, svc.SearchQuery("(2026)京0105执12")) == 2
+    assert svc.count_cases(db.uow(), judge, svc.SearchQuery("没有此人")) == 0
+    # A search stops counting at the cap (the list shows "cap+").
+    assert svc.count_cases(db.uow(), judge, svc.SearchQuery("李四"), cap=1) == 2
+
+
+@pytest.fixture
+def many_cases(db: AppContext, judge: Actor, make_case: Factory, today: date) -> list[int]:
+    def only_zhang_san(doc: dict[str, Any]) -> None:
+        doc["respondents"] = doc["respondents"][:1]
+
+    cases = [make_case(n, only_zhang_san if n % 3 else None) for n in range(1, 251)]
+    recs = svc.import_cases(db.uow(), judge, cases, today=today)
+    return [r.id for r in recs]
+
+
+def pages(db: AppContext, actor: Actor, query: svc.SearchQuery, limit: int) -> list[list[int]]:
+    out: list[list[int]] = []
+    before: int | None = None
+    while True:
+        page = svc.search_case_ids(db.uow(), actor, query, before_id=before, limit=limit)
+        if not page:
+            return out
+        out.append(page)
+        before = page[-1]
+
+
+def test_keyset_pagination_returns_every_case_exactly_once(
+        db: AppContext, judge: Actor, many_cases: list[int]) -> None:
+    got = pages(db, judge, svc.SearchQuery(), limit=37)
+    flat = [i for p in got for i in p]
+    assert len(flat) == 250
+    assert sorted(flat) == sorted(many_cases)
+    assert flat == sorted(flat, reverse=True)  # newest first, across pages
+    assert [len(p) for p in got] == [37] * 6 + [28]
+
+
+def test_keyset_pagination_of_a_search_returns_each_match_once(
+        db: AppContext, judge: Actor, many_cases: list[int]) -> None:
+    # 张三 is in every case; the entity (and its officer 王五) in every third case.
+    for text, n in (("张三", 250), ("某某科技", 83), ("110105198001010016", 83)):
+        flat = [i for p in pages(db, judge, svc.SearchQuery(text), limit=20) for i in p]
+        assert len(flat) == len(set(flat)) == n, text
+        assert flat == sorted(flat, reverse=True)
+        assert svc.count_cases(db.uow(), judge, svc.SearchQuery(text)) == n
+
+
+def test_search_cases_pages_carry_summaries_in_the_same_order(
+        db: AppContext, judge: Actor, many_cases: list[int], today: date) -> None:
+    first = svc.search_cases(db.uow(), judge, svc.SearchQuery(), limit=10, as_of=today)
+    assert [s.id for s in first] == sorted(many_cases, reverse=True)[:10]
+    second = svc.search_cases(db.uow(), judge, svc.SearchQuery(), before_id=first[-1].id,
+                              limit=10, as_of=today)
+    assert [s.id for s in second] == sorted(many_cases, reverse=True)[10:20]
+    assert second[0].case_number == "(2026)京0105执240号"
