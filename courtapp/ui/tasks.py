@@ -9,7 +9,11 @@
 Usage::
 
     tasks.run_db(lambda: services.search_cases(ctx.uow(), actor, q),
-                 on_done=self._on_page_loaded, on_error=self._on_failed)
+                 on_done=self._on_page_loaded, on_error=self._on_failed, owner=self)
+
+With ``owner``, the callbacks are skipped if the owner (a widget, a model)
+has been deleted by the time the result arrives: a dialog closed while its
+query was running does not get called back.
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from shiboken6 import Shiboken
 
 T = TypeVar("T")
 
@@ -39,44 +44,53 @@ class TaskRunner(QObject):
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="courtapp-db")
         self._cpu = ThreadPoolExecutor(max_workers=2, thread_name_prefix="courtapp-cpu")
         self._pending = 0
-        self._finished.connect(self._deliver)
+        # Queued even when emitted on the GUI thread: a task that finishes before
+        # add_done_callback() runs its callback at once, inside run_db(), otherwise.
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
     def pending(self) -> int:
         return self._pending
 
     def run_db(self, fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
-               on_error: Callable[[BaseException], None] | None = None) -> Future[T]:
-        return self._submit(self._db, fn, on_done, on_error)
+               on_error: Callable[[BaseException], None] | None = None, *,
+               owner: QObject | None = None) -> Future[T]:
+        return self._submit(self._db, fn, on_done, on_error, owner)
 
     def run_cpu(self, fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
-                on_error: Callable[[BaseException], None] | None = None) -> Future[T]:
-        return self._submit(self._cpu, fn, on_done, on_error)
+                on_error: Callable[[BaseException], None] | None = None, *,
+                owner: QObject | None = None) -> Future[T]:
+        return self._submit(self._cpu, fn, on_done, on_error, owner)
 
     def _submit(self, pool: ThreadPoolExecutor, fn: Callable[[], T],
                 on_done: Callable[[T], None] | None,
-                on_error: Callable[[BaseException], None] | None) -> Future[T]:
+                on_error: Callable[[BaseException], None] | None,
+                owner: QObject | None) -> Future[T]:
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
         fut = pool.submit(fn)
 
         def done(f: Future[T]) -> None:
+            if f.cancelled():  # dropped by shutdown(); nobody waits for it any more
+                return
             exc = f.exception()
             if exc is not None:
-                self._finished.emit((on_error, exc, True))
+                self._finished.emit((on_error, exc, True, owner))
             else:
-                self._finished.emit((on_done, f.result(), False))
+                self._finished.emit((on_done, f.result(), False, owner))
 
         fut.add_done_callback(done)
         return fut
 
     @Slot(object)
-    def _deliver(self, payload: tuple[Any, Any, bool]) -> None:
-        callback, value, is_error = payload
+    def _deliver(self, payload: tuple[Any, Any, bool, QObject | None]) -> None:
+        callback, value, is_error, owner = payload
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)
+        if owner is not None and not Shiboken.isValid(owner):
+            return  # the widget that asked is gone
         if callback is not None:
             callback(value)
         elif is_error:

@@ -1,0 +1,225 @@
+"""The main window: navigation on the left, the pages on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+import courtapp
+from courtapp.core.context import AppContext
+from courtapp.core.domain.errors import DomainError
+from courtapp.core.domain.roles import Actor, Permission
+from courtapp.ui.case_list import CasesPage
+from courtapp.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, roles_text
+from courtapp.ui.pages import AdminPage, PlaceholderPage, SettingsDialog
+from courtapp.ui.settings import UiSettings
+from courtapp.ui.tasks import TaskRunner
+
+#: Navigation: page key, label, and the permissions of which any one shows the page.
+PAGES: tuple[tuple[str, str, frozenset[Permission]], ...] = (
+    ("cases", QT_TRANSLATE_NOOP("MainWindow", "Cases"), frozenset({Permission.CASE_VIEW})),
+    ("listings", QT_TRANSLATE_NOOP("MainWindow", "Listings"), frozenset({Permission.CASE_VIEW})),
+    ("notices", QT_TRANSLATE_NOOP("MainWindow", "Documents"), frozenset({Permission.CASE_VIEW})),
+    ("counter", QT_TRANSLATE_NOOP("MainWindow", "Service counter"),
+     frozenset({Permission.CASE_VIEW})),
+    ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), frozenset({Permission.CASE_VIEW})),
+    ("admin", QT_TRANSLATE_NOOP("MainWindow", "Admin"),
+     frozenset({Permission.USER_MANAGE, Permission.SETTINGS_EDIT})),
+)
+PAGE_KEYS = tuple(key for key, _, _ in PAGES)
+
+
+class MainWindow(Retranslating, QMainWindow):
+    """Navigation list, pages, menus and a status bar naming the user and database.
+
+    Geometry, splitter position and the last page are remembered in ``settings``.
+    """
+
+    def __init__(self, ctx: AppContext, actor: Actor, tasks: TaskRunner, settings: UiSettings,
+                 *, demo: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._actor = actor
+        self._tasks = tasks
+        self._settings = settings
+        self._demo = demo
+        self.setObjectName("MainWindow")
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setUniformItemSizes(True)
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 7px 10px; }")
+        self.stack = QStackedWidget(self)
+        self.pages: dict[str, QWidget] = {}
+        self.cases_page: CasesPage | None = None
+        for key, _label, needs in PAGES:
+            item = QListWidgetItem(self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            allowed = any(actor.can(p) for p in needs)
+            item.setHidden(not allowed)
+            if not allowed:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            page = self._make_page(key) if allowed else QWidget(self)
+            page.setObjectName(f"page_{key}")
+            self.pages[key] = page
+            self.stack.addWidget(page)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        self.setCentralWidget(self.splitter)
+
+        self._user_label = QLabel(self)
+        self._db_label = QLabel(self)
+        self._busy_label = QLabel(self)
+        self._db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self._user_label)
+        self.statusBar().addPermanentWidget(self._busy_label)
+        self.statusBar().addPermanentWidget(self._db_label)
+        self._build_menus()
+
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        tasks.busy_changed.connect(self._on_busy_changed)
+        tasks.failed.connect(self._on_task_failed)
+
+        self.retranslateUi()
+        self.splitter.setSizes([self.nav.minimumWidth(), 1000])
+        self.resize(1280, 800)
+        self._restore_state()
+
+    # ------------------------------------------------------------ pages
+    def _make_page(self, key: str) -> QWidget:
+        if key == "cases":
+            self.cases_page = CasesPage(self._ctx, self._actor, self._tasks,
+                                        settings=self._settings, parent=self)
+            return self.cases_page
+        if key == "admin":
+            return AdminPage(self._ctx, self._actor, self._tasks, parent=self)
+        return PlaceholderPage(key, parent=self)
+
+    def nav_item(self, key: str) -> QListWidgetItem:
+        return self.nav.item(PAGE_KEYS.index(key))
+
+    def is_page_available(self, key: str) -> bool:
+        item = self.nav_item(key)
+        return not item.isHidden() and bool(item.flags() & Qt.ItemFlag.ItemIsEnabled)
+
+    def current_page(self) -> str:
+        item = self.nav.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+
+    def show_page(self, key: str) -> bool:
+        """Switch to a page; False if the actor may not see it."""
+        if key not in PAGE_KEYS or not self.is_page_available(key):
+            return False
+        self.nav.setCurrentRow(PAGE_KEYS.index(key))
+        return True
+
+    # ------------------------------------------------------------ menus
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.settings_action = QAction(self)
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.quit_action = QAction(self)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+
+    def open_settings(self) -> SettingsDialog:
+        dlg = SettingsDialog(self._settings, parent=self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.open()
+        return dlg
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About courtapp"), self.tr(
+            "<h3>courtapp %1</h3>"
+            "<p>Case management for enforcement courts: the registry of enforcement cases, "
+            "the list of dishonest judgment defaulters and consumption restrictions.</p>"
+            "<p>Database: %2</p>").replace("%1", courtapp.__version__)
+            .replace("%2", self._ctx.safe_url))
+
+    # ----------------------------------------------------------- texts
+    def retranslateUi(self) -> None:
+        title = self.tr("courtapp – enforcement cases")
+        if self._demo:
+            title = self.tr("DEMO – sample data, not real cases") + " – " + title
+        self.setWindowTitle(title)
+        for i, (_key, label, _needs) in enumerate(PAGES):
+            self.nav.item(i).setText(QCoreApplication.translate("MainWindow", label))
+        # Wide enough for the longest label in this language (item padding included).
+        self.nav.setMinimumWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 8)
+        self.file_menu.setTitle(self.tr("&File"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About courtapp"))
+        a = self._actor
+        who = f"{a.display_name} ({a.username})" if a.display_name else a.username
+        self._user_label.setText(self.tr("Logged in: %1 · Roles: %2")
+                                 .replace("%1", who).replace("%2", roles_text(a.roles) or "–"))
+        self._db_label.setText(self.tr("Database: %1").replace("%1", self._ctx.safe_url))
+        self._on_busy_changed(self._tasks.pending > 0)
+
+    def _on_busy_changed(self, busy: bool) -> None:
+        self._busy_label.setText(self.tr("Working…") if busy else "")
+
+    def _on_task_failed(self, exc: object) -> None:
+        text = str(exc) or type(exc).__name__
+        if not isinstance(exc, DomainError):
+            text = self.tr("Unexpected error: %1").replace("%1", text)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Error"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # ------------------------------------------------------------ state
+    def _restore_state(self) -> None:
+        s = self._settings
+        if not s.geometry.isEmpty():
+            self.restoreGeometry(s.geometry)
+        if not s.window_state.isEmpty():
+            self.restoreState(s.window_state)
+        if not s.splitter_state.isEmpty():
+            self.splitter.restoreState(s.splitter_state)
+        if not self.show_page(s.last_page):
+            self.show_page(next((k for k in PAGE_KEYS if self.is_page_available(k)), ""))
+
+    def save_state(self) -> None:
+        s = self._settings
+        s.geometry = self.saveGeometry()
+        s.window_state = self.saveState()
+        s.splitter_state = self.splitter.saveState()
+        s.last_page = self.current_page()
+        if self.cases_page is not None:
+            self.cases_page.save_state()
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

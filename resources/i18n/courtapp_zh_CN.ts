@@ -1,0 +1,1461 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Your roles do not allow adding users.</source>
+        <translation>您的角色无权添加用户。</translation>
+    </message>
+    <message>
+        <source>The user could not be added: %1</source>
+        <translation>无法添加用户：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>User accounts</source>
+        <translation>用户账户</translation>
+    </message>
+    <message>
+        <source>Each person who works with courtapp has an account; their roles decide what they may do. The interface language is under File → Settings.</source>
+        <translation>每位使用本系统的工作人员各有一个账户，其角色决定可以进行的操作。界面语言可在“文件 → 设置”中更改。</translation>
+    </message>
+    <message>
+        <source>Your roles do not allow managing user accounts.</source>
+        <translation>您的角色无权管理用户账户。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>添加用户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The user list could not be loaded: %1</source>
+        <translation>用户列表加载失败：%1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>停用</translation>
+    </message>
+</context>
+<context>
+    <name>BasisSection</name>
+    <message>
+        <source>Enforcement basis</source>
+        <translation>执行依据</translation>
+    </message>
+    <message>
+        <source>The effective legal document that is being enforced (执行依据).</source>
+        <translation>据以执行的生效法律文书。</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>e.g. 北京市朝阳区人民法院</source>
+        <translation>例如：北京市朝阳区人民法院</translation>
+    </message>
+    <message>
+        <source>Kind of document</source>
+        <translation>文书种类</translation>
+    </message>
+    <message>
+        <source>Issuing body</source>
+        <translation>制作单位</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>生效日期</translation>
+    </message>
+</context>
+<context>
+    <name>CaseForm</name>
+    <message>
+        <source>Click a problem to go to its field</source>
+        <translation>点击问题可跳转到相应字段</translation>
+    </message>
+    <message>
+        <source>Clear the date</source>
+        <translation>清除日期</translation>
+    </message>
+    <message>
+        <source>LANGUAGE_CODE</source>
+        <comment>the code of the language of this translation, e.g. zh</comment>
+        <translation>zh_CN</translation>
+    </message>
+    <message>
+        <source>Natural person</source>
+        <translation>自然人</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Principal responsible person</source>
+        <translation>主要负责人</translation>
+    </message>
+    <message>
+        <source>Directly responsible person affecting performance</source>
+        <translation>影响债务履行的直接责任人员</translation>
+    </message>
+    <message>
+        <source>Actual controller</source>
+        <translation>实际控制人</translation>
+    </message>
+    <message>
+        <source>Civil judgment</source>
+        <translation>民事判决书</translation>
+    </message>
+    <message>
+        <source>Civil ruling</source>
+        <translation>民事裁定书</translation>
+    </message>
+    <message>
+        <source>Civil mediation statement</source>
+        <translation>民事调解书</translation>
+    </message>
+    <message>
+        <source>Arbitral award</source>
+        <translation>仲裁裁决书</translation>
+    </message>
+    <message>
+        <source>Notarized creditor's rights document</source>
+        <translation>公证债权文书</translation>
+    </message>
+    <message>
+        <source>Administrative penalty decision</source>
+        <translation>行政处罚决定书</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Monetary</source>
+        <translation>金钱给付</translation>
+    </message>
+    <message>
+        <source>Non-monetary (an act)</source>
+        <translation>非金钱给付（行为）</translation>
+    </message>
+    <message>
+        <source>Bank deposit</source>
+        <translation>银行存款</translation>
+    </message>
+    <message>
+        <source>Real estate</source>
+        <translation>不动产</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation>股权</translation>
+    </message>
+    <message>
+        <source>Securities</source>
+        <translation>有价证券</translation>
+    </message>
+    <message>
+        <source>Receivable</source>
+        <translation>到期债权</translation>
+    </message>
+    <message>
+        <source>No measure taken</source>
+        <translation>未采取措施</translation>
+    </message>
+    <message>
+        <source>Sealed</source>
+        <translation>查封</translation>
+    </message>
+    <message>
+        <source>Seized</source>
+        <translation>扣押</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>Guarantee</source>
+        <translation>保证</translation>
+    </message>
+    <message>
+        <source>Mortgage</source>
+        <translation>抵押</translation>
+    </message>
+    <message>
+        <source>Pledge</source>
+        <translation>质押</translation>
+    </message>
+    <message>
+        <source>Cash deposit</source>
+        <translation>保证金</translation>
+    </message>
+    <message>
+        <source>Direct service</source>
+        <translation>直接送达</translation>
+    </message>
+    <message>
+        <source>Left at the residence</source>
+        <translation>留置送达</translation>
+    </message>
+    <message>
+        <source>Electronic service</source>
+        <translation>电子送达</translation>
+    </message>
+    <message>
+        <source>Entrusted service</source>
+        <translation>委托送达</translation>
+    </message>
+    <message>
+        <source>Service by post</source>
+        <translation>邮寄送达</translation>
+    </message>
+    <message>
+        <source>Service by public announcement</source>
+        <translation>公告送达</translation>
+    </message>
+    <message>
+        <source>Forged evidence (Art. 1 item 2)</source>
+        <extracomment>Each conduct with the ground of 2017 Provisions Art. 1 it falls under (:data:`courtapp.core.domain.model.CONDUCT_GROUND`; a test keeps them in step).</extracomment>
+        <translation>伪造证据（第一条第二项）</translation>
+    </message>
+    <message>
+        <source>Violence or threats (Art. 1 item 2)</source>
+        <translation>暴力、威胁（第一条第二项）</translation>
+    </message>
+    <message>
+        <source>False litigation (Art. 1 item 3)</source>
+        <translation>虚假诉讼（第一条第三项）</translation>
+    </message>
+    <message>
+        <source>False arbitration (Art. 1 item 3)</source>
+        <translation>虚假仲裁（第一条第三项）</translation>
+    </message>
+    <message>
+        <source>Concealing property (Art. 1 item 3)</source>
+        <translation>隐匿财产（第一条第三项）</translation>
+    </message>
+    <message>
+        <source>Transferring property (Art. 1 item 3)</source>
+        <translation>转移财产（第一条第三项）</translation>
+    </message>
+    <message>
+        <source>Breach of the property reporting system (Art. 1 item 4)</source>
+        <translation>违反财产报告制度（第一条第四项）</translation>
+    </message>
+    <message>
+        <source>Breach of a consumption restriction order (Art. 1 item 5)</source>
+        <translation>违反限制消费令（第一条第五项）</translation>
+    </message>
+    <message>
+        <source>Refusing without good reason to perform a settlement agreement (Art. 1 item 6)</source>
+        <translation>无正当理由拒不履行执行和解协议（第一条第六项）</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>已立案</translation>
+    </message>
+    <message>
+        <source>Notice not yet served</source>
+        <translation>执行通知未送达</translation>
+    </message>
+    <message>
+        <source>Performance period</source>
+        <translation>履行期内</translation>
+    </message>
+    <message>
+        <source>Overdue, nothing performed</source>
+        <translation>逾期未履行</translation>
+    </message>
+    <message>
+        <source>Overdue, partly performed</source>
+        <translation>逾期部分履行</translation>
+    </message>
+    <message>
+        <source>Performed</source>
+        <translation>已履行完毕</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <extracomment>Names of the fields, keyed by the last segment of an error path.</extracomment>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Enforcing court</source>
+        <translation>执行法院</translation>
+    </message>
+    <message>
+        <source>Court name</source>
+        <translation>法院名称</translation>
+    </message>
+    <message>
+        <source>Court code</source>
+        <translation>法院代字</translation>
+    </message>
+    <message>
+        <source>Filing date</source>
+        <translation>立案日期</translation>
+    </message>
+    <message>
+        <source>Presiding judge</source>
+        <translation>承办法官</translation>
+    </message>
+    <message>
+        <source>Enforcement basis</source>
+        <translation>执行依据</translation>
+    </message>
+    <message>
+        <source>Kind of document</source>
+        <translation>文书种类</translation>
+    </message>
+    <message>
+        <source>Issuing body</source>
+        <translation>制作单位</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Applicants</source>
+        <translation>申请执行人</translation>
+    </message>
+    <message>
+        <source>Respondents</source>
+        <translation>被执行人</translation>
+    </message>
+    <message>
+        <source>Officers</source>
+        <translation>相关人员</translation>
+    </message>
+    <message>
+        <source>Obligations</source>
+        <translation>给付义务</translation>
+    </message>
+    <message>
+        <source>Payments and performance</source>
+        <translation>履行情况</translation>
+    </message>
+    <message>
+        <source>Property found</source>
+        <translation>财产查控</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>担保</translation>
+    </message>
+    <message>
+        <source>Execution notice</source>
+        <translation>执行通知书</translation>
+    </message>
+    <message>
+        <source>Conduct</source>
+        <translation>失信行为</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>认定情况</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名/名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Type of conduct</source>
+        <translation>行为类型</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Resident ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Act performed</source>
+        <translation>履行行为</translation>
+    </message>
+    <message>
+        <source>Obligation performed</source>
+        <translation>所履行的义务</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被执行人</translation>
+    </message>
+    <message>
+        <source>Found on</source>
+        <translation>查明日期</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>控制措施</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>发出日期</translation>
+    </message>
+    <message>
+        <source>Performance deadline</source>
+        <translation>履行期限</translation>
+    </message>
+    <message>
+        <source>Served on</source>
+        <translation>送达日期</translation>
+    </message>
+    <message>
+        <source>Method of service</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
+        <source>Able to perform</source>
+        <translation>有履行能力</translation>
+    </message>
+    <message>
+        <source>Later in the order of performance</source>
+        <translation>履行顺序在后</translation>
+    </message>
+    <message>
+        <source>Student in a campus-loan case</source>
+        <translation>校园贷案件在校学生</translation>
+    </message>
+    <message>
+        <source>Serious violence or threats</source>
+        <translation>暴力、威胁抗拒执行情节严重</translation>
+    </message>
+    <message>
+        <source>Applicant %1</source>
+        <extracomment>One element of a list, numbered from 1 for people ("%1" is the number).</extracomment>
+        <translation>申请执行人%1</translation>
+    </message>
+    <message>
+        <source>Respondent %1</source>
+        <translation>被执行人%1</translation>
+    </message>
+    <message>
+        <source>Officer %1</source>
+        <translation>相关人员%1</translation>
+    </message>
+    <message>
+        <source>Obligation %1</source>
+        <translation>义务%1</translation>
+    </message>
+    <message>
+        <source>Payment %1</source>
+        <translation>履行记录%1</translation>
+    </message>
+    <message>
+        <source>Property item %1</source>
+        <translation>财产%1</translation>
+    </message>
+    <message>
+        <source>Security %1</source>
+        <translation>担保%1</translation>
+    </message>
+    <message>
+        <source>Conduct %1</source>
+        <translation>失信行为%1</translation>
+    </message>
+    <message>
+        <source>Finding %1</source>
+        <translation>认定%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>An error in a list: "%1" is where (describe_path), "%2" the message.</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Persons bound with the entity by a consumption restriction (2015 Provisions Art. 3 para. 2). They belong to the entity's record: a change here applies to all of its cases.</source>
+        <extracomment>(name, identifier, callback(matches)) -&gt; None: look up similar persons off-thread. (person id, callback(party)) -&gt; None: fetch a registered person with its officers.</extracomment>
+        <translation>单位被限制消费的，其法定代表人、主要负责人、影响债务履行的直接责任人员、实际控制人一并受限制（《限制消费规定》第三条第二款）。相关人员属于该单位的登记记录，在此修改将同时适用于该单位的所有案件。</translation>
+    </message>
+    <message>
+        <source>%1, aged %2 (born %3)</source>
+        <translation>%1，%2岁（%3出生）</translation>
+    </message>
+    <message>
+        <source>Minor: a minor may not be put on the list of dishonest judgment defaulters (2017 Provisions Art. 4).</source>
+        <translation>未成年人：被执行人为未成年人的，不得纳入失信被执行人名单（《失信被执行人名单规定》第四条）。</translation>
+    </message>
+    <message>
+        <source>(no name yet)</source>
+        <translation>（尚未填写姓名）</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex and age</source>
+        <translation>性别及年龄</translation>
+    </message>
+    <message>
+        <source>Kind of party</source>
+        <translation>当事人类型</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>Add a row (Insert)</source>
+        <extracomment>A typical value, to size the column (e.g. an 18-character ID number). Called after a cell changed: (row values, key); may change other keys.</extracomment>
+        <translation>添加一行（Insert键）</translation>
+    </message>
+    <message>
+        <source>Remove selected rows</source>
+        <translation>删除所选行</translation>
+    </message>
+    <message>
+        <source>Remove the rows of the selected cells (Ctrl+Delete)</source>
+        <translation>删除所选单元格所在的行（Ctrl+Delete）</translation>
+    </message>
+    <message>
+        <source>Double-click a cell, press F2 or start typing to edit it</source>
+        <translation>双击单元格、按F2键或直接输入即可编辑</translation>
+    </message>
+    <message>
+        <source>Amount (CNY)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Description or act</source>
+        <translation>内容或行为</translation>
+    </message>
+    <message>
+        <source>Amount paid (CNY)</source>
+        <translation>履行金额（元）</translation>
+    </message>
+    <message>
+        <source>For an act: the non-monetary obligation it performs</source>
+        <translation>履行行为所对应的非金钱给付义务</translation>
+    </message>
+    <message>
+        <source>Estimated value (CNY)</source>
+        <translation>估值（元）</translation>
+    </message>
+    <message>
+        <source>Value (CNY)</source>
+        <translation>价值（元）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Not determined</source>
+        <translation>未认定</translation>
+    </message>
+    <message>
+        <source>Able to perform but refuses: 2017 Provisions Art. 1 item 1</source>
+        <translation>有履行能力而拒不履行：《失信被执行人名单规定》第一条第一项</translation>
+    </message>
+    <message>
+        <source>Bars listing under Art. 1 item 1 (2017 Provisions Art. 3 item 3)</source>
+        <translation>不得依第一条第一项纳入失信名单（《失信被执行人名单规定》第三条第三项）</translation>
+    </message>
+    <message>
+        <source>Obstructing enforcement by violence or threats, serious circumstances: the listing period may be extended (2017 Provisions Art. 2)</source>
+        <translation>以暴力、威胁方法妨碍、抗拒执行情节严重的，纳入期限可以延长（《失信被执行人名单规定》第二条）</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFormDialog</name>
+    <message>
+        <source>New enforcement case</source>
+        <translation>新建执行案件</translation>
+    </message>
+    <message>
+        <source>Read only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Your role can view cases but not change them.</source>
+        <translation>您的角色可以查看案件，但不能修改。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Alt+1 … Alt+0 or Ctrl+PgDown / Ctrl+PgUp: go to a section</source>
+        <translation>Alt+1 … Alt+0 或 Ctrl+PgDown / Ctrl+PgUp：切换栏目</translation>
+    </message>
+    <message>
+        <source>%1 problem(s) in this section</source>
+        <translation>本栏有%1处问题</translation>
+    </message>
+    <message>
+        <source>Loading the case…</source>
+        <translation>正在载入案件…</translation>
+    </message>
+    <message>
+        <source>This case does not exist (any more).</source>
+        <translation>该案件不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <source>Your role does not allow you to view cases.</source>
+        <translation>您的角色无权查看案件。</translation>
+    </message>
+    <message>
+        <source>The case could not be loaded: %1</source>
+        <translation>案件载入失败：%1</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Enforcement case %1</source>
+        <translation>执行案件 %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Read only: your role can view cases but not change them.</source>
+        <translation>只读：您的角色可以查看案件，但不能修改。</translation>
+    </message>
+    <message>
+        <source>An amount in the form cannot be read yet.</source>
+        <translation>表单中有金额无法识别，暂不计算合计。</translation>
+    </message>
+    <message>
+        <source>Not saved. Correct the marked fields (%1 problems) in: %2</source>
+        <translation>未保存。请更正以下栏目中标出的字段（共%1处问题）：%2</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saving the case…</source>
+        <translation>正在保存案件…</translation>
+    </message>
+    <message>
+        <source>Your role does not allow you to change cases. Nothing was saved.</source>
+        <translation>您的角色无权修改案件，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Not permitted</source>
+        <translation>无权操作</translation>
+    </message>
+    <message>
+        <source>This case no longer exists; it may have been deleted. Nothing was saved.</source>
+        <translation>该案件已不存在，可能已被删除。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Case not found</source>
+        <translation>案件不存在</translation>
+    </message>
+    <message>
+        <source>The case could not be saved: %1
+Nothing was saved; your input is still in the form.</source>
+        <translation>案件保存失败：%1
+未保存任何内容，您填写的信息仍保留在表单中。</translation>
+    </message>
+    <message>
+        <source>Saving failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <source>Someone else changed this case after you opened it, so your changes were not saved.</source>
+        <translation>您打开本案后，他人已修改了该案件，因此您的修改未保存。</translation>
+    </message>
+    <message>
+        <source>Reload the case</source>
+        <translation>重新载入案件</translation>
+    </message>
+    <message>
+        <source>Case changed by someone else</source>
+        <translation>案件已被他人修改</translation>
+    </message>
+    <message>
+        <source>Reload the case now? The changes in this form will be discarded. Choose No to keep your input on screen (for example to copy it) and reload later.</source>
+        <translation>是否立即重新载入案件？表单中的修改将被放弃。选择“否”可保留您填写的内容（例如用于复制），稍后再重新载入。</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>放弃修改？</translation>
+    </message>
+    <message>
+        <source>This case has changes that have not been saved. Close the form and discard them?</source>
+        <translation>本案有尚未保存的修改。是否关闭表单并放弃这些修改？</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSection</name>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>The enforcement case number reads (year) + court code + type code + sequence + 号; full-width （） and ASCII () brackets are both accepted.</source>
+        <translation>执行案号格式为（年度）+法院代字+类型代字+序号+号；全角（）与半角()括号均可。</translation>
+    </message>
+    <message>
+        <source>e.g. 北京市朝阳区人民法院</source>
+        <translation>例如：北京市朝阳区人民法院</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Enforcing court</source>
+        <translation>执行法院</translation>
+    </message>
+    <message>
+        <source>Court code</source>
+        <translation>法院代字</translation>
+    </message>
+    <message>
+        <source>Filing date</source>
+        <translation>立案日期</translation>
+    </message>
+    <message>
+        <source>Presiding judge</source>
+        <translation>承办法官</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Case number</source>
+        <extracomment>``count_cases`` stops counting a search here; the label then reads "10,000+". Typing pause before the search runs by itself.</extracomment>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Respondents</source>
+        <translation>被执行人</translation>
+    </message>
+    <message>
+        <source>Applicants</source>
+        <translation>申请执行人</translation>
+    </message>
+    <message>
+        <source>Filed on</source>
+        <translation>立案日期</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>承办法官</translation>
+    </message>
+    <message>
+        <source>Outstanding (CNY)</source>
+        <translation>未履行金额（元）</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>履行期限</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>%1+ cases</source>
+        <translation>%1+ 件案件</translation>
+    </message>
+    <message>
+        <source>1 case</source>
+        <translation>共 1 件案件</translation>
+    </message>
+    <message>
+        <source>%1 cases</source>
+        <translation>共 %1 件案件</translation>
+    </message>
+    <message>
+        <source>Case number, name, ID number or credit code</source>
+        <translation>案号、姓名或名称、身份证号码或统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Search by case number (e.g. 执1234), by the beginning of a party's name, resident ID number or unified social credit code. Press Enter to search now.</source>
+        <translation>可按案号（如“执1234”）查询，或按当事人姓名、名称、公民身份号码、统一社会信用代码的开头部分查询。按回车键立即查询。</translation>
+    </message>
+    <message>
+        <source>&amp;New case…</source>
+        <translation>新建案件(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Your roles do not allow registering cases.</source>
+        <translation>您的角色无权登记案件。</translation>
+    </message>
+    <message>
+        <source>The case list could not be loaded: %1</source>
+        <translation>案件列表加载失败：%1</translation>
+    </message>
+    <message>
+        <source>Case form</source>
+        <translation>案件信息</translation>
+    </message>
+    <message>
+        <source>The case form is not available: %1</source>
+        <translation>案件信息窗口无法打开：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ConductSection</name>
+    <message>
+        <source>Conduct</source>
+        <translation>失信行为</translation>
+    </message>
+    <message>
+        <source>Dishonest conduct of a respondent; each type falls under a ground of Art. 1 of the 2017 Provisions on the list of dishonest judgment defaulters.</source>
+        <translation>被执行人的失信行为；每种行为对应《失信被执行人名单规定》第一条所列的一项情形。</translation>
+    </message>
+    <message>
+        <source>Add conduct</source>
+        <translation>添加失信行为</translation>
+    </message>
+    <message>
+        <source>No conduct recorded.</source>
+        <translation>尚无失信行为记录。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsSection</name>
+    <message>
+        <source>Findings</source>
+        <translation>认定情况</translation>
+    </message>
+    <message>
+        <source>The judge's findings on each respondent, used when deciding on listing.</source>
+        <translation>法官对各被执行人的认定，供决定是否纳入失信名单时参考。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Create the administrator – courtapp</source>
+        <translation>创建系统管理员 – courtapp</translation>
+    </message>
+    <message>
+        <source>This database has no user accounts yet. Create the administrator account now. The administrator adds the accounts of judges, clerks and other staff afterwards, on the Admin page.</source>
+        <translation>此数据库尚无用户账户，请先创建系统管理员账户。之后由系统管理员在“系统管理”页面为法官、书记员等工作人员添加账户。</translation>
+    </message>
+    <message>
+        <source>&amp;Create administrator</source>
+        <translation>创建管理员(&amp;C)</translation>
+    </message>
+    <message>
+        <source>This database already has user accounts. Cancel, and log in instead.</source>
+        <translation>此数据库已有用户账户。请取消，然后直接登录。</translation>
+    </message>
+    <message>
+        <source>Could not create the account: %1</source>
+        <translation>无法创建账户：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Launcher</name>
+    <message>
+        <source>The database cannot be read: %1</source>
+        <translation>无法读取数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in – courtapp</source>
+        <translation>登录 – courtapp</translation>
+    </message>
+    <message>
+        <source>Log in with your court user account.</source>
+        <translation>请使用您的法院用户账户登录。</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>登录(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password. Please try again.</source>
+        <translation>用户名或密码错误，请重新输入。</translation>
+    </message>
+    <message>
+        <source>Could not log in: %1</source>
+        <translation>无法登录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Cases</source>
+        <extracomment>Navigation: page key, label, and the permissions of which any one shows the page.</extracomment>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Listings</source>
+        <translation>失信名单</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Service counter</source>
+        <translation>诉讼服务窗口</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <source>About courtapp</source>
+        <translation>关于 courtapp</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;courtapp %1&lt;/h3&gt;&lt;p&gt;Case management for enforcement courts: the registry of enforcement cases, the list of dishonest judgment defaulters and consumption restrictions.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;courtapp %1&lt;/h3&gt;&lt;p&gt;执行案件管理系统：执行案件登记、失信被执行人名单及限制消费。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>courtapp – enforcement cases</source>
+        <translation>courtapp – 执行案件管理</translation>
+    </message>
+    <message>
+        <source>DEMO – sample data, not real cases</source>
+        <translation>演示（DEMO）– 示例数据，非真实案件</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About courtapp</source>
+        <translation>关于 courtapp(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Logged in: %1 · Roles: %2</source>
+        <translation>当前用户：%1 · 角色：%2</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeSection</name>
+    <message>
+        <source>Execution notice</source>
+        <translation>执行通知书</translation>
+    </message>
+    <message>
+        <source>执行通知书 (CPL 2023 Art. 251). The notice must carry the risk warning about the list of dishonest judgment defaulters (2017 Provisions Art. 5 para. 1).</source>
+        <translation>执行通知书（《民事诉讼法》第二百五十一条）。执行通知书应当载明有关纳入失信被执行人名单的风险提示等内容（《失信被执行人名单规定》第五条第一款）。</translation>
+    </message>
+    <message>
+        <source>An execution notice has been issued</source>
+        <translation>已发出执行通知书</translation>
+    </message>
+    <message>
+        <source>(not served yet)</source>
+        <translation>（尚未送达）</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>发出日期</translation>
+    </message>
+    <message>
+        <source>Performance deadline</source>
+        <translation>履行期限</translation>
+    </message>
+    <message>
+        <source>Served on</source>
+        <translation>送达日期</translation>
+    </message>
+    <message>
+        <source>Method of service</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
+        <source>Leave “Served on” empty until the notice has actually been served; until then the case stands at “notice not yet served”.</source>
+        <translation>执行通知书实际送达前，请将“送达日期”留空；在此之前，案件阶段为“执行通知未送达”。</translation>
+    </message>
+</context>
+<context>
+    <name>ObligationsSection</name>
+    <message>
+        <source>Obligations</source>
+        <translation>给付义务</translation>
+    </message>
+    <message>
+        <source>What the effective legal document orders the respondents to do. Amounts are in yuan with at most two decimal places (e.g. 50000 or 50,000.00).</source>
+        <translation>生效法律文书确定被执行人履行的义务。金额以元为单位，最多保留两位小数（如 50000 或 50,000.00）。</translation>
+    </message>
+    <message>
+        <source>Add obligation</source>
+        <translation>添加义务</translation>
+    </message>
+    <message>
+        <source>No obligations entered yet.</source>
+        <translation>尚未填写义务。</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesSection</name>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>A party already registered in another case is offered as soon as its ID number, credit code or exact name is entered, so that one person record serves every case.</source>
+        <translation>输入身份证号码、统一社会信用代码或准确的姓名/名称后，如该当事人已在其他案件中登记，系统会提示使用已有记录，使同一当事人在所有案件中只有一条记录。</translation>
+    </message>
+    <message>
+        <source>Applicants</source>
+        <translation>申请执行人</translation>
+    </message>
+    <message>
+        <source>Add applicant</source>
+        <translation>添加申请执行人</translation>
+    </message>
+    <message>
+        <source>Respondents</source>
+        <translation>被执行人</translation>
+    </message>
+    <message>
+        <source>Add respondent</source>
+        <translation>添加被执行人</translation>
+    </message>
+    <message>
+        <source>Remove party</source>
+        <translation>删除当事人</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this case?</source>
+        <translation>是否从本案中删除“%1”？</translation>
+    </message>
+</context>
+<context>
+    <name>PartyCard</name>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove this party from the case</source>
+        <translation>从本案中删除该当事人</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名/名称</translation>
+    </message>
+    <message>
+        <source>Officers</source>
+        <translation>相关人员</translation>
+    </message>
+    <message>
+        <source>Add officer</source>
+        <translation>添加相关人员</translation>
+    </message>
+    <message>
+        <source>No officers recorded.</source>
+        <translation>尚未填写相关人员。</translation>
+    </message>
+    <message>
+        <source>Already registered: %1 %2 (cases: %3)</source>
+        <translation>已登记：%1 %2（涉及%3件案件）</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Resident ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Use this record</source>
+        <translation>使用此记录</translation>
+    </message>
+    <message>
+        <source>Fill this party from the registered record, so that one person record serves every case</source>
+        <translation>用已登记的记录填写该当事人，使同一当事人在所有案件中只有一条记录</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsSection</name>
+    <message>
+        <source>Payments and performance</source>
+        <translation>履行情况</translation>
+    </message>
+    <message>
+        <source>Each payment (an amount) or act of performance by a respondent. An act can name the non-monetary obligation it performs.</source>
+        <translation>被执行人的每笔付款（金额）或履行行为。履行行为可注明其所履行的非金钱给付义务。</translation>
+    </message>
+    <message>
+        <source>Add payment or act</source>
+        <translation>添加付款或履行行为</translation>
+    </message>
+    <message>
+        <source>Nothing performed yet.</source>
+        <translation>尚无履行记录。</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>Listing of dishonest judgment defaulters</source>
+        <translation>纳入失信被执行人名单</translation>
+    </message>
+    <message>
+        <source>This page will assess whether a respondent meets a ground for listing, prepare the listing decision for signature, and record publication, correction and removal from the list.</source>
+        <translation>本页面将用于审查被执行人是否具有应当纳入失信被执行人名单的情形，制作纳入决定书报请签发，并记录名单信息的公布、更正和删除。</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>This page will produce execution notices, listing decisions and consumption restriction orders from the case data as PDF documents, ready to print and serve.</source>
+        <translation>本页面将根据案件信息生成执行通知书、纳入失信被执行人名单决定书和限制消费令等 PDF 文书，供打印和送达。</translation>
+    </message>
+    <message>
+        <source>Litigation service counter</source>
+        <translation>诉讼服务窗口</translation>
+    </message>
+    <message>
+        <source>This page will let counter staff look up whether a person or company is listed, and register applications for correction or removal.</source>
+        <translation>本页面将供窗口工作人员查询自然人或单位是否被纳入失信被执行人名单，并登记更正或删除申请。</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>This page will give statistics on cases, listings and performance for a period, for printing and export.</source>
+        <translation>本页面将按期间统计案件、失信名单和履行情况，并支持打印和导出。</translation>
+    </message>
+    <message>
+        <source>Not available yet.</source>
+        <translation>该功能尚未提供。</translation>
+    </message>
+</context>
+<context>
+    <name>PropertySection</name>
+    <message>
+        <source>Property found</source>
+        <translation>财产查控</translation>
+    </message>
+    <message>
+        <source>Property of the respondents found by the court. Sealed, seized or frozen property that covers the debt bars listing under Art. 1 item 1 (2017 Provisions Art. 3 item 2).</source>
+        <translation>法院查明的被执行人财产。已查封、扣押、冻结的财产足以清偿债务的，不得依第一条第一项纳入失信名单（《失信被执行人名单规定》第三条第二项）。</translation>
+    </message>
+    <message>
+        <source>Add property</source>
+        <translation>添加财产</translation>
+    </message>
+    <message>
+        <source>No property found yet.</source>
+        <translation>尚未查明财产。</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>Judge</source>
+        <translation>法官</translation>
+    </message>
+    <message>
+        <source>Court president</source>
+        <translation>院长</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>书记员</translation>
+    </message>
+    <message>
+        <source>Service counter</source>
+        <translation>诉讼服务窗口人员</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>审计员</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>SecuritySection</name>
+    <message>
+        <source>Security</source>
+        <translation>担保</translation>
+    </message>
+    <message>
+        <source>Security provided for the respondents. Sufficient and effective security bars listing under Art. 1 item 1 (2017 Provisions Art. 3 item 1).</source>
+        <translation>为被执行人提供的担保。提供了充分有效担保的，不得依第一条第一项纳入失信名单（《失信被执行人名单规定》第三条第一项）。</translation>
+    </message>
+    <message>
+        <source>Add security</source>
+        <translation>添加担保</translation>
+    </message>
+    <message>
+        <source>No security provided.</source>
+        <translation>尚无担保。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Interface &amp;language:</source>
+        <translation>界面语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>The interface switches language at once.</source>
+        <translation>更改后界面语言立即生效。</translation>
+    </message>
+</context>
+<context>
+    <name>Stage</name>
+    <message>
+        <source>Registered</source>
+        <translation>已立案</translation>
+    </message>
+    <message>
+        <source>Notice not yet served</source>
+        <translation>执行通知未送达</translation>
+    </message>
+    <message>
+        <source>Performance period</source>
+        <translation>履行期内</translation>
+    </message>
+    <message>
+        <source>Overdue, nothing performed</source>
+        <translation>逾期未履行</translation>
+    </message>
+    <message>
+        <source>Overdue, partly performed</source>
+        <translation>逾期部分履行</translation>
+    </message>
+    <message>
+        <source>Performed</source>
+        <translation>已履行完毕</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryStrip</name>
+    <message>
+        <source>Total due</source>
+        <extracomment>Rules that compare two dates: when one of them could not be read, the comparison says nothing and is not shown.</extracomment>
+        <translation>应执行金额</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已履行金额</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>未履行金额</translation>
+    </message>
+    <message>
+        <source>Days past the deadline</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+</context>
+<context>
+    <name>UserForm</name>
+    <message>
+        <source>&amp;User name:</source>
+        <extracomment>Error line per field path; "" takes the messages no field claims.</extracomment>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>显示名称(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>确认密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>letters, digits, '.' or '_'</source>
+        <translation>字母、数字、“.”或“_”</translation>
+    </message>
+    <message>
+        <source>e.g. 赵敏 (as shown on documents)</source>
+        <translation>如：赵敏（显示在文书中）</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>至少 %1 个字符</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+</TS>

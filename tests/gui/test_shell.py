@@ -1,0 +1,320 @@
+"""The desktop shell: first run, log-in, the main window, permissions,
+remembered state, the interface language, and run_gui itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
+
+from courtapp.core.context import AppContext
+from courtapp.core.domain.roles import Actor, Role, console_actor
+from courtapp.core.services import auth
+from courtapp.ui.app import Launcher, run_gui
+from courtapp.ui.case_list import COL_CASE_NUMBER, COL_STAGE
+from courtapp.ui.i18n import LanguageManager
+from courtapp.ui.login import FirstRunDialog, LoginDialog
+from courtapp.ui.main_window import PAGE_KEYS, MainWindow
+from courtapp.ui.pages import AddUserDialog, AdminPage, PlaceholderPage
+from courtapp.ui.settings import LANGUAGE_CHINESE, LANGUAGE_ENGLISH, UiSettings
+from courtapp.ui.tasks import TaskRunner
+
+pytestmark = pytest.mark.gui
+
+PASSWORD = "correct horse 9"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def user_db(sqlite_db: AppContext) -> AppContext:
+    """A database with one judge, zhao, created the way the command line does."""
+    auth.add_user(sqlite_db.uow(), console_actor("test"), "zhao", "赵敏", PASSWORD, {Role.JUDGE})
+    return sqlite_db
+
+
+def make_window(qtbot: QtBot, ctx: AppContext, actor: Actor, tasks: TaskRunner,
+                settings: UiSettings, **kw: bool) -> MainWindow:
+    window = MainWindow(ctx, actor, tasks, settings, **kw)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+# ------------------------------------------------------------------ log-in
+def test_logging_in_with_the_right_password_gives_the_user(
+        qtbot: QtBot, user_db: AppContext, tasks: TaskRunner) -> None:
+    dlg = LoginDialog(user_db, tasks)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.keyClicks(dlg.username, "zhao")
+    qtbot.keyClicks(dlg.password, PASSWORD)
+    with qtbot.waitSignal(dlg.accepted, timeout=10_000):
+        qtbot.keyClick(dlg.password, Qt.Key.Key_Return)  # keyboard only: Enter logs in
+    assert dlg.actor is not None
+    assert dlg.actor.username == "zhao"
+    assert dlg.actor.display_name == "赵敏"
+    assert dlg.actor.roles == frozenset({Role.JUDGE})
+
+
+def test_a_wrong_password_says_so_and_the_dialog_stays_open(
+        qtbot: QtBot, user_db: AppContext, tasks: TaskRunner) -> None:
+    dlg = LoginDialog(user_db, tasks, username="zhao")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.keyClicks(dlg.password, "not the password")
+    qtbot.mouseClick(dlg.login_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.error.isVisible(), timeout=10_000)
+    assert "Wrong user name or password" in dlg.error.text()
+    assert dlg.isVisible()
+    assert dlg.actor is None
+    assert dlg.password.text() == ""
+    assert dlg.login_button.isEnabled()
+
+
+def test_an_empty_user_name_is_refused_without_asking_the_database(
+        qtbot: QtBot, user_db: AppContext, tasks: TaskRunner) -> None:
+    dlg = LoginDialog(user_db, tasks)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.mouseClick(dlg.login_button, Qt.MouseButton.LeftButton)
+    assert tasks.pending == 0
+    assert dlg.error.isVisible() and "user name" in dlg.error.text()
+
+
+# --------------------------------------------------------------- first run
+def fill_user_form(form: object, username: str, display: str, pw: str, pw2: str) -> None:
+    # Chinese goes in with setText: qtbot.keyClicks with CJK text aborts Qt.
+    form.username.setText(username)  # type: ignore[attr-defined]
+    form.display_name.setText(display)  # type: ignore[attr-defined]
+    form.password.setText(pw)  # type: ignore[attr-defined]
+    form.password_again.setText(pw2)  # type: ignore[attr-defined]
+
+
+def test_the_first_run_dialog_creates_the_administrator(
+        qtbot: QtBot, sqlite_db: AppContext, tasks: TaskRunner) -> None:
+    dlg = FirstRunDialog(sqlite_db, tasks)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    f = dlg.form
+    fill_user_form(f, "admin", "系统管理员", PASSWORD, "something else")
+    qtbot.mouseClick(dlg.create_button, Qt.MouseButton.LeftButton)
+    assert f.errors["password_again"].isVisible()  # checked here, no database call
+    assert tasks.pending == 0
+
+    fill_user_form(f, "admin", "系统管理员", "short", "short")
+    qtbot.mouseClick(dlg.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: f.errors["password"].isVisible(), timeout=10_000)
+    assert "at least 8 characters" in f.errors["password"].text()  # the core's message
+    assert not f.errors["password_again"].isVisible()
+    assert dlg.isVisible()
+
+    fill_user_form(f, "admin", "系统管理员", PASSWORD, PASSWORD)
+    with qtbot.waitSignal(dlg.accepted, timeout=10_000):
+        qtbot.mouseClick(dlg.create_button, Qt.MouseButton.LeftButton)
+    assert dlg.created is not None and dlg.created.roles == frozenset({Role.ADMIN})
+    assert auth.user_count(sqlite_db.uow()) == 1
+    assert auth.authenticate(sqlite_db.uow(), "admin", PASSWORD).display_name == "系统管理员"
+
+
+def test_the_launcher_goes_from_first_run_through_log_in_to_the_main_window(
+        qtbot: QtBot, sqlite_db: AppContext, tasks: TaskRunner, ui_settings: UiSettings) -> None:
+    launcher = Launcher(sqlite_db, tasks, ui_settings)
+    with qtbot.waitSignal(launcher.dialog_opened, timeout=10_000) as opened:
+        launcher.start()
+    first = opened.args[0]
+    assert isinstance(first, FirstRunDialog)
+    fill_user_form(first.form, "admin", "管理员", PASSWORD, PASSWORD)
+    with qtbot.waitSignal(launcher.dialog_opened, timeout=10_000) as opened:
+        first.create_button.click()
+    login = opened.args[0]
+    assert isinstance(login, LoginDialog)
+    assert login.username.text() == "admin"  # carried over
+    login.password.setText(PASSWORD)
+    with qtbot.waitSignal(launcher.main_window_opened, timeout=10_000) as shown:
+        login.login_button.click()
+    window = shown.args[0]
+    qtbot.addWidget(window)
+    assert isinstance(window, MainWindow)
+    assert "DEMO" not in window.windowTitle()
+    assert window.is_page_available("admin")
+
+
+def test_cancelling_the_log_in_reports_it(
+        qtbot: QtBot, user_db: AppContext, tasks: TaskRunner, ui_settings: UiSettings) -> None:
+    launcher = Launcher(user_db, tasks, ui_settings)
+    with qtbot.waitSignal(launcher.dialog_opened, timeout=10_000) as opened:
+        launcher.start()
+    assert isinstance(opened.args[0], LoginDialog)
+    with qtbot.waitSignal(launcher.cancelled):
+        opened.args[0].reject()
+
+
+# ------------------------------------------------------------- main window
+def test_the_main_window_shows_every_page_to_a_judge_and_administrator(
+        qtbot: QtBot, cases_db: AppContext, tasks: TaskRunner, ui_settings: UiSettings) -> None:
+    actor = console_actor("test")
+    w = make_window(qtbot, cases_db, actor, tasks, ui_settings)
+    assert [w.nav.item(i).text() for i in range(w.nav.count())] == [
+        "Cases", "Listings", "Documents", "Service counter", "Reports", "Admin"]
+    assert all(w.is_page_available(k) for k in PAGE_KEYS)
+    assert w.current_page() == "cases"
+    for key in ("listings", "notices", "counter", "reports"):
+        assert w.show_page(key)
+        page = w.stack.currentWidget()
+        assert isinstance(page, PlaceholderPage)
+        assert page.status.text() == "Not available yet."
+        assert not page.findChildren(QPushButton)  # no buttons that do nothing
+    status = w.statusBar()
+    assert "console:test" in w._user_label.text() and "Judge" in w._user_label.text()
+    assert cases_db.safe_url in w._db_label.text()
+    assert status.isVisible()
+    assert w.cases_page is not None and w.cases_page.new_button.isEnabled()
+
+
+def test_a_clerk_sees_no_admin_page_and_cannot_create_cases(
+        qtbot: QtBot, cases_db: AppContext, clerk: Actor, tasks: TaskRunner,
+        ui_settings: UiSettings) -> None:
+    w = make_window(qtbot, cases_db, clerk, tasks, ui_settings)
+    assert w.nav_item("admin").isHidden()
+    assert not w.is_page_available("admin")
+    assert not w.show_page("admin")
+    assert not isinstance(w.pages["admin"], AdminPage)
+    assert w.cases_page is not None
+    assert not w.cases_page.new_button.isEnabled()
+
+
+def test_the_window_remembers_its_size_splitter_and_page(
+        qtbot: QtBot, cases_db: AppContext, judge: Actor, tasks: TaskRunner,
+        ui_settings: UiSettings) -> None:
+    first = make_window(qtbot, cases_db, judge, tasks, ui_settings)
+    first.resize(720, 530)  # within the offscreen screen (800×600)
+    first.splitter.setSizes([230, 490])
+    first.show_page("reports")
+    nav_width = first.splitter.sizes()[0]
+    assert nav_width == 230
+    first.close()
+
+    # As after a restart: a fresh settings object on the same file.
+    reopened = UiSettings(QSettings(ui_settings.store.fileName(), QSettings.Format.IniFormat))
+    second = make_window(qtbot, cases_db, judge, tasks, reopened)
+    assert (second.width(), second.height()) == (720, 530)
+    assert second.current_page() == "reports"
+    assert second.splitter.sizes()[0] == nav_width
+
+
+def test_a_remembered_page_the_user_may_not_see_falls_back_to_cases(
+        qtbot: QtBot, cases_db: AppContext, clerk: Actor, tasks: TaskRunner,
+        ui_settings: UiSettings) -> None:
+    ui_settings.last_page = "admin"
+    w = make_window(qtbot, cases_db, clerk, tasks, ui_settings)
+    assert w.current_page() == "cases"
+
+
+def test_the_demo_window_says_demo(
+        qtbot: QtBot, cases_db: AppContext, judge: Actor, tasks: TaskRunner,
+        ui_settings: UiSettings) -> None:
+    w = make_window(qtbot, cases_db, judge, tasks, ui_settings, demo=True)
+    assert "DEMO" in w.windowTitle()
+
+
+# ------------------------------------------------------------------- admin
+def test_the_admin_page_lists_users_and_adds_one(
+        qtbot: QtBot, user_db: AppContext, tasks: TaskRunner) -> None:
+    actor = console_actor("test")
+    page = AdminPage(user_db, actor, tasks)
+    qtbot.addWidget(page)
+    qtbot.waitSignal(page.users_loaded, timeout=10_000).wait()
+    assert page.table.rowCount() == 1
+    assert page.table.item(0, 0).text() == "zhao"
+    assert page.table.item(0, 2).text() == "Judge"
+
+    dlg = AddUserDialog(user_db, actor, tasks, parent=page)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    fill_user_form(dlg.form, "qian", "钱书记员", PASSWORD, PASSWORD)
+    qtbot.mouseClick(dlg.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.form.errors["roles"].isVisible(), timeout=10_000)
+    assert "role" in dlg.form.errors["roles"].text()
+
+    dlg.form.role_boxes[Role.CLERK].setChecked(True)
+    with qtbot.waitSignal(dlg.accepted, timeout=10_000):
+        qtbot.mouseClick(dlg.add_button, Qt.MouseButton.LeftButton)
+    assert dlg.created is not None and dlg.created.roles == frozenset({Role.CLERK})
+    with qtbot.waitSignal(page.users_loaded, timeout=10_000):
+        page.reload()
+    assert sorted(page.table.item(i, 0).text() for i in range(2)) == ["qian", "zhao"]
+
+
+def test_the_service_refuses_a_user_without_the_permission(
+        qtbot: QtBot, user_db: AppContext, clerk: Actor, tasks: TaskRunner) -> None:
+    page = AdminPage(user_db, clerk, tasks)
+    qtbot.addWidget(page)
+    assert not page.add_button.isEnabled()
+    dlg = AddUserDialog(user_db, clerk, tasks)  # even if someone opened it
+    qtbot.addWidget(dlg)
+    dlg.show()
+    fill_user_form(dlg.form, "sun", "孙", PASSWORD, PASSWORD)
+    dlg.form.role_boxes[Role.ADMIN].setChecked(True)
+    qtbot.mouseClick(dlg.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.form.errors[""].isVisible(), timeout=10_000)
+    assert "do not allow" in dlg.form.errors[""].text()
+    assert auth.user_count(user_db.uow()) == 1
+
+
+# ---------------------------------------------------------------- language
+def test_switching_to_chinese_retranslates_the_window_at_once(
+        qtbot: QtBot, cases_db: AppContext, judge: Actor, tasks: TaskRunner,
+        ui_settings: UiSettings, languages: LanguageManager) -> None:
+    w = make_window(qtbot, cases_db, judge, tasks, ui_settings)
+    assert w.nav_item("cases").text() == "Cases"
+    assert w.cases_page is not None
+    qtbot.waitUntil(lambda: w.cases_page.model.rowCount() > 0, timeout=10_000)
+
+    dlg = w.open_settings()
+    dlg.language.setCurrentIndex(dlg.language.findData(LANGUAGE_CHINESE))
+    with qtbot.waitSignal(languages.language_changed):
+        dlg.accept()
+    assert ui_settings.language == LANGUAGE_CHINESE
+    qtbot.waitUntil(lambda: w.nav_item("cases").text() == "案件")
+    model = w.cases_page.model
+    assert model.headerData(COL_CASE_NUMBER, Qt.Orientation.Horizontal) == "案号"
+    assert model.data(model.index(0, COL_STAGE)) == "逾期部分履行"
+    assert w.cases_page.new_button.text().startswith("新建案件")
+    assert w.file_menu.title().startswith("文件")
+
+    ui_settings.language = LANGUAGE_ENGLISH
+    qtbot.waitUntil(lambda: w.nav_item("cases").text() == "Cases")
+    assert model.headerData(COL_CASE_NUMBER, Qt.Orientation.Horizontal) == "Case number"
+
+
+def test_the_compiled_translation_loads_and_translates() -> None:
+    translator = QTranslator()
+    assert translator.load(str(ROOT / "resources" / "i18n" / "courtapp_zh_CN.qm"))
+    assert translator.translate("MainWindow", "Cases") == "案件"
+    assert translator.translate("CaseTableModel", "Outstanding (CNY)") == "未履行金额（元）"
+
+
+# ------------------------------------------------------------------ run_gui
+def test_run_gui_opens_the_demo_window_and_returns_when_it_closes(
+        qtbot: QtBot, cases_db: AppContext, judge: Actor) -> None:
+    seen: list[str] = []
+
+    def close_main_window() -> None:
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows:
+            QTimer.singleShot(10, close_main_window)
+            return
+        seen.append(windows[0].windowTitle())
+        windows[0].close()
+
+    QTimer.singleShot(0, close_main_window)
+    assert run_gui(cases_db, lang="en", demo_actor=judge) == 0
+    assert seen and "DEMO" in seen[0]
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert app.font().family() == "WenQuanYi Micro Hei"
