@@ -55,6 +55,7 @@ from courtapp.core.domain.model import (
     PropertyItem,
     PropertyKind,
     PropertyMeasure,
+    PublicRole,
     SecurityItem,
     SecurityKind,
     ServiceMethod,
@@ -220,9 +221,12 @@ def _party(r: _Reader, d: dict[str, Any], p: str) -> Party | None:
         return None
     _precheck(r, idn if kind is PartyKind.PERSON else code, f"{p}id_number" if kind is PartyKind.PERSON else f"{p}credit_code",
               check_resident_id if kind is PartyKind.PERSON else check_credit_code)
+    public_role = r.enum(d, "public_role", p, PublicRole, required=False)
+    notify_body = r.s(d, "notify_body", p, required=False) or ""
     if name is None:
         return None
-    return Party(kind, name, _norm(idn, check_resident_id), _norm(code, check_credit_code), officers)
+    return Party(kind, name, _norm(idn, check_resident_id), _norm(code, check_credit_code), officers,
+                 public_role, notify_body)
 
 
 def _norm(value: str | None, check: Callable[[str], str]) -> str | None:
@@ -562,6 +566,10 @@ def dump_party(p: Party) -> dict[str, Any]:
         out["officers"] = [
             {"role": o.role.value, "name": o.name, "id_number": o.id_number} for o in p.officers
         ]
+    if p.public_role is not None:
+        out["public_role"] = p.public_role.value
+    if p.notify_body:
+        out["notify_body"] = p.notify_body
     return out
 
 

@@ -647,3 +647,24 @@ def test_every_string_of_the_form_has_a_chinese_translation_with_its_placeholder
             assert t is not None and t.get("type") is None and (t.text or "").strip(), source
             assert sorted(re.findall(r"%\d", source)) == sorted(re.findall(r"%\d", t.text or ""))
     assert seen == contexts
+
+
+def test_a_party_s_public_role_and_body_to_notify_survive_the_form(
+        qtbot: Any, sqlite_db: AppContext, judge: Actor, tasks: TaskRunner,
+        example: EnforcementCase) -> None:
+    """2017 Provisions Art. 8 paras. 3-4: the form shows and keeps the role, never drops it."""
+    from courtapp.core.domain.model import PublicRole
+
+    example.respondents[0].public_role = PublicRole.STATE_FUNCTIONARY
+    example.respondents[0].notify_body = "某区人民政府办公室"
+    rec = create_case(sqlite_db.uow(), judge, example)
+    dlg = open_form(qtbot, sqlite_db, judge, tasks, rec.id)
+    qtbot.waitUntil(lambda: dlg.loaded, timeout=5000)
+    card = dlg.parties.cards["respondents"][0]
+    assert card.public_role.value() == "state_functionary"
+    assert card.notify_body.text() == "某区人民政府办公室"
+    case, problems = dlg.check()
+    assert problems == [] and case == rec.case
+    card.notify_body.setText("")  # a role without the body to notify is refused at the field
+    case, problems = dlg.check()
+    assert [(e.path, e.rule) for e in problems] == [("respondents[0].notify_body", "required")]

@@ -23,6 +23,7 @@ from courtapp.core.domain.model import (
     Party,
     PartyKind,
     Payment,
+    PublicRole,
 )
 from courtapp.core.domain.money import AMOUNT_MESSAGES
 from courtapp.core.domain.validation import MESSAGES, message, validate_case
@@ -68,6 +69,15 @@ def _duplicate_party(c: EnforcementCase) -> None:
 def _duplicate_party_other_spelling(c: EnforcementCase) -> None:
     c.applicants[0].id_number = "11010519491231002x"
     c.respondents.append(Party(PartyKind.PERSON, "李四", id_number="11010519491231002X"))
+
+
+def _npc_deputy_entity(c: EnforcementCase) -> None:
+    c.respondents[1].public_role = PublicRole.NPC_DEPUTY
+    c.respondents[1].notify_body = "某区人大常委会"
+
+
+def _role_without_body(c: EnforcementCase) -> None:
+    c.respondents[0].public_role = PublicRole.STATE_FUNCTIONARY
 
 
 def _officer_on_person(c: EnforcementCase) -> None:
@@ -180,6 +190,10 @@ CASES: list[tuple[str, Mutation, str, str]] = [
      "applicants[0].name", "text.control"),
     ("officers on a person", _officer_on_person,
      "respondents[0].officers", "officer.person_only_entity"),
+    ("an entity as an NPC deputy", _npc_deputy_entity,
+     "respondents[1].public_role", "party.public_role_kind"),
+    ("a public role without the body to notify", _role_without_body,
+     "respondents[0].notify_body", "required"),
     ("officer twice", _duplicate_officer,
      "respondents[1].officers[1].role", "officer.duplicate_role"),
     ("officer name", setattr_path("respondents[1].officers[0].name", ""),

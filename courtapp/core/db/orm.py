@@ -161,6 +161,9 @@ class CasePartyRow(_Child, Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
     side: Mapped[str] = mapped_column(String(12))  # applicant | respondent
+    # The party's public role in this case and the body to notify (2017 Art. 8 paras. 3-4).
+    public_role: Mapped[str | None] = mapped_column(String(32))
+    notify_body: Mapped[str] = mapped_column(String(100), default="")
     person: Mapped[PersonRow] = relationship(lazy="joined")
 
 
@@ -293,8 +296,12 @@ class RestrictionRow(Base):
 
     __tablename__ = "restrictions"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Exactly one of: the listing whose mandatory restriction this is, or a
+    # standalone (discretionary) restriction order.
     listing_id: Mapped[int | None] = mapped_column(
         ForeignKey("listings.id", ondelete="CASCADE"), index=True)
+    order_id: Mapped[int | None] = mapped_column(
+        ForeignKey("restriction_orders.id", ondelete="CASCADE"), index=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     respondent: Mapped[int] = mapped_column(Integer)
     position: Mapped[int] = mapped_column(Integer)
@@ -322,3 +329,73 @@ class RespondentEventRow(Base):
     username: Mapped[str] = mapped_column(String(100))
     article: Mapped[str] = mapped_column(String(200))
     reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class RestrictionOrderRow(Base):
+    """A standalone consumption restriction order (2015 Provisions Arts. 1, 2, 4, 5)."""
+
+    __tablename__ = "restriction_orders"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    respondent: Mapped[int] = mapped_column(Integer)
+    initiation: Mapped[str] = mapped_column(String(32))
+    application_received_on: Mapped[date | None] = mapped_column(Date)
+    factors: Mapped[str] = mapped_column(String(200))  # comma-separated Factor values
+    reasons: Mapped[str] = mapped_column(Text)
+    decided_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    prepared_by: Mapped[str] = mapped_column(String(100))
+    signed_by: Mapped[str | None] = mapped_column(String(100))
+    signed_by_user_id: Mapped[int | None] = mapped_column(Integer)
+    signed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    served_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    restrictions: Mapped[list[RestrictionRow]] = relationship(
+        cascade="all, delete-orphan", order_by="RestrictionRow.position",
+        foreign_keys="RestrictionRow.order_id")
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ListingApplicationRow(Base):
+    """A creditor's written application to list a respondent (2017 Art. 5 para. 2):
+    decided within 15 days of receipt (R-L6)."""
+
+    __tablename__ = "listing_applications"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    respondent: Mapped[int] = mapped_column(Integer)
+    applicant: Mapped[int] = mapped_column(Integer)  # 0-based index among applicants
+    received_on: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date] = mapped_column(Date, index=True)
+    grounds_claimed: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), index=True)  # pending | granted | rejected
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    decided_by: Mapped[str | None] = mapped_column(String(100))
+    decision_reasons: Mapped[str] = mapped_column(Text, default="")
+    listing_id: Mapped[int | None] = mapped_column(ForeignKey("listings.id"))
+    recorded_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class DispatchRow(Base):
+    """One notification to one recipient (2017 Arts. 7-8); open until acknowledged.
+
+    The counter issue builds the propagation ledger on this table.
+    """
+
+    __tablename__ = "dispatch_items"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    listing_id: Mapped[int | None] = mapped_column(ForeignKey("listings.id"), index=True)
+    event: Mapped[str] = mapped_column(String(32))  # publication | removal | lifting | permission
+    recipient: Mapped[str] = mapped_column(String(32))
+    recipient_name: Mapped[str] = mapped_column(String(200))
+    article: Mapped[str] = mapped_column(String(100))
+    payload: Mapped[str] = mapped_column(Text)  # canonical JSON of what is sent
+    created_on: Mapped[date] = mapped_column(Date)
+    acknowledged_on: Mapped[date | None] = mapped_column(Date)
+    acknowledged_by: Mapped[str | None] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(16), index=True)  # open | acknowledged

@@ -45,6 +45,17 @@ class BasisKind(StrEnum):
     OTHER = "other"
 
 
+class PublicRole(StrEnum):
+    """2017 Provisions Art. 8: who else is notified when this party is listed."""
+
+    STATE_FUNCTIONARY = "state_functionary"  # 国家工作人员 (para. 3: work unit)
+    NPC_DEPUTY = "npc_deputy"  # 人大代表 (para. 3)
+    CPPCC_MEMBER = "cppcc_member"  # 政协委员 (para. 3)
+    STATE_ORGAN = "state_organ"  # 国家机关 (para. 4: superior unit)
+    PUBLIC_INSTITUTION = "public_institution"  # 事业单位 (para. 4)
+    STATE_OWNED_ENTERPRISE = "state_owned_enterprise"  # 国有企业 (para. 4: investor body)
+
+
 class ObligationKind(StrEnum):
     MONETARY = "monetary"
     NON_MONETARY = "non_monetary"
@@ -170,6 +181,10 @@ class Party:
     id_number: str | None = None
     credit_code: str | None = None
     officers: list[Officer] = field(default_factory=list)
+    #: A public role that 2017 Art. 8 paras. 3-4 make the court notify about.
+    public_role: PublicRole | None = None
+    #: The work unit, superior unit or investor body to notify (Art. 8 paras. 3-4).
+    notify_body: str = ""
 
     @property
     def identifier(self) -> str:

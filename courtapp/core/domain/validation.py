@@ -22,7 +22,13 @@ from courtapp.core.domain.identifiers import (
     normalize_case_number,
     parse_case_number,
 )
-from courtapp.core.domain.model import EnforcementCase, ObligationKind, Party, PartyKind
+from courtapp.core.domain.model import (
+    EnforcementCase,
+    ObligationKind,
+    Party,
+    PartyKind,
+    PublicRole,
+)
 
 MAX_NAME = 100
 MAX_TEXT = 2000
@@ -50,6 +56,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "party.duplicate": (
         "the same person or entity appears twice in this case",
         "同一当事人在本案中重复出现",
+    ),
+    "party.public_role_kind": (
+        "state functionary, NPC deputy and CPPCC member are roles of a natural person; state organ, "
+        "public institution and state-owned enterprise are kinds of entity (2017 Provisions Art. 8)",
+        "国家工作人员、人大代表、政协委员适用于自然人，国家机关、事业单位、国有企业适用于单位（2017年规定第八条）",
     ),
     "party.person_has_code": (
         "a natural person has a resident ID number, not a credit code",
@@ -178,8 +189,18 @@ def normalized_case(case: EnforcementCase) -> EnforcementCase:
     return c
 
 
+PERSON_ROLES = frozenset({PublicRole.STATE_FUNCTIONARY, PublicRole.NPC_DEPUTY,
+                          PublicRole.CPPCC_MEMBER})
+
+
 def _check_party(errors: ErrorCollector, path: str, p: Party, today: date) -> None:
     check_text(errors, f"{path}.name", p.name, limit=MAX_NAME)
+    if p.public_role is not None:
+        if (p.public_role in PERSON_ROLES) != (p.kind is PartyKind.PERSON):
+            add(errors, f"{path}.public_role", "party.public_role_kind")
+        check_text(errors, f"{path}.notify_body", p.notify_body, limit=MAX_NAME)
+    elif p.notify_body:
+        check_text(errors, f"{path}.notify_body", p.notify_body, limit=MAX_NAME)
     if p.kind is PartyKind.PERSON:
         _check_identifier(errors, f"{path}.id_number", p.id_number, "ric", today)
         if p.credit_code:

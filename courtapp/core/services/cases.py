@@ -59,6 +59,7 @@ from courtapp.core.domain.model import (
     PropertyItem,
     PropertyKind,
     PropertyMeasure,
+    PublicRole,
     SecurityItem,
     SecurityKind,
     ServiceMethod,
@@ -118,6 +119,13 @@ def _person_to_party(p: PersonRow) -> Party:
     return Party(kind, p.name, p.id_number, p.credit_code, officers)
 
 
+def _case_party(cp: CasePartyRow) -> Party:
+    party = _person_to_party(cp.person)
+    party.public_role = PublicRole(cp.public_role) if cp.public_role else None
+    party.notify_body = cp.notify_body
+    return party
+
+
 def row_to_case(r: CaseRow) -> EnforcementCase:
     n = None
     if r.notice_issued_on is not None and r.notice_deadline is not None:
@@ -131,8 +139,8 @@ def row_to_case(r: CaseRow) -> EnforcementCase:
         judge=r.judge,
         basis=Basis(BasisKind(r.basis_kind), r.basis_issuer, r.basis_document_number,
                     r.basis_effective_on),
-        applicants=[_person_to_party(cp.person) for cp in r.parties if cp.side == "applicant"],
-        respondents=[_person_to_party(cp.person) for cp in r.parties if cp.side == "respondent"],
+        applicants=[_case_party(cp) for cp in r.parties if cp.side == "applicant"],
+        respondents=[_case_party(cp) for cp in r.parties if cp.side == "respondent"],
         obligations=[
             Obligation(ObligationKind(o.kind), o.description,
                        None if o.amount_fen is None else from_fen(o.amount_fen))
@@ -253,7 +261,10 @@ def _apply(session: Session, row: CaseRow, case: EnforcementCase, errors: ErrorC
                 if [(o.role, o.person.id_number) for o in person.officers] != [
                         (o.role, o.person.id_number) for o in officer_rows]:
                     person.officers = officer_rows
-            parties.append(CasePartyRow(person=person, side=side, position=len(parties)))
+            parties.append(CasePartyRow(
+                person=person, side=side, position=len(parties),
+                public_role=p.public_role.value if p.public_role else None,
+                notify_body=p.notify_body))
     row.parties = parties
     row.obligations = [
         ObligationRow(position=i, kind=o.kind.value, description=o.description,

@@ -54,6 +54,7 @@ from courtapp.core.domain.model import (
     PropertyItem,
     PropertyKind,
     PropertyMeasure,
+    PublicRole,
     SecurityItem,
     SecurityKind,
     ServiceMethod,
@@ -191,6 +192,14 @@ class DemoGenerator:
             if all(p.identifier != q.identifier for q in respondents):
                 respondents.append(p)
         applicants = [self._entity() if r.random() < 0.3 else self._person()]
+        for p in respondents:  # a few public roles, for the Art. 8 notifications
+            if r.random() < 0.01:
+                if p.kind is PartyKind.PERSON:
+                    p.public_role = PublicRole.STATE_FUNCTIONARY
+                    p.notify_body = "北京市朝阳区某街道办事处"
+                else:
+                    p.public_role = PublicRole.STATE_OWNED_ENTERPRISE
+                    p.notify_body = "北京市朝阳区人民政府国有资产监督管理委员会"
 
         principal = Decimal(r.randrange(2_000, 2_000_000)) + Decimal(r.randrange(0, 100)) / 100
         obligations = [Obligation(ObligationKind.MONETARY, r.choice(
@@ -340,7 +349,9 @@ class _BatchRows:
         for side, plist in (("applicant", c.applicants), ("respondent", c.respondents)):
             for party in plist:
                 self.child("case_parties", cid, person_id=self.person_id(party), side=side,
-                           position=pos)
+                           position=pos,
+                           public_role=party.public_role.value if party.public_role else None,
+                           notify_body=party.notify_body)
                 pos += 1
         for i, o in enumerate(c.obligations):
             self.child("obligations", cid, position=i, kind=o.kind.value,

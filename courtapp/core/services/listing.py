@@ -357,6 +357,11 @@ def publish_due(uow: UnitOfWork, actor: Actor, today: date) -> PublishResult:
             audit.record(uow, actor, "listing.publish", "listing", row.id,
                          after={"published_on": row.published_on.isoformat()},
                          legal_ground=ART_PUBLISH)
+            # R-L9: the SPC list, credit reporting, the Art. 8 bodies (and an
+            # employer or superior body where Art. 8 paras. 3-4 apply).
+            from courtapp.core.services.dispatch import queue_publication
+
+            queue_publication(uow, row.case_id, row.id, case, _to_listing(row), row.published_on)
             published.append(row.id)
         uow.commit()
     return PublishResult(published, cancelled, waiting)

@@ -21,6 +21,7 @@ from courtapp.core.domain.model import (
     PartyKind,
     PropertyKind,
     PropertyMeasure,
+    PublicRole,
     SecurityKind,
     ServiceMethod,
     Stage,
@@ -58,6 +59,16 @@ def current_language() -> str:
 PARTY_KIND: dict[StrEnum, str] = {
     PartyKind.PERSON: QT_TRANSLATE_NOOP("CaseForm", "Natural person"),
     PartyKind.ENTITY: QT_TRANSLATE_NOOP("CaseForm", "Entity"),
+}
+
+#: 2017 Provisions Art. 8 paras. 3-4: whom the court also notifies on listing.
+PUBLIC_ROLE: dict[StrEnum, str] = {
+    PublicRole.STATE_FUNCTIONARY: QT_TRANSLATE_NOOP("CaseForm", "State functionary"),
+    PublicRole.NPC_DEPUTY: QT_TRANSLATE_NOOP("CaseForm", "NPC deputy"),
+    PublicRole.CPPCC_MEMBER: QT_TRANSLATE_NOOP("CaseForm", "CPPCC member"),
+    PublicRole.STATE_ORGAN: QT_TRANSLATE_NOOP("CaseForm", "State organ"),
+    PublicRole.PUBLIC_INSTITUTION: QT_TRANSLATE_NOOP("CaseForm", "Public institution"),
+    PublicRole.STATE_OWNED_ENTERPRISE: QT_TRANSLATE_NOOP("CaseForm", "State-owned enterprise"),
 }
 
 OFFICER_ROLE: dict[StrEnum, str] = {

@@ -33,7 +33,14 @@ from courtapp.core.domain.identifiers import (
     check_resident_id,
     resident_id_info,
 )
-from courtapp.core.domain.model import EnforcementCase, Officer, OfficerRole, Party, PartyKind
+from courtapp.core.domain.model import (
+    EnforcementCase,
+    Officer,
+    OfficerRole,
+    Party,
+    PartyKind,
+    PublicRole,
+)
 from courtapp.core.services.cases import PersonInfo
 from courtapp.ui.case_form.base import Section, field_error
 from courtapp.ui.case_form.fields import (
@@ -47,6 +54,7 @@ from courtapp.ui.case_form.fields import (
 from courtapp.ui.case_form.labels import (
     OFFICER_ROLE,
     PARTY_KIND,
+    PUBLIC_ROLE,
     QT_TRANSLATE_NOOP,
     SEX,
     split_path,
@@ -186,6 +194,27 @@ class PartyCard(QFrame):
         self.info.setStyleSheet("color: #37474f;")
         self.info.hide()
         grid.addWidget(self.info, 2, 3)
+        # 2017 Provisions Art. 8 paras. 3-4: a public role makes the court notify
+        # the work unit, superior unit or investor body when the party is listed.
+        self.public_role = EnumCombo(PUBLIC_ROLE, self, none_text=self.tr("None"))
+        self.public_role_label = QLabel(self.tr("Public role (Art. 8)"), self)
+        self.public_role_label.setBuddy(self.public_role)
+        self.public_role.setToolTip(self.tr(
+            "A state functionary, NPC deputy or CPPCC member, or a state organ, public "
+            "institution or state-owned enterprise: the court also notifies the body named here "
+            "when the party is listed (2017 Provisions Art. 8)."))
+        self.notify_body = QLineEdit(self)
+        self.notify_body.setMaxLength(100)
+        self.notify_body_label = QLabel(self.tr("Body to notify"), self)
+        self.notify_body_label.setBuddy(self.notify_body)
+        self.public_role_error = error_label(self)
+        self.notify_body_error = error_label(self)
+        grid.addWidget(self.public_role_label, 3, 0)
+        grid.addWidget(self.public_role, 3, 1)
+        grid.addWidget(self.notify_body_label, 3, 2)
+        grid.addWidget(self.notify_body, 3, 3)
+        grid.addWidget(self.public_role_error, 4, 1)
+        grid.addWidget(self.notify_body_error, 4, 3)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 3)
         fm = self.ident_label.fontMetrics()
@@ -234,12 +263,15 @@ class PartyCard(QFrame):
             "id_number": WidgetTarget(self.ident, self.ident_error),
             "kind": WidgetTarget(self.kind),
             "officers": WidgetTarget(self.officers.view),
+            "public_role": WidgetTarget(self.public_role, self.public_role_error),
+            "notify_body": WidgetTarget(self.notify_body, self.notify_body_error),
             "": WidgetTarget(self, frame=self),
         }
         self._targets["credit_code"] = self._targets["id_number"]
 
         # Tab order follows the reading order; removing the party comes last.
-        chain = [self.kind, self.name, self.ident, self.officers.add_button,
+        chain = [self.kind, self.name, self.ident, self.public_role, self.notify_body,
+                 self.officers.add_button,
                  self.officers.remove_button, self.officers.view, self.remove_button]
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
@@ -250,6 +282,8 @@ class PartyCard(QFrame):
         self.name.editingFinished.connect(self._maybe_lookup)
         self.ident.editingFinished.connect(self._maybe_lookup)
         self.officers.changed.connect(self.changed)
+        self.public_role.currentIndexChanged.connect(lambda *_: self.changed.emit())
+        self.notify_body.textChanged.connect(lambda *_: self.changed.emit())
         self._on_kind_changed()
 
     # ------------------------------------------------------------ state
@@ -363,15 +397,20 @@ class PartyCard(QFrame):
         self.kind.set_value(p.kind.value)
         self.name.setText(p.name)
         self.ident.setText(p.identifier)
+        self.public_role.set_value(p.public_role.value if p.public_role else None)
+        self.notify_body.setText(p.notify_body)
         self.set_officers(p.officers)
         self.mark_looked_up()
 
     def collect(self, path: str, errors: list[FieldError]) -> Party:
         kind = self.party_kind()
         name = self.name.text().strip()
+        role_value = self.public_role.value()
+        public_role = PublicRole(role_value) if role_value else None
+        body = self.notify_body.text().strip()
         if kind is PartyKind.PERSON:
             ident = normalise_ric(self.ident.text()) or None
-            return Party(kind, name, id_number=ident)
+            return Party(kind, name, id_number=ident, public_role=public_role, notify_body=body)
         officers: list[Officer] = []
         for j, r in enumerate(self.officers.model.rows):
             role = r.get("role")
@@ -381,7 +420,8 @@ class PartyCard(QFrame):
             officers.append(Officer(OfficerRole(role), (r.get("name") or "").strip(),
                                     normalise_ric(r.get("id_number") or "")))
         code = normalise_uscc(self.ident.text()) or None
-        return Party(kind, name, credit_code=code, officers=officers)
+        return Party(kind, name, credit_code=code, officers=officers, public_role=public_role,
+                     notify_body=body)
 
     def target(self, rest: list[tuple[str, int | None]]) -> Target | None:
         if not rest:
