@@ -159,9 +159,14 @@ def cmd_assess(args: argparse.Namespace) -> int:
             raise SystemExit(f"courtapp assess: {path} holds {len(found)} cases; give a file with one case")
         case = found[0]
         grace = _grace_from_listings(path)
+        results = assess_case(case, as_of, grace_until=grace)
     else:
-        case = cases.get_case(_open(args).uow(), _console(), case_number=args.source).case
-    results = assess_case(case, as_of, grace_until=grace)
+        from courtapp.core.services import listing
+
+        ctx = _open(args)
+        rec = cases.get_case(ctx.uow(), _console(), case_number=args.source)
+        case = rec.case
+        results = listing.assess(ctx.uow(), _console(), rec.id, as_of)  # with stored grace periods
     if args.json:
         for a in results:  # JSON Lines: one object per respondent
             print(json.dumps(a.to_json(), ensure_ascii=False))

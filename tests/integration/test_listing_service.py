@@ -67,9 +67,12 @@ def test_R_L5_only_a_president_signs_and_the_decision_takes_effect_that_day(db: 
     assert signed.listing.signed_by == "钱院长" and signed.listing.decided_on == date(2026, 5, 8)
     assert ls.respondent_state(db.uow(), JUDGE, rec.case_id, 0) is \
         RespondentState.LISTED_AWAITING_PUBLICATION
-    events = ls.respondent_events(db.uow(), JUDGE, rec.case_id)
-    assert [(e.from_state, e.to_state, e.username, e.article) for e in events] == [
-        ("notice_served", "listed_awaiting_publication", "钱院长", "2017 Provisions Art. 5 para. 3")]
+    events = [e for e in ls.respondent_events(db.uow(), JUDGE, rec.case_id) if e.respondent == 0]
+    assert [(e.from_state, e.to_state, e.username, e.article, e.effective_on) for e in events] == [
+        ("recorded", "notice_served", "赵法官", "2017 Provisions Art. 5 para. 1; CPL 2023 Art. 251",
+         date(2026, 3, 5)),
+        ("notice_served", "listed_awaiting_publication", "钱院长", "2017 Provisions Art. 5 para. 3",
+         date(2026, 5, 8))]
 
 
 def test_clerks_and_counter_officers_cannot_prepare_a_listing(db: AppContext) -> None:
@@ -184,6 +187,24 @@ def test_a_published_listing_is_exported_in_the_listings_array(db: AppContext) -
             {"item": 1, "person": None, "from": "2026-05-06", "until": None, "status": "imposed"},
             {"item": 9, "person": None, "from": "2026-05-06", "until": None, "status": "imposed"}],
         "service_method": "by_post", "reasons": "转移财产规避执行"}]
+
+
+def test_serving_the_notice_later_records_the_transition_once(db: AppContext) -> None:
+    def unserved(doc: dict) -> None:  # type: ignore[type-arg]
+        doc["execution_notice"].pop("served_on")
+        doc["execution_notice"].pop("service_method")
+
+    cid = store(db, unserved)
+    assert ls.respondent_state(db.uow(), JUDGE, cid, 0) is RespondentState.RECORDED
+    rec = svc.get_case(db.uow(), JUDGE, case_id=cid)
+    assert rec.case.execution_notice is not None
+    rec.case.execution_notice.served_on = date(2026, 3, 6)
+    rec.case.execution_notice.service_method = ServiceMethod.ELECTRONIC
+    again = svc.update_case(db.uow(), JUDGE, cid, rec.version, rec.case)
+    svc.update_case(db.uow(), JUDGE, cid, again.version, again.case)  # no second event
+    events = ls.respondent_events(db.uow(), JUDGE, cid)
+    assert [(e.respondent, e.to_state, e.effective_on) for e in events] == [
+        (0, "notice_served", date(2026, 3, 6)), (1, "notice_served", date(2026, 3, 6))]
 
 
 def test_a_second_current_listing_for_the_same_respondent_is_refused(db: AppContext) -> None:

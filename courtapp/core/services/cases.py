@@ -360,9 +360,13 @@ def create_cases(uow: UnitOfWork, actor: Actor, cases: Sequence[EnforcementCase]
         s.flush()
         for row, c in rows:
             audit.record(uow, actor, action, "case", row.case_number, after=dump_case(c))
-            if c.listings:
-                from courtapp.core.services.listing import store_imported_listings
+            from courtapp.core.services.listing import (
+                record_notice_service,
+                store_imported_listings,
+            )
 
+            record_notice_service(uow, actor, row.id, c)
+            if c.listings:
                 store_imported_listings(uow, actor, row, c)
             out.append(CaseRecord(row.id, row.version, row_to_case(row)))
         uow.commit()
@@ -414,6 +418,9 @@ def update_case(uow: UnitOfWork, actor: Actor, case_id: int, expected_version: i
             s.flush()
         except StaleDataError:
             raise ConflictError(f"case {row.case_number} was changed by someone else") from None
+        from courtapp.core.services.listing import record_notice_service
+
+        record_notice_service(uow, actor, row.id, case)
         rec = CaseRecord(row.id, row.version, row_to_case(row))
         uow.commit()
         return rec

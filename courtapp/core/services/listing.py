@@ -614,3 +614,26 @@ def listing_settings(uow: UnitOfWork) -> ListingSettings:
         return ListingSettings(
             int(setting(s, SETTING_GRACE_MONTHS, "2")),
             int(setting(s, SETTING_SMALL_AMOUNT, str(DEFAULT_SMALL_AMOUNT))))
+
+
+def record_notice_service(uow: UnitOfWork, actor: Actor, case_id: int,
+                          case: EnforcementCase) -> None:
+    """Within the caller's transaction: once the execution notice is served, each
+    respondent's recorded → notice_served transition is written (issue 3 §7).
+
+    Called by the case service whenever a case is stored; idempotent.
+    """
+    n = case.execution_notice
+    if n is None or n.served_on is None:
+        return
+    s = uow.session
+    for i in range(len(case.respondents)):
+        seen = s.scalar(select(RespondentEventRow.id).where(
+            RespondentEventRow.case_id == case_id, RespondentEventRow.respondent == i).limit(1))
+        if seen is not None:
+            continue
+        s.add(RespondentEventRow(
+            case_id=case_id, respondent=i, from_state=RespondentState.RECORDED.value,
+            to_state=RespondentState.NOTICE_SERVED.value, at=datetime.now(UTC),
+            effective_on=n.served_on, username=actor.username, article=ART_NOTICE,
+            reason=f"execution notice served ({n.service_method.value if n.service_method else ''})"))
