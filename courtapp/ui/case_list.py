@@ -335,8 +335,10 @@ class CasesPage(Retranslating, QWidget):
         self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.new_button = QPushButton(self)
         self.open_button = QPushButton(self)
+        self.worksheet_button = QPushButton(self)
         self.new_button.setEnabled(actor.can(Permission.CASE_CREATE))
         self.open_button.setEnabled(False)
+        self.worksheet_button.setEnabled(False)
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -374,6 +376,7 @@ class CasesPage(Retranslating, QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.worksheet_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
@@ -394,6 +397,7 @@ class CasesPage(Retranslating, QWidget):
         self.table.activated.connect(self._on_activated)
         self.new_button.clicked.connect(self.new_case)
         self.open_button.clicked.connect(self.open_selected)
+        self.worksheet_button.clicked.connect(self.open_worksheet)
 
         self.retranslateUi()  # sizes the columns for the language, too
         if settings is not None and not settings.case_header_state.isEmpty():
@@ -407,6 +411,10 @@ class CasesPage(Retranslating, QWidget):
             "resident ID number or unified social credit code. Press Enter to search now."))
         self.new_button.setText(self.tr("&New case…"))
         self.open_button.setText(self.tr("&Open"))
+        self.worksheet_button.setText(self.tr("Listing &worksheet…"))
+        self.worksheet_button.setToolTip(self.tr(
+            "Assess whether the selected case's respondents may be listed, and prepare the "
+            "listing decision and the consumption restriction order."))
         if not self.new_button.isEnabled():
             self.new_button.setToolTip(self.tr("Your roles do not allow registering cases."))
         self.model.retranslate()
@@ -481,8 +489,26 @@ class CasesPage(Retranslating, QWidget):
             return None
         return self.model.summary(rows[0].row()).id
 
+    def selected_summary(self) -> CaseSummary | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.summary(rows[0].row()) if rows else None
+
     def _update_buttons(self) -> None:
-        self.open_button.setEnabled(self.selected_case_id() is not None)
+        selected = self.selected_case_id() is not None
+        self.open_button.setEnabled(selected)
+        self.worksheet_button.setEnabled(selected)
+
+    def open_worksheet(self) -> QWidget | None:
+        """The listing worksheet of the selected case."""
+        case_id = self.selected_case_id()
+        if case_id is None:
+            return None
+        from courtapp.ui.listing import ListingWorksheet
+
+        dlg = ListingWorksheet(self._ctx, self._actor, self._tasks, case_id, parent=self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
+        return dlg
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():

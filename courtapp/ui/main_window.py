@@ -21,6 +21,7 @@ from courtapp.core.domain.errors import DomainError
 from courtapp.core.domain.roles import Actor, Permission
 from courtapp.ui.case_list import CasesPage
 from courtapp.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, roles_text
+from courtapp.ui.listing import DecisionsPage
 from courtapp.ui.pages import AdminPage, PlaceholderPage, SettingsDialog
 from courtapp.ui.settings import UiSettings
 from courtapp.ui.tasks import TaskRunner
@@ -62,6 +63,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.stack = QStackedWidget(self)
         self.pages: dict[str, QWidget] = {}
         self.cases_page: CasesPage | None = None
+        self.decisions_page: DecisionsPage | None = None
         for key, _label, needs in PAGES:
             item = QListWidgetItem(self.nav)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -93,6 +95,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._build_menus()
 
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._on_page_changed)
         tasks.busy_changed.connect(self._on_busy_changed)
         tasks.failed.connect(self._on_task_failed)
 
@@ -107,9 +110,22 @@ class MainWindow(Retranslating, QMainWindow):
             self.cases_page = CasesPage(self._ctx, self._actor, self._tasks,
                                         settings=self._settings, parent=self)
             return self.cases_page
+        if key == "listings":
+            self.decisions_page = DecisionsPage(self._ctx, self._actor, self._tasks, parent=self)
+            return self.decisions_page
         if key == "admin":
             return AdminPage(self._ctx, self._actor, self._tasks, parent=self)
         return PlaceholderPage(key, parent=self)
+
+    def _on_page_changed(self, row: int) -> None:
+        """The Decisions page offers the case selected on the Cases page."""
+        if PAGE_KEYS[row] != "listings" or self.decisions_page is None or self.cases_page is None:
+            return
+        summary = self.cases_page.selected_summary()
+        if summary is None:
+            self.decisions_page.set_case(None)
+        else:
+            self.decisions_page.set_case(summary.id, summary.case_number)
 
     def nav_item(self, key: str) -> QListWidgetItem:
         return self.nav.item(PAGE_KEYS.index(key))

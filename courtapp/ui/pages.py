@@ -1,5 +1,6 @@
 """The pages beside the case list: placeholders for what is still to come,
-user administration, and the settings dialog."""
+user administration, and the settings dialog.  (The Listings page is
+:class:`courtapp.ui.listing.DecisionsPage`.)"""
 
 from __future__ import annotations
 
@@ -31,14 +32,6 @@ from courtapp.ui.settings import LANGUAGE_CHINESE, LANGUAGE_ENGLISH, LANGUAGE_SY
 from courtapp.ui.tasks import TaskRunner
 
 _PLACEHOLDERS: dict[str, tuple[str, str]] = {
-    "listings": (
-        QT_TRANSLATE_NOOP("PlaceholderPage", "Listing of dishonest judgment defaulters"),
-        QT_TRANSLATE_NOOP(
-            "PlaceholderPage",
-            "This page will assess whether a respondent meets a ground for listing, prepare "
-            "the listing decision for signature, and record publication, correction and "
-            "removal from the list."),
-    ),
     "notices": (
         QT_TRANSLATE_NOOP("PlaceholderPage", "Documents"),
         QT_TRANSLATE_NOOP(

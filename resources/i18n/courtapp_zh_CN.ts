@@ -125,6 +125,31 @@
         <translation>单位</translation>
     </message>
     <message>
+        <source>State functionary</source>
+        <extracomment>2017 Provisions Art. 8 paras. 3-4: whom the court also notifies on listing.</extracomment>
+        <translation>国家工作人员</translation>
+    </message>
+    <message>
+        <source>NPC deputy</source>
+        <translation>人大代表</translation>
+    </message>
+    <message>
+        <source>CPPCC member</source>
+        <translation>政协委员</translation>
+    </message>
+    <message>
+        <source>State organ</source>
+        <translation>国家机关</translation>
+    </message>
+    <message>
+        <source>Public institution</source>
+        <translation>事业单位</translation>
+    </message>
+    <message>
+        <source>State-owned enterprise</source>
+        <translation>国有企业</translation>
+    </message>
+    <message>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
@@ -882,6 +907,14 @@ Nothing was saved; your input is still in the form.</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
+        <source>Listing &amp;worksheet…</source>
+        <translation>失信审查表(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Assess whether the selected case's respondents may be listed, and prepare the listing decision and the consumption restriction order.</source>
+        <translation>审查所选案件的被执行人是否应当纳入失信被执行人名单，并制作纳入决定书和限制消费令。</translation>
+    </message>
+    <message>
         <source>Your roles do not allow registering cases.</source>
         <translation>您的角色无权登记案件。</translation>
     </message>
@@ -915,6 +948,221 @@ Nothing was saved; your input is still in the form.</source>
     <message>
         <source>No conduct recorded.</source>
         <translation>尚无失信行为记录。</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionSummary</name>
+    <message>
+        <source>Case</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被执行人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Grounds</source>
+        <translation>失信情形</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>纳入期限</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <source>Grace period until</source>
+        <translation>宽限期至</translation>
+    </message>
+    <message>
+        <source>no warning</source>
+        <translation>未设宽限期</translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <source>not signed yet</source>
+        <translation>尚未签发</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>送达</translation>
+    </message>
+    <message>
+        <source>not served</source>
+        <translation>尚未送达</translation>
+    </message>
+    <message>
+        <source>Published on</source>
+        <translation>公布日期</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Consumption restriction order</source>
+        <translation>限制消费令</translation>
+    </message>
+    <message>
+        <source>Bound officer %1</source>
+        <translation>单位相关人员%1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>自%1起</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>至%1止</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Reason for the restriction</source>
+        <translation>限制消费理由</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsPage</name>
+    <message>
+        <source>All decisions</source>
+        <extracomment>The status filter: label and the statuses it shows (None: all).</extracomment>
+        <translation>全部决定书</translation>
+    </message>
+    <message>
+        <source>Drafts awaiting signature</source>
+        <translation>待院长签发的草稿</translation>
+    </message>
+    <message>
+        <source>Awaiting publication</source>
+        <translation>待公布</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已公布</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>案件%1</translation>
+    </message>
+    <message>
+        <source>The decisions could not be loaded: %1</source>
+        <translation>决定书列表加载失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · signed %3 by %4, %5 days ago, not served</source>
+        <translation>%1 · %2 · %4于%3签发，已过%5天，尚未送达</translation>
+    </message>
+    <message>
+        <source>Signed but not served: %1 decision(s). A decision must be served once signed (2019 Opinion item 14) — record the service.</source>
+        <translation>已签发未送达：%1份决定书。决定书签发后应当送达，坚决杜绝只签发不送达（《善意文明执行意见》第14条），请及时送达并记录。</translation>
+    </message>
+    <message>
+        <source>Select a decision to see its respondent's state and history.</source>
+        <translation>选择一份决定书，查看被执行人的状态及变更记录。</translation>
+    </message>
+    <message>
+        <source>State and history of %1</source>
+        <translation>%1的状态及变更记录</translation>
+    </message>
+    <message>
+        <source>Only the court president signs listing decisions (院长签发).</source>
+        <translation>纳入决定书仅由院长签发。</translation>
+    </message>
+    <message>
+        <source>Only a judge or a clerk records service.</source>
+        <translation>仅法官或书记员可以记录送达。</translation>
+    </message>
+    <message>
+        <source>Publish every signed, served decision whose grace period has ended; cancel those performed in full during the grace period.</source>
+        <translation>公布所有已签发、已送达且宽限期已届满的决定；宽限期内已全部履行的，予以撤销。</translation>
+    </message>
+    <message>
+        <source>Only an administrator runs the publication.</source>
+        <translation>仅管理员可以执行公布。</translation>
+    </message>
+    <message>
+        <source>Decision No. %1 signed by %2; it took effect on %3. Now record its service.</source>
+        <translation>第%1号决定书已由%2签发，自%3起生效。请及时送达并记录。</translation>
+    </message>
+    <message>
+        <source>Service of decision No. %1 recorded: %2.</source>
+        <translation>已记录第%1号决定书的送达：%2。</translation>
+    </message>
+    <message>
+        <source>Publication run for %1: %2 published, %3 cancelled (performed during the grace period), %4 waiting for service.</source>
+        <translation>%1公布处理结果：公布%2份，撤销%3份（宽限期内已履行），%4份待送达。</translation>
+    </message>
+    <message>
+        <source>Refused: your roles do not allow %1.</source>
+        <translation>操作被拒绝：您的角色无权%1。</translation>
+    </message>
+    <message>
+        <source>Refused:</source>
+        <translation>操作被拒绝：</translation>
+    </message>
+    <message>
+        <source>Someone else changed this decision meanwhile; the list was reloaded.</source>
+        <translation>该决定书已被他人修改，列表已重新加载。</translation>
+    </message>
+    <message>
+        <source>The action failed: %1</source>
+        <translation>操作失败：%1</translation>
+    </message>
+    <message>
+        <source>Listing decisions</source>
+        <translation>纳入失信名单决定书</translation>
+    </message>
+    <message>
+        <source>Show &amp;cases:</source>
+        <translation>案件范围(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>全部案件</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign…</source>
+        <translation>签发(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Record s&amp;ervice…</source>
+        <translation>记录送达(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;worksheet…</source>
+        <translation>打开审查表(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Publish due listings</source>
+        <translation>公布到期名单(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -952,10 +1200,962 @@ Nothing was saved; your input is still in the form.</source>
     </message>
 </context>
 <context>
+    <name>HistoryTable</name>
+    <message>
+        <source>Effective on</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>状态变更</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Recorded at %1</source>
+        <translation>记录时间：%1</translation>
+    </message>
+</context>
+<context>
     <name>Launcher</name>
     <message>
         <source>The database cannot be read: %1</source>
         <translation>无法读取数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Listing</name>
+    <message>
+        <source>Established</source>
+        <extracomment>Row status → (label, text colour, background).</extracomment>
+        <translation>成立</translation>
+    </message>
+    <message>
+        <source>Barred</source>
+        <translation>被阻却</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>未发现</translation>
+    </message>
+    <message>
+        <source>Answer needed</source>
+        <translation>待认定</translation>
+    </message>
+    <message>
+        <source>Applies</source>
+        <translation>适用</translation>
+    </message>
+    <message>
+        <source>Does not apply</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>not answered yet</source>
+        <extracomment>The sentences of the evidence column; ``%1``… are filled in by :func:`_say`.</extracomment>
+        <translation>尚未认定</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3, found %4 — %5</source>
+        <translation>%1，%2：%3，%4查得——%5</translation>
+    </message>
+    <message>
+        <source>Judge's finding, able to perform: %1</source>
+        <translation>法官认定有履行能力：%1</translation>
+    </message>
+    <message>
+        <source>No property found on record.</source>
+        <translation>未查得财产。</translation>
+    </message>
+    <message>
+        <source>Paid so far: %1 (payments recorded: %2)</source>
+        <translation>已履行：%1（履行记录%2笔）</translation>
+    </message>
+    <message>
+        <source>Outstanding: %1</source>
+        <translation>未履行金额：%1</translation>
+    </message>
+    <message>
+        <source>No conduct of this kind recorded.</source>
+        <translation>无此类失信行为记录。</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1——%2</translation>
+    </message>
+    <message>
+        <source>Due %1; paid %2; outstanding %3.</source>
+        <translation>应履行%1；已履行%2；未履行%3。</translation>
+    </message>
+    <message>
+        <source>Not performed: %1</source>
+        <translation>未履行：%1</translation>
+    </message>
+    <message>
+        <source>Performed: %1</source>
+        <translation>已履行：%1</translation>
+    </message>
+    <message>
+        <source>No execution notice recorded.</source>
+        <translation>未记录执行通知书。</translation>
+    </message>
+    <message>
+        <source>served %1 (%2)</source>
+        <translation>于%1送达（%2）</translation>
+    </message>
+    <message>
+        <source>not served</source>
+        <translation>尚未送达</translation>
+    </message>
+    <message>
+        <source>Execution notice issued %1, %2.</source>
+        <translation>执行通知书于%1发出，%2。</translation>
+    </message>
+    <message>
+        <source>Performance deadline: %1 (assessed as of %2).</source>
+        <translation>履行期限届满日：%1（审查日期：%2）。</translation>
+    </message>
+    <message>
+        <source>Grace period of the current decision until %1.</source>
+        <translation>现有决定的宽限期至%1。</translation>
+    </message>
+    <message>
+        <source>No grace period running.</source>
+        <translation>无正在进行的宽限期。</translation>
+    </message>
+    <message>
+        <source>An entity: not applicable.</source>
+        <translation>单位被执行人，不适用。</translation>
+    </message>
+    <message>
+        <source>ID number %1: born %2, age %3 on %4.</source>
+        <translation>身份证号码%1：出生日期%2，至%4为%3周岁。</translation>
+    </message>
+    <message>
+        <source>No valid ID number: the age cannot be read.</source>
+        <translation>无有效身份证号码，无法确定年龄。</translation>
+    </message>
+    <message>
+        <source>Judge's finding: %1</source>
+        <translation>法官认定：%1</translation>
+    </message>
+    <message>
+        <source>Security %1 against outstanding %2.</source>
+        <translation>担保%1，未履行金额%2。</translation>
+    </message>
+    <message>
+        <source>No security provided.</source>
+        <translation>未提供担保。</translation>
+    </message>
+    <message>
+        <source>No property sealed, seized or frozen.</source>
+        <translation>无已查封、扣押、冻结的财产。</translation>
+    </message>
+    <message>
+        <source>Held %1 against outstanding %2.</source>
+        <translation>已控制财产%1，未履行金额%2。</translation>
+    </message>
+    <message>
+        <source>Barred by: %1.</source>
+        <translation>阻却情形：%1。</translation>
+    </message>
+    <message>
+        <source>Bars ground (1) only</source>
+        <translation>仅阻却第一条第（一）项</translation>
+    </message>
+    <message>
+        <source>Bars every ground</source>
+        <translation>阻却全部失信情形</translation>
+    </message>
+    <message>
+        <source>Grounds for listing (2017 Provisions Art. 1)</source>
+        <translation>失信情形（《失信被执行人名单规定》第一条）</translation>
+    </message>
+    <message>
+        <source>Bars to listing</source>
+        <translation>不得纳入的情形</translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1元</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>已立案</translation>
+    </message>
+    <message>
+        <source>Notice served</source>
+        <translation>执行通知已送达</translation>
+    </message>
+    <message>
+        <source>Warned (grace period)</source>
+        <translation>已预警（宽限期内）</translation>
+    </message>
+    <message>
+        <source>Listed, awaiting publication</source>
+        <translation>已纳入，待公布</translation>
+    </message>
+    <message>
+        <source>Listed, published</source>
+        <translation>已纳入，已公布</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Draft, awaiting signature</source>
+        <translation>草稿，待院长签发</translation>
+    </message>
+    <message>
+        <source>Awaiting publication</source>
+        <translation>待公布</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已公布</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>term expired</source>
+        <translation>期限届满</translation>
+    </message>
+    <message>
+        <source>cancelled: performed during the grace period</source>
+        <translation>已撤销：宽限期内已履行</translation>
+    </message>
+    <message>
+        <source>imposed</source>
+        <translation>限制中</translation>
+    </message>
+    <message>
+        <source>temporarily lifted</source>
+        <translation>暂时解除</translation>
+    </message>
+    <message>
+        <source>lifted</source>
+        <translation>已解除</translation>
+    </message>
+    <message>
+        <source>2017 Provisions Art. 1 item (%1)</source>
+        <translation>《失信被执行人名单规定》第一条第（%1）项</translation>
+    </message>
+    <message>
+        <source>Art. 1 %1</source>
+        <translation>第一条第%1项</translation>
+    </message>
+    <message>
+        <source>No fixed term</source>
+        <translation>不设固定期限</translation>
+    </message>
+    <message>
+        <source>%1 years + %2 extension</source>
+        <translation>%1年，延长%2年</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1年</translation>
+    </message>
+    <message>
+        <source>Nothing outstanding</source>
+        <extracomment>Each bar: its title and its article.</extracomment>
+        <translation>义务已全部履行</translation>
+    </message>
+    <message>
+        <source>2017 Provisions Art. 1</source>
+        <translation>《失信被执行人名单规定》第一条</translation>
+    </message>
+    <message>
+        <source>Execution notice not served</source>
+        <translation>执行通知书未送达</translation>
+    </message>
+    <message>
+        <source>2017 Provisions Art. 5 para. 1</source>
+        <translation>《失信被执行人名单规定》第五条第一款</translation>
+    </message>
+    <message>
+        <source>Performance period still running</source>
+        <translation>履行期间尚未届满</translation>
+    </message>
+    <message>
+        <source>2015 Provisions Art. 1; CPL Art. 251</source>
+        <translation>《限制消费规定》第一条；《民事诉讼法》第二百五十一条</translation>
+    </message>
+    <message>
+        <source>Grace period running</source>
+        <translation>宽限期尚未届满</translation>
+    </message>
+    <message>
+        <source>2019 Opinion item 15</source>
+        <translation>《善意文明执行意见》第15条</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>未成年人</translation>
+    </message>
+    <message>
+        <source>2017 Provisions Art. 4</source>
+        <translation>《失信被执行人名单规定》第四条</translation>
+    </message>
+    <message>
+        <source>Student with a campus loan</source>
+        <translation>涉校园贷的在校学生</translation>
+    </message>
+    <message>
+        <source>2019 Opinion</source>
+        <translation>《善意文明执行意见》</translation>
+    </message>
+    <message>
+        <source>Sufficient and effective security</source>
+        <translation>提供了充分有效担保</translation>
+    </message>
+    <message>
+        <source>2017 Provisions Art. 3 item (1)</source>
+        <translation>《失信被执行人名单规定》第三条第（一）项</translation>
+    </message>
+    <message>
+        <source>Sealed, seized or frozen property covers the debt</source>
+        <translation>已查封、扣押、冻结的财产足以清偿债务</translation>
+    </message>
+    <message>
+        <source>2017 Provisions Art. 3 item (2)</source>
+        <translation>《失信被执行人名单规定》第三条第（二）项</translation>
+    </message>
+    <message>
+        <source>Later in the order of performance</source>
+        <translation>履行顺序在后</translation>
+    </message>
+    <message>
+        <source>2017 Provisions Art. 3 item (3)</source>
+        <translation>《失信被执行人名单规定》第三条第（三）项</translation>
+    </message>
+    <message>
+        <source>Not able to perform</source>
+        <translation>不具有履行能力</translation>
+    </message>
+    <message>
+        <source>2017 Provisions Art. 3 item (4)</source>
+        <translation>《失信被执行人名单规定》第三条第（四）项</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Principal responsible person</source>
+        <translation>主要负责人</translation>
+    </message>
+    <message>
+        <source>Directly responsible person</source>
+        <translation>影响债务履行的直接责任人员</translation>
+    </message>
+    <message>
+        <source>Actual controller</source>
+        <translation>实际控制人</translation>
+    </message>
+    <message>
+        <source>Direct service</source>
+        <translation>直接送达</translation>
+    </message>
+    <message>
+        <source>Left at the residence</source>
+        <translation>留置送达</translation>
+    </message>
+    <message>
+        <source>Electronic service</source>
+        <translation>电子送达</translation>
+    </message>
+    <message>
+        <source>Entrusted service</source>
+        <translation>委托送达</translation>
+    </message>
+    <message>
+        <source>Service by post</source>
+        <translation>邮寄送达</translation>
+    </message>
+    <message>
+        <source>Service by public announcement</source>
+        <translation>公告送达</translation>
+    </message>
+    <message>
+        <source>Bank deposit</source>
+        <translation>银行存款</translation>
+    </message>
+    <message>
+        <source>Real estate</source>
+        <translation>不动产</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation>股权</translation>
+    </message>
+    <message>
+        <source>Securities</source>
+        <translation>有价证券</translation>
+    </message>
+    <message>
+        <source>Receivable</source>
+        <translation>应收账款</translation>
+    </message>
+    <message>
+        <source>Other property</source>
+        <translation>其他财产</translation>
+    </message>
+    <message>
+        <source>no measure taken</source>
+        <translation>未采取控制措施</translation>
+    </message>
+    <message>
+        <source>sealed</source>
+        <translation>已查封</translation>
+    </message>
+    <message>
+        <source>seized</source>
+        <translation>已扣押</translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation>已冻结</translation>
+    </message>
+    <message>
+        <source>Guarantee</source>
+        <translation>保证</translation>
+    </message>
+    <message>
+        <source>Mortgage</source>
+        <translation>抵押</translation>
+    </message>
+    <message>
+        <source>Pledge</source>
+        <translation>质押</translation>
+    </message>
+    <message>
+        <source>Cash deposit</source>
+        <translation>保证金</translation>
+    </message>
+    <message>
+        <source>Other security</source>
+        <translation>其他担保</translation>
+    </message>
+    <message>
+        <source>Forged evidence</source>
+        <translation>伪造证据</translation>
+    </message>
+    <message>
+        <source>Violence or threats</source>
+        <translation>暴力、威胁</translation>
+    </message>
+    <message>
+        <source>False litigation</source>
+        <translation>虚假诉讼</translation>
+    </message>
+    <message>
+        <source>False arbitration</source>
+        <translation>虚假仲裁</translation>
+    </message>
+    <message>
+        <source>Concealing property</source>
+        <translation>隐匿财产</translation>
+    </message>
+    <message>
+        <source>Transferring property</source>
+        <translation>转移财产</translation>
+    </message>
+    <message>
+        <source>Breach of the property reporting system</source>
+        <translation>违反财产报告制度</translation>
+    </message>
+    <message>
+        <source>Breach of a consumption restriction order</source>
+        <translation>违反限制消费令</translation>
+    </message>
+    <message>
+        <source>Refusing to perform a settlement agreement</source>
+        <translation>无正当理由拒不履行执行和解协议</translation>
+    </message>
+    <message>
+        <source>2017 Provisions Art. 5 para. 3</source>
+        <extracomment>The articles the listing service records with each transition.</extracomment>
+        <translation>《失信被执行人名单规定》第五条第三款</translation>
+    </message>
+    <message>
+        <source>2017 Provisions Art. 7</source>
+        <translation>《失信被执行人名单规定》第七条</translation>
+    </message>
+    <message>
+        <source>2017 Provisions Art. 5 para. 1; CPL 2023 Art. 251</source>
+        <translation>《失信被执行人名单规定》第五条第一款；《民事诉讼法》（2023年）第二百五十一条</translation>
+    </message>
+    <message>
+        <source>2015 Provisions Arts. 1, 3, 5</source>
+        <translation>《限制消费规定》第一条、第三条、第五条</translation>
+    </message>
+    <message>
+        <source>2017 Provisions Arts. 9-10</source>
+        <translation>《失信被执行人名单规定》第九条、第十条</translation>
+    </message>
+    <message>
+        <source>listing decision signed; grace period until %1</source>
+        <extracomment>The reasons the listing service records (English), as patterns → translations.</extracomment>
+        <translation>纳入决定书已签发；宽限期至%1</translation>
+    </message>
+    <message>
+        <source>listing decision signed</source>
+        <translation>纳入决定书已签发</translation>
+    </message>
+    <message>
+        <source>fully performed during the grace period</source>
+        <translation>宽限期内已全部履行</translation>
+    </message>
+    <message>
+        <source>grace period ended without performance</source>
+        <translation>宽限期届满仍未履行</translation>
+    </message>
+    <message>
+        <source>signed and served</source>
+        <translation>已签发并送达</translation>
+    </message>
+    <message>
+        <source>imported from the court's previous system</source>
+        <translation>从原系统导入</translation>
+    </message>
+    <message>
+        <source>execution notice served (%1)</source>
+        <translation>执行通知书已送达（%1）</translation>
+    </message>
+    <message>
+        <source>signing decisions (the court president signs)</source>
+        <extracomment>What a refused permission would have allowed, for "your roles do not allow …".</extracomment>
+        <translation>签发决定书（由院长签发）</translation>
+    </message>
+    <message>
+        <source>preparing listing decisions</source>
+        <translation>制作纳入决定书</translation>
+    </message>
+    <message>
+        <source>recording service</source>
+        <translation>记录送达</translation>
+    </message>
+    <message>
+        <source>publishing listings</source>
+        <translation>公布失信名单</translation>
+    </message>
+    <message>
+        <source>changing the case</source>
+        <translation>修改案件</translation>
+    </message>
+    <message>
+        <source>viewing cases</source>
+        <translation>查看案件</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <extracomment>Paths of the listing service's field errors, named for the reader.</extracomment>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Proportionality reason</source>
+        <translation>限制范围说明</translation>
+    </message>
+    <message>
+        <source>Restriction order</source>
+        <translation>限制消费令</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被执行人</translation>
+    </message>
+    <message>
+        <source>Grounds</source>
+        <translation>失信情形</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>纳入期限</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>延长期限</translation>
+    </message>
+    <message>
+        <source>Grace period</source>
+        <translation>宽限期</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签发</translation>
+    </message>
+    <message>
+        <source>Served on</source>
+        <translation>送达日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Signed, NOT SERVED</source>
+        <translation>已签发，尚未送达</translation>
+    </message>
+    <message>
+        <source>Warned: grace until %1</source>
+        <translation>已预警：宽限期至%1</translation>
+    </message>
+    <message>
+        <source>Served, awaiting publication</source>
+        <translation>已送达，待公布</translation>
+    </message>
+</context>
+<context>
+    <name>ListingTableModel</name>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被执行人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Grounds</source>
+        <translation>失信情形</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>纳入期限</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <source>Grace until</source>
+        <translation>宽限期至</translation>
+    </message>
+    <message>
+        <source>Served on</source>
+        <translation>送达日期</translation>
+    </message>
+    <message>
+        <source>Published on</source>
+        <translation>公布日期</translation>
+    </message>
+</context>
+<context>
+    <name>ListingWorksheet</name>
+    <message>
+        <source>entity</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>natural person</source>
+        <translation>自然人</translation>
+    </message>
+    <message>
+        <source>The case could not be loaded: %1</source>
+        <extracomment>The open questions, in the order they are asked.</extracomment>
+        <translation>案件加载失败：%1</translation>
+    </message>
+    <message>
+        <source>The current decision carries its own restriction order (see the Decisions page).</source>
+        <translation>现有决定书已附限制消费令（见“失信名单”页面）。</translation>
+    </message>
+    <message>
+        <source>No restriction order here: the respondent is not listable. A listed respondent must be restricted (2015 Provisions Art. 1 para. 2); without a listing a restriction is discretionary (Art. 1 para. 1) and is not ordered from this worksheet.</source>
+        <translation>被执行人不符合纳入条件，此处不作出限制消费令。纳入失信名单的，应当限制消费（《限制消费规定》第一条第二款）；未纳入的，是否限制消费由法院裁量（第一条第一款），不在本审查表中决定。</translation>
+    </message>
+    <message>
+        <source>Listable on %1. Term: %2. Consumption restriction: mandatory once listed.</source>
+        <translation>可依%1纳入失信被执行人名单。纳入期限：%2。纳入后应当限制消费。</translation>
+    </message>
+    <message>
+        <source>Not listable: %1 — found %2, but every ground is barred.</source>
+        <translation>不得纳入：%1——虽存在%2情形，但均被阻却。</translation>
+    </message>
+    <message>
+        <source>Not listable: no ground of Art. 1 is established on the record.</source>
+        <translation>不得纳入：现有记录不能认定存在第一条规定的失信情形。</translation>
+    </message>
+    <message>
+        <source>Bars: %1.</source>
+        <translation>阻却情形：%1。</translation>
+    </message>
+    <message>
+        <source>This respondent already has a decision (No. %1, %2, dated %3). A new one cannot be prepared while it stands.</source>
+        <translation>该被执行人已有决定书（第%1号，%2，日期%3），在其有效期间不能另行制作。</translation>
+    </message>
+    <message>
+        <source>none (not listable)</source>
+        <translation>无（不得纳入）</translation>
+    </message>
+    <message>
+        <source>No fixed term: ground (1) alone; the entry stays until a deletion ground of Art. 10 applies.</source>
+        <translation>不设固定期限：仅有第一条第（一）项情形，至出现第十条规定的删除情形时删除。</translation>
+    </message>
+    <message>
+        <source>%1 years from the decision date (Art. 2 para. 1)</source>
+        <translation>自决定作出之日起%1年（第二条第一款）</translation>
+    </message>
+    <message>
+        <source>An extension of 1 to 3 years is lawful only for serious violence or threats, or several dishonest acts (Art. 2 para. 1).</source>
+        <translation>仅在以暴力、威胁方法妨碍、抗拒执行情节严重或具有多项失信行为时，方可延长一至三年（第二条第一款）。</translation>
+    </message>
+    <message>
+        <source>Ground (1) stands together with a fixed-term ground: the rules do not settle whether the listing is open-ended. The 2-year term is proposed; decide and say so in the reasons.</source>
+        <translation>第一条第（一）项与其他设有期限的情形并存，规定未明确是否不设期限。系统建议纳入期限为二年，请承办法官决定并在理由中写明。</translation>
+    </message>
+    <message>
+        <source>until %1: decided but not published before then; performed in full by then, it is cancelled.</source>
+        <translation>至%1：宽限期内已作出决定但暂不公布；届满前全部履行的，撤销该决定。</translation>
+    </message>
+    <message>
+        <source>(no warning: published once served)</source>
+        <translation>（不设宽限期：送达后即公布）</translation>
+    </message>
+    <message>
+        <source>the case is still loading</source>
+        <translation>案件仍在加载</translation>
+    </message>
+    <message>
+        <source>your roles do not allow preparing listing decisions</source>
+        <translation>您的角色无权制作纳入决定书</translation>
+    </message>
+    <message>
+        <source>answer: %1</source>
+        <translation>请认定：%1</translation>
+    </message>
+    <message>
+        <source>this respondent already has a current decision</source>
+        <translation>该被执行人已有有效的决定书</translation>
+    </message>
+    <message>
+        <source>the respondent is not listable on this record</source>
+        <translation>根据现有记录，被执行人不得纳入失信名单</translation>
+    </message>
+    <message>
+        <source>the respondent is not listable as answered so far</source>
+        <translation>根据目前的认定，被执行人不得纳入失信名单</translation>
+    </message>
+    <message>
+        <source>state the reasons for the decision (Chinese)</source>
+        <translation>请填写决定理由（中文）</translation>
+    </message>
+    <message>
+        <source>able to perform</source>
+        <translation>是否有履行能力</translation>
+    </message>
+    <message>
+        <source>later in the order of performance</source>
+        <translation>是否履行顺序在后</translation>
+    </message>
+    <message>
+        <source>campus-loan student</source>
+        <translation>是否涉校园贷的在校学生</translation>
+    </message>
+    <message>
+        <source>serious violence or threats</source>
+        <translation>是否以暴力、威胁方法妨碍执行情节严重</translation>
+    </message>
+    <message>
+        <source>To submit: %1.</source>
+        <translation>提交前须：%1。</translation>
+    </message>
+    <message>
+        <source>Draft decision No. %1 submitted for the president's signature.</source>
+        <translation>第%1号决定书草稿已提交院长签发。</translation>
+    </message>
+    <message>
+        <source>The decision was not saved:</source>
+        <translation>决定书未保存：</translation>
+    </message>
+    <message>
+        <source>Refused: your roles do not allow %1. Preparing a listing decision needs a judge.</source>
+        <translation>操作被拒绝：您的角色无权%1。纳入决定书须由法官制作。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this case since it was opened. It has been reloaded: check the assessment and submit again.</source>
+        <translation>案件打开后已被他人修改，现已重新加载。请核对审查结果后再次提交。</translation>
+    </message>
+    <message>
+        <source>The decision could not be submitted: %1</source>
+        <translation>决定书提交失败：%1</translation>
+    </message>
+    <message>
+        <source>Listing worksheet</source>
+        <translation>纳入失信名单审查表</translation>
+    </message>
+    <message>
+        <source>Listing worksheet — %1 · %2</source>
+        <translation>纳入失信名单审查表——%1 · %2</translation>
+    </message>
+    <message>
+        <source>&amp;Respondent:</source>
+        <translation>被执行人(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Decision &amp;date:</source>
+        <translation>决定日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>The assessment is made as of this date; the decision takes effect on the day the president signs it.</source>
+        <translation>按此日期进行审查；决定书自院长签发之日起生效。</translation>
+    </message>
+    <message>
+        <source>Assessment and evidence</source>
+        <translation>审查结果与证据</translation>
+    </message>
+    <message>
+        <source>State and &amp;history</source>
+        <translation>状态及变更记录(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Questions for the judge</source>
+        <translation>待法官认定事项</translation>
+    </message>
+    <message>
+        <source>&amp;Able to perform?</source>
+        <translation>是否有履行能力(&amp;A)？</translation>
+    </message>
+    <message>
+        <source>Ground (1) needs a finding that the respondent can perform; “no” bars it (2017 Provisions Arts. 1 and 3 item (4)).</source>
+        <translation>依第一条第（一）项纳入，须认定被执行人有履行能力；认定为“否”的，阻却该项（《失信被执行人名单规定》第一条、第三条第（四）项）。</translation>
+    </message>
+    <message>
+        <source>&amp;Later in the order of performance?</source>
+        <translation>是否履行顺序在后(&amp;L)？</translation>
+    </message>
+    <message>
+        <source>A respondent later in the order should not be enforced against yet; this bars ground (1) (Art. 3 item (3)).</source>
+        <translation>履行顺序在后的被执行人，依法不应强制执行；此情形阻却第一条第（一）项（第三条第（三）项）。</translation>
+    </message>
+    <message>
+        <source>Student with a &amp;campus loan?</source>
+        <translation>是否涉校园贷的在校学生(&amp;C)？</translation>
+    </message>
+    <message>
+        <source>Such a student is generally not listed (2019 Opinion).</source>
+        <translation>此类学生一般不纳入失信名单（《善意文明执行意见》）。</translation>
+    </message>
+    <message>
+        <source>Serious &amp;violence or threats?</source>
+        <translation>是否以暴力、威胁方法妨碍执行且情节严重(&amp;V)？</translation>
+    </message>
+    <message>
+        <source>Allows the 2-year term to be extended by 1 to 3 years (Art. 2 para. 1).</source>
+        <translation>二年纳入期限可以延长一至三年（第二条第一款）。</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Decision (决定书, 2017 Provisions Art. 5 para. 3)</source>
+        <translation>纳入决定书（《失信被执行人名单规定》第五条第三款）</translation>
+    </message>
+    <message>
+        <source>Grounds:</source>
+        <translation>失信情形：</translation>
+    </message>
+    <message>
+        <source>Term:</source>
+        <translation>纳入期限：</translation>
+    </message>
+    <message>
+        <source>E&amp;xtension (years):</source>
+        <translation>延长期限（年）(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Issue a &amp;warning with a grace period</source>
+        <translation>发出预警并给予宽限期(&amp;W)</translation>
+    </message>
+    <message>
+        <source>2019 Opinion item 15: 1 to 3 months during which the listing is decided but not published.</source>
+        <translation>《善意文明执行意见》第15条：宽限期为一至三个月，期间已作出决定但暂不发布失信信息。</translation>
+    </message>
+    <message>
+        <source>&amp;Months:</source>
+        <translation>月数(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Consumption restriction order (限制消费令, 2015 Provisions Arts. 1, 3, 5)</source>
+        <translation>限制消费令（《限制消费规定》第一条、第三条、第五条）</translation>
+    </message>
+    <message>
+        <source>Reasons for the decision</source>
+        <translation>决定理由</translation>
+    </message>
+    <message>
+        <source>Reasons in Chi&amp;nese (for the decision):</source>
+        <translation>中文理由（用于决定书）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Reasons in En&amp;glish:</source>
+        <translation>英文理由(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Redraf&amp;t from the assessment</source>
+        <translation>根据审查结果重新起草(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Submit for signature</source>
+        <translation>提交院长签发(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ose</source>
+        <translation>关闭(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -1189,6 +2389,22 @@ Nothing was saved; your input is still in the form.</source>
         <translation>姓名/名称</translation>
     </message>
     <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Public role (Art. 8)</source>
+        <translation>特定身份（第八条）</translation>
+    </message>
+    <message>
+        <source>A state functionary, NPC deputy or CPPCC member, or a state organ, public institution or state-owned enterprise: the court also notifies the body named here when the party is listed (2017 Provisions Art. 8).</source>
+        <translation>当事人为国家工作人员、人大代表、政协委员，或为国家机关、事业单位、国有企业的，纳入失信名单时法院还应通报此处所列单位（《失信被执行人名单规定》第八条）。</translation>
+    </message>
+    <message>
+        <source>Body to notify</source>
+        <translation>应通报单位</translation>
+    </message>
+    <message>
         <source>Officers</source>
         <translation>相关人员</translation>
     </message>
@@ -1241,15 +2457,30 @@ Nothing was saved; your input is still in the form.</source>
     </message>
 </context>
 <context>
+    <name>PersonItems</name>
+    <message>
+        <source>Respondent: %1</source>
+        <translation>被执行人：%1</translation>
+    </message>
+    <message>
+        <source>Items of 2015 Provisions Art. 3 para. 1 (at least one).</source>
+        <translation>《限制消费规定》第三条第一款所列事项（至少选择一项）。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Bound by the entity's restriction (2015 Provisions Art. 3 para. 2); not listed personally.</source>
+        <translation>受单位被执行人限制消费措施约束（《限制消费规定》第三条第二款），其本人不纳入失信名单。</translation>
+    </message>
+    <message>
+        <source>Same items as the &amp;entity</source>
+        <translation>与单位相同的限制事项(&amp;E)</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
-    <message>
-        <source>Listing of dishonest judgment defaulters</source>
-        <translation>纳入失信被执行人名单</translation>
-    </message>
-    <message>
-        <source>This page will assess whether a respondent meets a ground for listing, prepare the listing decision for signature, and record publication, correction and removal from the list.</source>
-        <translation>本页面将用于审查被执行人是否具有应当纳入失信被执行人名单的情形，制作纳入决定书报请签发，并记录名单信息的公布、更正和删除。</translation>
-    </message>
     <message>
         <source>Documents</source>
         <translation>文书</translation>
@@ -1296,6 +2527,72 @@ Nothing was saved; your input is still in the form.</source>
     <message>
         <source>No property found yet.</source>
         <translation>尚未查明财产。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordServiceDialog</name>
+    <message>
+        <source>Record service</source>
+        <translation>记录送达</translation>
+    </message>
+    <message>
+        <source>Service of the listing decision on %1 in %2 (signed %3).</source>
+        <translation>向%1送达%2案的纳入决定书（%3签发）。</translation>
+    </message>
+    <message>
+        <source>Served &amp;on:</source>
+        <translation>送达日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>送达方式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Record service</source>
+        <translation>记录送达(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>RestrictionEditor</name>
+    <message>
+        <source>tick at least one restriction item for the respondent (a listed respondent must be restricted)</source>
+        <translation>为被执行人至少选择一项限制消费事项（纳入失信名单的应当限制消费）</translation>
+    </message>
+    <message>
+        <source>give the reason for the restriction</source>
+        <translation>填写限制消费的理由</translation>
+    </message>
+    <message>
+        <source>write why all nine items are proportionate on this amount</source>
+        <translation>书面说明对该金额适用全部九项限制的理由</translation>
+    </message>
+    <message>
+        <source>the restriction cannot end before it starts</source>
+        <translation>限制消费的截止日期不得早于起始日期</translation>
+    </message>
+    <message>
+        <source>Proposed items: %1. %2</source>
+        <translation>建议限制事项：%1。%2</translation>
+    </message>
+    <message>
+        <source>Restore the &amp;proposal</source>
+        <translation>恢复建议方案(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Restriction &amp;from:</source>
+        <translation>限制起始日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>截止日期(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Reason for the restr&amp;iction:</source>
+        <translation>限制消费理由(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>All nine items on a small amount or a non-monetary obligation: a written reason is re&amp;quired (proportionality):</source>
+        <translation>对小额债务或非金钱给付义务适用全部九项限制的，须书面说明理由（比例原则）(&amp;Q)：</translation>
     </message>
 </context>
 <context>
@@ -1368,6 +2665,29 @@ Nothing was saved; your input is still in the form.</source>
     </message>
 </context>
 <context>
+    <name>SignDecisionDialog</name>
+    <message>
+        <source>Sign the listing decision</source>
+        <translation>签发纳入决定书</translation>
+    </message>
+    <message>
+        <source>Listing decision (纳入失信被执行人名单决定书): %1</source>
+        <translation>纳入失信被执行人名单决定书：%1</translation>
+    </message>
+    <message>
+        <source>Signed by: %1 · takes effect on %2</source>
+        <translation>签发人：%1 · 生效日期：%2</translation>
+    </message>
+    <message>
+        <source>Signing makes the decision effective today (2017 Provisions Art. 5 para. 3). It must then be served on the parties: a decision signed but not served is not allowed (2019 Opinion item 14).</source>
+        <translation>决定书自签发之日起生效（《失信被执行人名单规定》第五条第三款），签发后应当依法送达当事人，坚决杜绝只签发不送达（《善意文明执行意见》第14条）。</translation>
+    </message>
+    <message>
+        <source>&amp;Sign the decision</source>
+        <translation>签发(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>Stage</name>
     <message>
         <source>Registered</source>
@@ -1392,6 +2712,18 @@ Nothing was saved; your input is still in the form.</source>
     <message>
         <source>Performed</source>
         <translation>已履行完毕</translation>
+    </message>
+</context>
+<context>
+    <name>StateStrip</name>
+    <message>
+        <source>State:</source>
+        <extracomment>Banner colours: text, background, border. The states in the order a respondent goes through them.</extracomment>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Respondent's state: %1</source>
+        <translation>被执行人状态：%1</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from courtapp.core.services import auth
 from courtapp.ui.app import Launcher, run_gui
 from courtapp.ui.case_list import COL_CASE_NUMBER, COL_STAGE
 from courtapp.ui.i18n import LanguageManager
+from courtapp.ui.listing import DecisionsPage
 from courtapp.ui.login import FirstRunDialog, LoginDialog
 from courtapp.ui.main_window import PAGE_KEYS, MainWindow
 from courtapp.ui.pages import AddUserDialog, AdminPage, PlaceholderPage
@@ -162,7 +163,9 @@ def test_the_main_window_shows_every_page_to_a_judge_and_administrator(
         "Cases", "Listings", "Documents", "Service counter", "Reports", "Admin"]
     assert all(w.is_page_available(k) for k in PAGE_KEYS)
     assert w.current_page() == "cases"
-    for key in ("listings", "notices", "counter", "reports"):
+    assert w.show_page("listings")
+    assert isinstance(w.stack.currentWidget(), DecisionsPage)
+    for key in ("notices", "counter", "reports"):
         assert w.show_page(key)
         page = w.stack.currentWidget()
         assert isinstance(page, PlaceholderPage)

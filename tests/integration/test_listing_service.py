@@ -255,3 +255,11 @@ def test_each_restriction_item_has_its_own_lifecycle(db: AppContext) -> None:
         ls.set_restriction_status(db.uow(), JUDGE, signed.id, 1, RestrictionStatus.IMPOSED,
                                   date(2026, 6, 7), "再次")
     assert [x.rule for x in e.value.errors] == ["restriction.transition"]
+
+
+def test_R_L7_a_grace_period_runs_from_the_signature_when_the_president_signs_later(
+        db: AppContext) -> None:
+    rec = prepared(db, grace=date(2026, 6, 6))  # a one-month warning drafted on 2026-05-06
+    signed = ls.sign_listing(db.uow(), PRESIDENT, rec.id, rec.version, date(2026, 5, 12))
+    assert signed.listing.decided_on == date(2026, 5, 12)
+    assert signed.listing.grace_until == date(2026, 6, 12)

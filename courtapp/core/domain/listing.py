@@ -240,6 +240,23 @@ def _add(e: ErrorCollector, path: str, rule: str, **fmt: object) -> None:
     e.add(path, rule, en.format(**fmt), zh.format(**fmt))
 
 
+def add_months(d: date, months: int) -> date:
+    """The same day ``months`` later, or the month's last day if it has no such day."""
+    m = d.month - 1 + months
+    y, m = d.year + m // 12, m % 12 + 1
+    for day in (d.day, 30, 29, 28):
+        try:
+            return date(y, m, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def grace_months(decided_on: date, grace_until: date) -> int:
+    """The whole number of months of grace a draft proposed (1-3 when valid)."""
+    return max(1, round(months_between(decided_on, grace_until)))
+
+
 def months_between(start: date, end: date) -> float:
     return (end.year - start.year) * 12 + (end.month - start.month) + (end.day - start.day) / 31
 

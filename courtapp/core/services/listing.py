@@ -37,8 +37,10 @@ from courtapp.core.domain.listing import (
     RestrictionItem,
     RestrictionStatus,
     TransitionRefused,
+    add_months,
     check_listing,
     check_transition,
+    grace_months,
     months_between,
     needs_proportionality_reason,
 )
@@ -255,8 +257,10 @@ def sign_listing(uow: UnitOfWork, actor: Actor, listing_id: int, expected_versio
         listing.decided_on = on
         listing.signed_by = actor.display_name or actor.username
         listing.status = ListingStatus.AWAITING_PUBLICATION
-        if listing.grace_until is not None and on > listing.grace_until:
-            listing.grace_until = None  # signed after the grace it proposed: no grace left
+        if listing.grace_until is not None:
+            # The grace is granted as a length (2019 Opinion item 15: one to three
+            # months); it runs from the day the decision takes effect.
+            listing.grace_until = add_months(on, grace_months(row.decided_on, listing.grace_until))
         errors = check_listing(case, listing)
         if errors:
             raise ValidationError(errors)
@@ -433,14 +437,7 @@ def default_grace_until(uow: UnitOfWork, decided_on: date) -> date:
     """The court's default grace period end for a decision on ``decided_on``."""
     with uow:
         months = int(setting(uow.session, SETTING_GRACE_MONTHS, "2"))
-    m = decided_on.month - 1 + months
-    y, m = decided_on.year + m // 12, m % 12 + 1
-    for day in (decided_on.day, 30, 29, 28):
-        try:
-            return date(y, m, day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    return add_months(decided_on, months)
 
 
 __all__ = [

@@ -1,0 +1,108 @@
+"""What the listing screens load from the database, as plain detached data.
+
+These functions run on the task runner's database thread (never on the GUI
+thread) and only call services; the results are frozen dataclasses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from courtapp.core.context import AppContext
+from courtapp.core.domain.listing import ListingStatus, RespondentState
+from courtapp.core.domain.roles import Actor
+from courtapp.core.services import cases
+from courtapp.core.services import listing as ls
+from courtapp.core.services.cases import CaseRecord
+
+
+@dataclass(frozen=True)
+class EventInfo:
+    """One recorded status transition of a respondent: who, when, article, why."""
+
+    respondent: int
+    from_state: str
+    to_state: str
+    at: datetime
+    effective_on: date
+    username: str
+    article: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class WorksheetData:
+    record: CaseRecord
+    listings: list[ls.ListingRecord]
+    states: dict[int, RespondentState]
+    events: list[EventInfo]
+    settings: ls.ListingSettings
+
+    def current_listing(self, respondent: int) -> ls.ListingRecord | None:
+        """The respondent's listing that is not removed (draft, awaiting, published)."""
+        for rec in reversed(self.listings):
+            if rec.listing.respondent == respondent and \
+                    rec.listing.status is not ListingStatus.REMOVED:
+                return rec
+        return None
+
+
+def events_of(ctx: AppContext, actor: Actor, case_id: int) -> list[EventInfo]:
+    return [EventInfo(e.respondent, e.from_state, e.to_state, e.at, e.effective_on, e.username,
+                      e.article, e.reason)
+            for e in ls.respondent_events(ctx.uow(), actor, case_id)]
+
+
+def load_worksheet(ctx: AppContext, actor: Actor, case_id: int) -> WorksheetData:
+    record = cases.get_case(ctx.uow(), actor, case_id=case_id)
+    listings = ls.listings_for_case(ctx.uow(), actor, case_id)
+    states = {i: ls.respondent_state(ctx.uow(), actor, case_id, i)
+              for i in range(len(record.case.respondents))}
+    return WorksheetData(record, listings, states, events_of(ctx, actor, case_id),
+                         ls.listing_settings(ctx.uow()))
+
+
+@dataclass(frozen=True)
+class DecisionsData:
+    listings: list[ls.ListingOverview]
+    signed_not_served: list[ls.ListingRecord]
+    names: dict[int, str]  # listing id -> respondent name, for the alert
+
+
+def load_decisions(ctx: AppContext, actor: Actor, case_id: int | None,
+                   statuses: list[ListingStatus] | None) -> DecisionsData:
+    listings = ls.list_listings(ctx.uow(), actor, case_id=case_id, statuses=statuses)
+    alert = ls.signed_not_served(ctx.uow(), actor)
+    names = {o.record.id: o.respondent_name for o in listings}
+    missing = [r.id for r in alert if r.id not in names]
+    if missing:
+        names.update({o.record.id: o.respondent_name for o in ls.list_listings(
+            ctx.uow(), actor, statuses=[ListingStatus.AWAITING_PUBLICATION])})
+    return DecisionsData(listings, alert, names)
+
+
+@dataclass(frozen=True)
+class RespondentHistory:
+    case_id: int
+    respondent: int
+    state: RespondentState
+    events: list[EventInfo]
+
+
+def load_history(ctx: AppContext, actor: Actor, case_id: int, respondent: int) -> RespondentHistory:
+    state = ls.respondent_state(ctx.uow(), actor, case_id, respondent)
+    events = [e for e in events_of(ctx, actor, case_id) if e.respondent == respondent]
+    return RespondentHistory(case_id, respondent, state, events)
+
+
+def add_months(d: date, months: int) -> date:
+    """``d`` plus whole months, clamped to the month's last day (31 Jan + 1 → 28/29 Feb)."""
+    m = d.month - 1 + months
+    y, m = d.year + m // 12, m % 12 + 1
+    for day in (d.day, 30, 29, 28):
+        try:
+            return date(y, m, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
