@@ -32,8 +32,12 @@ translations: $(STAMP)
 	$(BIN)/python tools/i18n.py update
 	$(BIN)/python tools/i18n.py release
 
+previews: $(STAMP)
+	$(BIN)/python tools/previews.py
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/case_list.py
+	$(BIN)/python benchmarks/notices.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
