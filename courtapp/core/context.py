@@ -30,4 +30,8 @@ def open_database(url: str, *, upgrade: bool = True) -> AppContext:
     engine = make_engine(url)
     if upgrade:
         migrate.upgrade(engine)
+        from courtapp.core.services import calendar
+
+        if not calendar.years(UnitOfWork(engine)):
+            calendar.seed_from_package(UnitOfWork(engine))  # 2004-2026, RULES.md R-D1
     return AppContext(url, engine)
