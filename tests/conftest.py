@@ -88,3 +88,4 @@ def clerk() -> Actor:
 @pytest.fixture
 def admin() -> Actor:
     return actor(Role.ADMIN, name="admin")
+

@@ -43,7 +43,7 @@ def test_an_unknown_command_exits_non_zero_with_a_message(capsys: pytest.Capture
     assert "invalid choice" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("command", ["db", "user", "import", "export", "demo", "assess"])
+@pytest.mark.parametrize("command", ["db", "user", "import", "export", "demo", "assess", "calendar"])
 def test_every_subcommand_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as e:
         main([command, "--help"])

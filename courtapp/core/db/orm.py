@@ -25,11 +25,13 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import event as sa_event
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING = {
@@ -399,3 +401,90 @@ class DispatchRow(Base):
     acknowledged_on: Mapped[date | None] = mapped_column(Date)
     acknowledged_by: Mapped[str | None] = mapped_column(String(100))
     status: Mapped[str] = mapped_column(String(16), index=True)  # open | acknowledged
+
+
+# ---------------------------------------------------------------- documents
+class IssuedDocumentRow(Base):
+    """One issued court document (issue 4 §3): never edited, never deleted.
+
+    ``fields`` is the canonical JSON of the Document's content fields (what the
+    QR hash covers); ``pdf`` the exact bytes handed out, so a reprint is
+    identical whatever later happens to the templates.  A correction is a new
+    row with ``supersedes`` = the old number; the old row only gains
+    ``superseded_by`` (the one column that may change, enforced in
+    ``courtapp.core.services.documents``).
+    """
+
+    __tablename__ = "issued_documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(80), unique=True)
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    sequence: Mapped[int] = mapped_column(Integer)  # n in 之n, per case
+    respondent: Mapped[int | None] = mapped_column(Integer)
+    respondent_name: Mapped[str] = mapped_column(String(100), default="")
+    listing_id: Mapped[int | None] = mapped_column(ForeignKey("listings.id"), index=True)
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("restriction_orders.id"), index=True)
+    lang: Mapped[str] = mapped_column(String(8))
+    signer: Mapped[str] = mapped_column(String(100))
+    signer_title: Mapped[str] = mapped_column(String(40))
+    issued_on: Mapped[date] = mapped_column(Date, index=True)
+    issued_by: Mapped[str] = mapped_column(String(100))
+    issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    request: Mapped[str] = mapped_column(Text)  # canonical JSON: what was asked (for a correction)
+    fields: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    qr_text: Mapped[str] = mapped_column(Text)
+    key_fingerprint: Mapped[str] = mapped_column(String(16))
+    pdf_sha256: Mapped[str] = mapped_column(String(64))
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    supersedes: Mapped[str | None] = mapped_column(String(80))
+    superseded_by: Mapped[str | None] = mapped_column(String(80))
+    __table_args__ = (
+        UniqueConstraint("case_id", "sequence", name="uq_issued_documents_case_sequence"),
+    )
+
+
+class IssuedDocumentImmutable(Exception):
+    """An attempt to change or delete an issued document (only ``superseded_by`` may be set, once)."""
+
+
+def _refuse_document_edit(_mapper: object, _conn: object, target: IssuedDocumentRow) -> None:
+    from sqlalchemy import inspect
+
+    state = inspect(target)
+    changed = {a.key for a in state.attrs if a.history.has_changes()}
+    if changed - {"superseded_by"}:
+        raise IssuedDocumentImmutable(
+            f"issued document {target.number} cannot be edited ({', '.join(sorted(changed))}); "
+            "issue a correction that supersedes it")
+    if state.attrs.superseded_by.history.deleted not in ((), [None], (None,)):
+        raise IssuedDocumentImmutable(f"issued document {target.number} is already superseded")
+
+
+def _refuse_document_delete(_mapper: object, _conn: object, target: IssuedDocumentRow) -> None:
+    raise IssuedDocumentImmutable(f"issued document {target.number} cannot be deleted")
+
+
+sa_event.listen(IssuedDocumentRow, "before_update", _refuse_document_edit)
+sa_event.listen(IssuedDocumentRow, "before_delete", _refuse_document_delete)
+
+
+# ------------------------------------------------------------------ calendar
+class CalendarYearRow(Base):
+    """A year whose holiday schedule is known (RULES.md R-D1)."""
+
+    __tablename__ = "calendar_years"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    source: Mapped[str] = mapped_column(String(100))  # "chinesecalendar 1.11.0" or who entered it
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_by: Mapped[str] = mapped_column(String(100))
+
+
+class CalendarDayRow(Base):
+    """An exception to Monday-Friday: a holiday (rest) or a make-up working day (调休)."""
+
+    __tablename__ = "calendar_days"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    workday: Mapped[bool] = mapped_column(Boolean)
+    name: Mapped[str] = mapped_column(String(50), default="")

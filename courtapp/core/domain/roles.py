@@ -30,18 +30,25 @@ class Permission(StrEnum):
     AUDIT_VIEW = "audit.view"
     SETTINGS_EDIT = "settings.edit"
     DEMO_LOAD = "demo.load"
+    # Issuing a court document (registers and signs it).  Reading and reprinting
+    # an issued document needs CASE_VIEW.  A listing decision or restriction
+    # order document is issued only from a listing or order a DECISION_SIGN
+    # holder has already signed, and carries that signer.
+    DOCUMENT_ISSUE = "document.issue"
+    RECEIPT_ISSUE = "document.receipt"  # the counter receipt for a petition
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.JUDGE: frozenset({
         Permission.CASE_VIEW, Permission.CASE_CREATE, Permission.CASE_EDIT,
         Permission.CASE_IMPORT, Permission.CASE_EXPORT, Permission.LISTING_PREPARE,
-        Permission.LISTING_SERVE,
+        Permission.LISTING_SERVE, Permission.DOCUMENT_ISSUE, Permission.RECEIPT_ISSUE,
     }),
     # Only the president signs decisions and restriction orders (院长签发).
     Role.PRESIDENT: frozenset({Permission.CASE_VIEW, Permission.CASE_EXPORT, Permission.DECISION_SIGN}),
-    Role.CLERK: frozenset({Permission.CASE_VIEW, Permission.CASE_EXPORT, Permission.LISTING_SERVE}),
-    Role.COUNTER: frozenset({Permission.CASE_VIEW}),
+    Role.CLERK: frozenset({Permission.CASE_VIEW, Permission.CASE_EXPORT, Permission.LISTING_SERVE,
+                           Permission.DOCUMENT_ISSUE, Permission.RECEIPT_ISSUE}),
+    Role.COUNTER: frozenset({Permission.CASE_VIEW, Permission.RECEIPT_ISSUE}),
     Role.ADMIN: frozenset({
         Permission.CASE_VIEW, Permission.USER_MANAGE, Permission.SETTINGS_EDIT,
         Permission.CASE_IMPORT, Permission.CASE_EXPORT, Permission.DEMO_LOAD,
