@@ -3,7 +3,8 @@
 Sets up a scratch database (SQLite in a temporary directory unless
 ``--database``) holding N copies of the example case, then, in one run:
 
-1. **issue** N execution notices through the service layer
+1. **issue** N single-page notices (counter receipts by default; ``--kind
+   execution_notice`` issues the two-page execution notice instead) through the service layer
    (``documents.issue_batch``): numbering, building, the Ed25519-signed QR
    text, rendering with the QR code, sealing (verification data + file
    signature), storing bytes + SHA-256 + audit, and the one combined PDF;
@@ -73,6 +74,8 @@ def main() -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-n", type=int, default=1000, help="notices (default 1000)")
     ap.add_argument("--cases", type=int, default=100, help="distinct cases (default 100)")
+    ap.add_argument("--kind", choices=["receipt", "execution_notice"], default="receipt",
+                    help="receipt: one page each (default); execution_notice: two pages each")
     ap.add_argument("--workers", type=int, default=1,
                     help="render processes for the issue run (default 1: one core)")
     ap.add_argument("--database", help="database URL (default: a scratch SQLite file)")
@@ -94,9 +97,19 @@ def main() -> int:
     ctx, case_ids = setup(url, args.cases)
     actor = console_actor("bench")
     key = ds.court_signing_key(ctx.uow(), actor)
-    reqs = [ds.IssueRequest(DocKind.EXECUTION_NOTICE, case_ids[i % len(case_ids)], 0)
-            for i in range(args.n)]
     on = date(2026, 5, 11)
+    kind = DocKind(args.kind)
+
+    def extra(i: int) -> dict[str, Any]:
+        if kind is not DocKind.RECEIPT:
+            return {}
+        return {"petition": "deletion", "petition_number": f"(2026)京0105执收{i + 1}号",
+                "received_on": on.isoformat(), "due_on": date(2026, 5, 14).isoformat(),
+                "petitioner": "respondent"}
+
+    reqs = [ds.IssueRequest(kind, case_ids[i % len(case_ids)],
+                            0 if kind is not DocKind.EXECUTION_NOTICE else None, extra=extra(i))
+            for i in range(args.n)]
 
     # Warm up: fonts registered, modules imported, caches filled (not timed).
     ds.collect(ds.issue_batch(ctx.uow(), actor, reqs[:5], issued_on=on, key=key))
@@ -119,6 +132,8 @@ def main() -> int:
     if args.output:
         Path(args.output).write_bytes(last.pdf)
     pages = len(PdfReader(io.BytesIO(last.pdf)).pages)
+    if kind is DocKind.RECEIPT:
+        assert pages == args.n, f"expected {args.n} single-page notices, got {pages} pages"
 
     # The documents just issued, with their QR texts, for the rendering-only runs.
     issued = ds.list_documents(ctx.uow(), actor, issued_from=on, issued_to=on)[-args.n:]
