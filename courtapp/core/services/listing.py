@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -401,16 +402,21 @@ def respondent_events(uow: UnitOfWork, actor: Actor, case_id: int) -> list[Respo
         return rows
 
 
-def signed_not_served(uow: UnitOfWork, actor: Actor) -> list[ListingRecord]:
-    """The 2019 Opinion item 14 alert: decisions signed but not served."""
-    require(actor, Permission.CASE_VIEW)
+def _records_where(uow: UnitOfWork, *conditions: Any) -> list[ListingRecord]:
+    """Listings of every case matching ``conditions``, oldest first, with their case numbers."""
     with uow:
         rows = uow.session.execute(
             select(ListingRow, CaseRow.case_number).join(CaseRow, CaseRow.id == ListingRow.case_id)
             .options(selectinload(ListingRow.restrictions))
-            .where(ListingRow.status == ListingStatus.AWAITING_PUBLICATION.value,
-                   ListingRow.served_on.is_(None)))
+            .where(*conditions).order_by(ListingRow.id))
         return [_record(r, n) for r, n in rows]
+
+
+def signed_not_served(uow: UnitOfWork, actor: Actor) -> list[ListingRecord]:
+    """The 2019 Opinion item 14 alert: decisions signed but not served."""
+    require(actor, Permission.CASE_VIEW)
+    return _records_where(uow, ListingRow.status == ListingStatus.AWAITING_PUBLICATION.value,
+                          ListingRow.served_on.is_(None))
 
 
 def set_setting(uow: UnitOfWork, actor: Actor, key: str, value: str) -> None:
@@ -505,12 +511,7 @@ def attach_listings(uow: UnitOfWork, case_id: int, case: EnforcementCase) -> Enf
 def awaiting_signature(uow: UnitOfWork, actor: Actor) -> list[ListingRecord]:
     """Decisions prepared by judges and waiting for the president's signature."""
     require(actor, Permission.CASE_VIEW)
-    with uow:
-        rows = uow.session.execute(
-            select(ListingRow, CaseRow.case_number).join(CaseRow, CaseRow.id == ListingRow.case_id)
-            .options(selectinload(ListingRow.restrictions))
-            .where(ListingRow.status == ListingStatus.DRAFT.value).order_by(ListingRow.id))
-        return [_record(r, n) for r, n in rows]
+    return _records_where(uow, ListingRow.status == ListingStatus.DRAFT.value)
 
 
 def set_restriction_status(uow: UnitOfWork, actor: Actor, listing_id: int, position: int,

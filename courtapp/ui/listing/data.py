@@ -94,15 +94,3 @@ def load_history(ctx: AppContext, actor: Actor, case_id: int, respondent: int) -
     state = ls.respondent_state(ctx.uow(), actor, case_id, respondent)
     events = [e for e in events_of(ctx, actor, case_id) if e.respondent == respondent]
     return RespondentHistory(case_id, respondent, state, events)
-
-
-def add_months(d: date, months: int) -> date:
-    """``d`` plus whole months, clamped to the month's last day (31 Jan + 1 → 28/29 Feb)."""
-    m = d.month - 1 + months
-    y, m = d.year + m // 12, m % 12 + 1
-    for day in (d.day, 30, 29, 28):
-        try:
-            return date(y, m, day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")

@@ -51,6 +51,7 @@ from courtapp.core.domain.listing import (
     Listing,
     ListingStatus,
     Proposal,
+    add_months,
     propose_restrictions,
 )
 from courtapp.core.domain.model import EnforcementCase, Finding, Party, PartyKind
@@ -59,7 +60,7 @@ from courtapp.core.services import cases
 from courtapp.core.services import listing as ls
 from courtapp.core.services.cases import CaseRecord
 from courtapp.ui.i18n import Retranslating
-from courtapp.ui.listing.data import WorksheetData, add_months, load_worksheet
+from courtapp.ui.listing.data import WorksheetData, load_worksheet
 from courtapp.ui.listing.evidence import Answers, EvidencePanel, evidence_rows
 from courtapp.ui.listing.labels import (
     STATUS,
