@@ -31,6 +31,7 @@ from courtapp.core.domain.listing import (
     Listing,
     ListingStatus,
     RemovalKind,
+    RemovalReason,
     Restriction,
     RestrictionItem,
     RestrictionStatus,
@@ -414,6 +415,11 @@ def _listing(r: _Reader, o: dict[str, Any], p: str,
         status = None
     removed = r.day(o, "removed_on", p, required=False)
     removal = r.enum(o, "removal_kind", p, RemovalKind, required=False)
+    reason = r.enum(o, "removal_reason", p, RemovalReason, required=False)
+    # Written by export from the working-day calendar; checked for form, then
+    # recomputed by courtapp rather than stored.
+    r.day(o, "removal_due", p, required=False)
+    r.boolean(o, "removal_due_provisional", p, None)
     reasons = r.s(o, "reasons", p, required=False) or ""
 
     def restriction(x: dict[str, Any], xp: str) -> Restriction | None:
@@ -435,7 +441,8 @@ def _listing(r: _Reader, o: dict[str, Any], p: str,
     return Listing(respondent=resp, grounds=grounds, decided_on=decided, signed_by=signed,
                    reasons=reasons, served_on=served, service_method=method, grace_until=grace,
                    published_on=published, term_years=term, extension_years=ext, status=status,
-                   removed_on=removed, removal_kind=removal, restrictions=restrictions)
+                   removed_on=removed, removal_kind=removal, restrictions=restrictions,
+                   removal_reason=reason)
 
 
 def parse_cases(items: Iterable[tuple[str, Any]], *, today: date | None = None) -> list[EnforcementCase]:
@@ -648,9 +655,14 @@ def dump_listing(x: Listing) -> dict[str, Any]:
             | ({"reason": t.reason} if t.reason else {})
             for t in x.restrictions],
     }
+    # Removal state (issue 5 §7): always present, null when there is none.
+    out |= {"removed_on": _iso(x.removed_on),
+            "removal_reason": x.removal_reason.value if x.removal_reason else None,
+            "removal_due": _iso(x.removal_due)}
+    if x.removal_due_provisional:
+        out["removal_due_provisional"] = True
     out |= _drop_none({
         "service_method": x.service_method.value if x.service_method else None,
-        "removed_on": _iso(x.removed_on),
         "removal_kind": x.removal_kind.value if x.removal_kind else None,
         "reasons": x.reasons or None,
     })

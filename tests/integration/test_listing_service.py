@@ -186,6 +186,10 @@ def test_a_published_listing_is_exported_in_the_listings_array(db: AppContext) -
         "restrictions": [
             {"item": 1, "person": None, "from": "2026-05-06", "until": None, "status": "imposed"},
             {"item": 9, "person": None, "from": "2026-05-06", "until": None, "status": "imposed"}],
+        # the term ends 2028-05-06 (a Saturday): deletion due 3 working days later, a
+        # provisional date while 2028 has no calendar data (R-R2, R-D1)
+        "removed_on": None, "removal_reason": None, "removal_due": "2028-05-10",
+        "removal_due_provisional": True,
         "service_method": "by_post", "reasons": "转移财产规避执行"}]
 
 

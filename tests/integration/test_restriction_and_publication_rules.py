@@ -156,11 +156,11 @@ def test_R_L8_the_entry_carries_the_art_6_data(db: AppContext) -> None:
 def test_R_L9_publication_reaches_the_list_credit_reporting_and_the_art_8_bodies(db: AppContext) -> None:
     _, rec = published(db, doc())
     items = dispatch.items_for_listing(db.uow(), JUDGE, rec.id)
-    assert [i.recipient for i in items] == ["spc_list", "credit_reporting", "agencies"]
+    assert [i.recipient for i in items] == ["spc_list", "credit_reporting", "agencies", "airlines", "rail"]
     assert all(i.status == "open" for i in items)
     done = dispatch.acknowledge(db.uow(), CLERK, items[0].id, date(2026, 5, 9))
     assert done.status == "acknowledged"
-    assert len(dispatch.open_items(db.uow(), JUDGE)) == 2
+    assert len(dispatch.open_items(db.uow(), JUDGE)) == 4
 
 
 def test_R_L9_a_state_functionary_s_work_unit_is_notified(db: AppContext) -> None:

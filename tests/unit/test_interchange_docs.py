@@ -66,7 +66,7 @@ def test_every_listing_kind_is_documented_with_its_chinese_term(doc: str) -> Non
     from courtapp.core.domain import listing as dl
 
     values = [s.value for s in dl.IMPORTABLE_STATUSES] + [k.value for k in dl.RemovalKind] + [
-        s.value for s in dl.RestrictionStatus]
+        s.value for s in dl.RestrictionStatus] + [r.value for r in dl.RemovalReason]
     for value in values:
         cells = re.findall(rf"^\| `{value}` \| ([^|]+) \|", doc, re.MULTILINE)
         assert any(re.search(r"[\u4e00-\u9fff]", c) for c in cells), value

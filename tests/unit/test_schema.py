@@ -212,8 +212,37 @@ def test_a_case_with_a_listing_round_trips_and_its_dump_is_valid(
     assert problems(validator, out) == []
 
 
+def test_the_removal_state_of_a_listing_round_trips_and_its_dump_is_valid(
+        validator: Draft202012Validator, example_doc: dict[str, Any]) -> None:
+    removed = copy.deepcopy(LISTING) | {
+        "status": "removed", "removed_on": "2026-09-30", "removal_kind": "deleted",
+        "removal_reason": "creditor_request", "removal_due": "2026-10-10"}
+    removed["restrictions"][0] |= {"until": "2026-09-30", "status": "lifted"}
+    example_doc["listings"] = [removed]
+    assert problems(validator, example_doc) == []
+    [case] = loads(json.dumps(example_doc, ensure_ascii=False), today=TODAY)
+    out = dump_case(case)["listings"][0]
+    # removal_due is recomputed from the court's calendar, not read: a bare dump has none.
+    assert (out["removed_on"], out["removal_reason"], out["removal_due"]) == (
+        "2026-09-30", "creditor_request", None)
+    assert "removal_due_provisional" not in out
+    assert problems(validator, dump_case(case)) == []
+
+
+def test_a_removal_reason_must_fit_the_removal() -> None:
+    from courtapp.core.domain.errors import ValidationError
+
+    doc = json.loads((Path(__file__).resolve().parents[1] / "data" / "example_case.json")
+                     .read_text(encoding="utf-8"))
+    doc["listings"] = [copy.deepcopy(LISTING) | {"removal_reason": "revoked"}]
+    with pytest.raises(ValidationError) as e:
+        loads(json.dumps(doc, ensure_ascii=False), today=TODAY)
+    assert [x.rule for x in e.value.errors] == ["listing.removal_reason"]
+
+
 @pytest.mark.parametrize(("key", "value"), [
     ("grounds", [7]), ("grounds", "3"), ("status", "draft"), ("decided_on", None),
+    ("removal_reason", "paid"), ("removal_due", "next week"),
     ("restrictions", [{"item": 10, "from": "2026-04-10", "status": "imposed"}]),
     ("restrictions", [{"item": 1, "from": "2026-04-10", "status": "paused"}]),
 ])
@@ -233,6 +262,7 @@ def test_the_listing_enumerations_match_the_domain(schema: dict[str, Any]) -> No
     lp, rp = d["listing"]["properties"], d["restriction"]["properties"]
     assert set(lp["status"]["enum"]) == {s.value for s in dl.IMPORTABLE_STATUSES}
     assert lp["removal_kind"]["enum"] == [k.value for k in dl.RemovalKind]
+    assert lp["removal_reason"]["oneOf"][1]["enum"] == [r.value for r in dl.RemovalReason]
     assert lp["service_method"]["enum"] == [m.value for m in model.ServiceMethod]
     assert rp["status"]["enum"] == [s.value for s in dl.RestrictionStatus]
     items = [int(i) for i in dl.RestrictionItem]

@@ -286,6 +286,13 @@ class ListingRow(Base):
     extension_years: Mapped[int] = mapped_column(Integer, default=0)
     removed_on: Mapped[date | None] = mapped_column(Date)
     removal_kind: Mapped[str | None] = mapped_column(String(16))
+    # Why it was removed (RemovalReason) and the day its ground was established,
+    # from which the removal is due in 3 working days (R-R1, R-R4; the due date
+    # itself is computed on the calendar when read, so it firms up once an
+    # administrator enters a missing year).  A fixed-term listing counts from
+    # its term end instead (R-R2).
+    removal_reason: Mapped[str | None] = mapped_column(String(24))
+    removal_event_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     version: Mapped[int] = mapped_column(Integer, default=1)
     restrictions: Mapped[list[RestrictionRow]] = relationship(
@@ -385,7 +392,9 @@ class ListingApplicationRow(Base):
 class DispatchRow(Base):
     """One notification to one recipient (2017 Arts. 7-8); open until acknowledged.
 
-    The counter issue builds the propagation ledger on this table.
+    The propagation ledger (services.dispatch): every publication, removal,
+    correction, lifting and temporary permission; ``order_id`` for a standalone
+    restriction order, ``petition_id`` for the petition whose decision caused it.
     """
 
     __tablename__ = "dispatch_items"
@@ -401,6 +410,70 @@ class DispatchRow(Base):
     acknowledged_on: Mapped[date | None] = mapped_column(Date)
     acknowledged_by: Mapped[str | None] = mapped_column(String(100))
     status: Mapped[str] = mapped_column(String(16), index=True)  # open | acknowledged
+    order_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    petition_id: Mapped[int | None] = mapped_column(Integer, index=True)
+
+
+# ----------------------------------------------------------------- petitions
+class PetitionRow(Base):
+    """A petition filed at the counter (issue 5 §1): removal, correction, lifting,
+    permission.  ``details`` and ``decision_details`` hold canonical JSON."""
+
+    __tablename__ = "petitions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(64), unique=True)  # (2026)京0105执1234号-申1
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    sequence: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    status: Mapped[str] = mapped_column(String(16), index=True)  # pending | granted | rejected
+    respondent: Mapped[int] = mapped_column(Integer)  # the respondent it concerns
+    petitioner_role: Mapped[str] = mapped_column(String(12))  # respondent | applicant | officer
+    petitioner_index: Mapped[int] = mapped_column(Integer)  # into applicants or respondents
+    officer: Mapped[int | None] = mapped_column(Integer)  # officer index of an officer petitioner
+    petitioner_name: Mapped[str] = mapped_column(String(100))
+    petitioner_identifier: Mapped[str] = mapped_column(String(18))
+    listing_id: Mapped[int | None] = mapped_column(ForeignKey("listings.id"), index=True)
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("restriction_orders.id"), index=True)
+    received_on: Mapped[date] = mapped_column(Date, index=True)
+    # The period to decide, frozen at intake; the due date is computed on the calendar.
+    sla_days: Mapped[int] = mapped_column(Integer)
+    sla_unit: Mapped[str] = mapped_column(String(10))  # working | calendar
+    details: Mapped[str] = mapped_column(Text)
+    filed_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    receipt_number: Mapped[str | None] = mapped_column(String(80))
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    decided_by: Mapped[str | None] = mapped_column(String(100))
+    decision_reasons: Mapped[str] = mapped_column(Text, default="")
+    decision_details: Mapped[str] = mapped_column(Text, default="{}")
+    document_number: Mapped[str | None] = mapped_column(String(80))
+    document_error: Mapped[str | None] = mapped_column(Text)
+    decision_served_on: Mapped[date | None] = mapped_column(Date)
+    reconsideration_filed_on: Mapped[date | None] = mapped_column(Date)
+    reconsideration_outcome: Mapped[str | None] = mapped_column(String(16))
+    reconsideration_decided_on: Mapped[date | None] = mapped_column(Date)
+    # A temporary permission's items were imposed again after its period (daily run).
+    permission_ended_on: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    evidence: Mapped[list[PetitionEvidenceRow]] = relationship(
+        cascade="all, delete-orphan", order_by="PetitionEvidenceRow.position")
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        UniqueConstraint("case_id", "sequence", name="uq_petitions_case_sequence"),
+    )
+
+
+class PetitionEvidenceRow(Base):
+    """One evidence file attached at the counter, with its SHA-256 (never changed)."""
+
+    __tablename__ = "petition_evidence"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    petition_id: Mapped[int] = mapped_column(ForeignKey("petitions.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 # ---------------------------------------------------------------- documents

@@ -13,7 +13,8 @@ Inputs beyond the case, per kind (``extra`` keys; dates as ``date`` or ISO strin
 - ``restriction_order``: ``order`` (a standalone :class:`RestrictionOrder`) or the
   listing's restrictions; at least one item.
 - ``restriction_lifting``: ``order`` or listing restrictions, and ``ground``
-  (``security`` | ``creditor_consent`` | ``fully_performed``, 2015 Art. 9);
+  (``security`` | ``creditor_consent`` | ``fully_performed``, 2015 Art. 9; or
+  ``officer_change``, a former legal representative released, 2019 Opinion 17(2));
   ``items`` (item numbers) lifts those items only; without it, the items whose
   status is no longer ``imposed`` if only some are, else the whole order;
   ``persons`` (``None`` = the respondent, or officer indexes) narrows who.
@@ -31,7 +32,12 @@ Inputs beyond the case, per kind (``extra`` keys; dates as ``date`` or ISO strin
 - ``receipt``: ``petition`` (a key of the template's ``petitions``),
   ``petition_number``, ``received_on``; ``due_on`` unless the petition has a
   statutory review period (15 days for a correction or a listing application);
-  ``petitioner`` (``respondent`` | ``applicant``), ``attachments``.
+  ``due_provisional`` (the due date touches a year without calendar data);
+  ``petitioner`` (``respondent`` | ``applicant`` with ``applicant``, an index |
+  ``officer`` with ``person``, the entity respondent's officer index), ``attachments``.
+
+Every notice (not the counter receipt) prints the outstanding balance as of its
+issue date when the template has an ``outstanding`` text and something is outstanding.
 """
 
 from __future__ import annotations
@@ -562,9 +568,9 @@ def _restriction_lifting(x: _Ctx) -> Document:
         raise x.missing("no restriction matches the persons to lift", "没有与所选人员相符的限制消费项目")
     v = x.values()
     v["order_date"] = x.fmt(decided_on)
-    v["ground"] = fill(str(grounds[ground]), v, "restriction_lifting.json:grounds")
     people = list(_groups(chosen))
     v["bound"] = x.join([x.person_name(pp)[1] for pp in people])
+    v["ground"] = fill(str(grounds[ground]), v, "restriction_lifting.json:grounds")
     whole = not wanted_items
     if whole:
         body = x.t.paragraphs("body_whole", **v)
@@ -575,10 +581,11 @@ def _restriction_lifting(x: _Ctx) -> Document:
                                          text=x.item_text(RestrictionItem(i))) for i in items], x.lang)
         body = x.t.paragraphs("body_items", **v)
         title = str(x.t.data.get("title_items") or x.t.title)
+    outstanding, _amount = x.outstanding(v)
     return x.document(
         title=title, parties=x.base_parties() + _bound_parties(x, people),
         basis=x.t.text("basis", **v), body=body, legal_basis=x.t.paragraphs("legal_basis", **v),
-        term=x.t.text("term", **v), remedy=x.t.text("remedy", **v),
+        term=x.t.text("term", **v), remedy=x.t.text("remedy", **v), outstanding=outstanding,
         extra={"ground": ground, "items": sorted({int(r.item) for r in chosen}), "whole": whole,
                "persons": people, "order_date": decided_on})
 
@@ -636,9 +643,10 @@ def _deletion(x: _Ctx) -> Document:
         legal = x.t.paragraphs("legal_basis_delete", **v)
         title = x.t.title
         extra["ground"] = ground
+    outstanding, _amount = x.outstanding(v)
     return x.document(title=title, parties=x.base_parties(), basis=x.t.text("basis", **v), body=body,
                       legal_basis=legal, term=x.t.text("term", **v), remedy=x.t.text("remedy", **v),
-                      extra=extra)
+                      outstanding=outstanding, extra=extra)
 
 
 def _correction_decision(x: _Ctx) -> Document:
@@ -678,8 +686,10 @@ def _correction_decision(x: _Ctx) -> Document:
         term, remedy = x.t.text("term_rejected", **v), x.t.text("remedy_rejected", **v)
     parties = [x.party_line("applicant", a) for a in x.case.applicants] + \
         [x.party_line("correction_applicant", x.resp())]
+    outstanding, _amount = x.outstanding(v)
     return x.document(title=title, parties=parties, basis=x.t.text("basis", **v), body=body,
                       legal_basis=x.t.paragraphs("legal_basis", **v), term=term, remedy=remedy,
+                      outstanding=outstanding,
                       extra={"outcome": outcome, "ground": ground, "received_on": received,
                              "decided_on": lst.decided_on,
                              "reconsideration_days": 10 if outcome == "rejected" else None})
@@ -752,9 +762,11 @@ def _permission(x: _Ctx) -> Document:
         legal = x.t.paragraphs("legal_basis_necessary", **v)
         title = x.t.text("title_necessary")
         extra.update(consumption=consumption)
+    outstanding, _amount = x.outstanding(v)
     return x.document(title=title, parties=x.base_parties() + _bound_parties(x, people),
                       basis=x.t.text("basis", **v), body=body, legal_basis=legal,
-                      term=x.t.text("term", **v), remedy=x.t.text("remedy", **v), extra=extra)
+                      term=x.t.text("term", **v), remedy=x.t.text("remedy", **v),
+                      outstanding=outstanding, extra=extra)
 
 
 def _receipt(x: _Ctx) -> Document:
@@ -779,6 +791,17 @@ def _receipt(x: _Ctx) -> Document:
             raise x.missing("which respondent submitted the petition", "提交申请的被执行人")
         petitioner = x.resp()
         parties = [x.party_line("petitioner", petitioner)]
+    elif who == "officer":
+        person = x.extra.get("person")
+        entity = x.resp() if x.respondent is not None else None
+        if entity is None or person is None or not 0 <= int(person) < len(entity.officers):
+            raise x.missing("the entity respondent's officer who submitted the petition (person)",
+                            "提交申请的单位被执行人相关人员")
+        o = entity.officers[int(person)]
+        petitioner = Party(PartyKind.PERSON, o.name, o.id_number)
+        line = x.officer_line(entity, int(person))
+        parties = [PartyLine(role=str(x.c.mapping("roles")["petitioner"]), name=line.name,
+                             identifier=line.identifier, detail=line.detail)]
     else:
         idx = int(x.extra.get("applicant", 0))
         if not 0 <= idx < len(x.case.applicants):
@@ -790,11 +813,15 @@ def _receipt(x: _Ctx) -> Document:
     v.update(petitioner=petitioner.name, petition=label, petition_number=number,
              received_on=x.fmt(received), due_on=x.fmt(due), petition_basis=basis_text,
              attachments=x.t.text("attachments", attachments=attachments) if attachments else "")
+    term = x.t.text("term", **v)
+    provisional = bool(x.extra.get("due_provisional"))
+    if provisional and "provisional" in x.t.data:
+        term += x.t.text("provisional", **v)
     return x.document(parties=parties, basis=x.t.text("basis", **v), body=x.t.paragraphs("body", **v),
-                      legal_basis=x.t.paragraphs("legal_basis", **v), term=x.t.text("term", **v),
+                      legal_basis=x.t.paragraphs("legal_basis", **v), term=term,
                       remedy=x.t.text("remedy", **v),
                       extra={"petition": kind, "petition_number": number, "received_on": received,
-                             "due_on": due, "petitioner": who})
+                             "due_on": due, "due_provisional": provisional, "petitioner": who})
 
 
 _BUILDERS: dict[DocKind, Callable[[_Ctx], Document]] = {

@@ -86,6 +86,18 @@ class RemovalKind(StrEnum):
     CANCELLED = "cancelled"  # fully performed during the grace period (2019 Opinion item 15)
 
 
+class RemovalReason(StrEnum):
+    """Why a listing left the list (interchange ``removal_reason``, issue 5 §7)."""
+
+    PERFORMED = "performed"  # 2017 Art. 10 para. 1 item 1 (or performed during grace)
+    SETTLEMENT_PERFORMED = "settlement_performed"  # item 2
+    CREDITOR_REQUEST = "creditor_request"  # item 3 (bars re-listing for 6 months, para. 4)
+    NO_PROPERTY = "no_property"  # item 4
+    TERM_EXPIRED = "term_expired"  # para. 2
+    REVOKED = "revoked"  # Art. 9 / Art. 11 item 1: should not have been listed
+    CORRECTED = "corrected"  # Art. 11 item 3: should have been deleted (on a correction application)
+
+
 class RestrictionStatus(StrEnum):
     IMPOSED = "imposed"
     TEMPORARILY_LIFTED = "temporarily_lifted"
@@ -154,6 +166,13 @@ class Listing:
     removed_on: date | None = None
     removal_kind: RemovalKind | None = None
     restrictions: list[Restriction] = field(default_factory=list)
+    removal_reason: RemovalReason | None = None
+    #: When the removal is due (R-R1, R-R2, R-R4: 3 working days after the
+    #: event, or after the term ends), computed from the working-day calendar
+    #: when the listing is read; ``removal_due_provisional`` when a year in the
+    #: window has no calendar data (R-D1).
+    removal_due: date | None = None
+    removal_due_provisional: bool = False
 
     @property
     def term_start(self) -> date:
@@ -223,6 +242,10 @@ _MSG: dict[str, tuple[str, str]] = {
     "listing.restriction_required": (
         "a published listing must carry a consumption restriction (2015 Provisions Art. 1 para. 2)",
         "纳入失信名单的，应当采取限制消费措施（2015年规定第一条第二款）"),
+    "listing.removal_reason": (
+        "the removal reason does not fit the removal: revoked goes with removal_kind revoked, "
+        "term_expired with expired, and a reason needs a removed listing",
+        "删除原因与删除方式不符：revoked对应撤销（revoked），term_expired对应期限届满（expired），且仅已删除的记录可填写删除原因"),
     "listing.status_import": ("listing status must be awaiting_publication, published or removed",
                               "名单状态应为awaiting_publication、published或removed"),
     "listing.duplicate": ("this respondent already has a current listing", "该被执行人已有有效的失信记录"),
@@ -233,6 +256,18 @@ _MSG: dict[str, tuple[str, str]] = {
         "person应为null（被执行人本人）或单位相关人员的序号"),
     "restriction.dates": ("a restriction cannot end before it starts", "限制消费的结束日期不得早于开始日期"),
 }
+
+
+def removal_reason_fits(listing: Listing) -> bool:
+    """A removal reason needs a removed listing, and revoked / term_expired their own kind."""
+    reason, kind = listing.removal_reason, listing.removal_kind
+    if reason is None:
+        return True
+    if listing.status is not ListingStatus.REMOVED:
+        return False
+    if (reason is RemovalReason.REVOKED) != (kind is RemovalKind.REVOKED):
+        return False
+    return (reason is RemovalReason.TERM_EXPIRED) == (kind is RemovalKind.EXPIRED)
 
 
 def _add(e: ErrorCollector, path: str, rule: str, **fmt: object) -> None:
@@ -334,6 +369,8 @@ def check_listing(case: EnforcementCase, listing: Listing, path: str = "",
             _add(e, f"{p}restrictions", "listing.restriction_required")
     if listing.status is ListingStatus.REMOVED and (listing.removed_on is None or listing.removal_kind is None):
         _add(e, f"{p}removed_on", "listing.removal_required")
+    if listing.removal_reason is not None and not removal_reason_fits(listing):
+        _add(e, f"{p}removal_reason", "listing.removal_reason")
 
     party = case.respondents[i]
     for j, r in enumerate(listing.restrictions):

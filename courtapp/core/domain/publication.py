@@ -6,17 +6,23 @@
   functionary, NPC deputy or CPPCC member — the work unit (para. 3), or — for a
   state organ, public institution or state-owned enterprise — the superior
   unit, competent department or investor body (para. 4).
+- Travel items (2015 Art. 3 items 1 and 9) also reach the carriers that
+  enforce them at ticketing: airlines and rail (2015 Art. 6 assistance).
+  A removal, lifting or correction reaches everyone the listing reached
+  (2015 Art. 9: "within the same scope"); a temporary permission reaches the
+  SPC list system and the carriers of the items it unblocks.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from courtapp.core.domain.assessment import GROUND_TEXT
 from courtapp.core.domain.identifiers import resident_id_info
-from courtapp.core.domain.listing import Listing
+from courtapp.core.domain.listing import Listing, Restriction, RestrictionItem, RestrictionStatus
 from courtapp.core.domain.model import (
     CONDUCT_GROUND,
     EnforcementCase,
@@ -87,10 +93,42 @@ AGENCIES = Recipient("agencies",
                      "2017 Provisions Art. 8 para. 1")
 
 
+#: The carriers that enforce travel items (2015 Art. 3 items 1 and 9) at ticketing; the
+#: court's assistance notices go to them (2015 Art. 6) and so must every change.
+AIRLINES = Recipient("airlines", "airlines (civil-aviation ticketing)", "民航售票系统（各航空公司）",
+                     "2015 Provisions Arts. 3, 6")
+RAIL = Recipient("rail", "China State Railway Group (12306 ticketing)",
+                 "中国国家铁路集团有限公司（12306售票系统）", "2015 Provisions Arts. 3, 6")
+#: Which carriers enforce which travel item: aircraft and soft-sleeper berths (item 1),
+#: G-prefix and first-class EMU seats (item 9).
+CARRIERS: dict[RestrictionItem, tuple[Recipient, ...]] = {
+    RestrictionItem.TRAVEL_CLASS: (AIRLINES, RAIL),
+    RestrictionItem.HIGH_SPEED_RAIL: (RAIL,),
+}
+
+
+def carriers(items: Iterable[RestrictionItem]) -> list[Recipient]:
+    """The carriers to tell about ``items`` (airlines, rail), once each, in that order."""
+    wanted = {r.code for i in items for r in CARRIERS.get(i, ())}
+    return [r for r in (AIRLINES, RAIL) if r.code in wanted]
+
+
+def in_force(restrictions: Iterable[Restriction]) -> list[RestrictionItem]:
+    return [r.item for r in restrictions if r.status is not RestrictionStatus.LIFTED]
+
+
 def recipients(case: EnforcementCase, listing: Listing) -> list[Recipient]:
-    """Everyone a publication of ``listing`` must reach (R-L9)."""
-    party = case.respondents[listing.respondent]
-    out = [SPC_LIST, CREDIT_REPORTING, AGENCIES]
+    """Everyone a publication of ``listing`` must reach (R-L9), with the carriers
+    for its travel items; a removal, correction or lifting reaches the same bodies."""
+    return listing_bodies(case, listing.respondent, in_force(listing.restrictions))
+
+
+def listing_bodies(case: EnforcementCase, respondent: int,
+                   items: Iterable[RestrictionItem] = ()) -> list[Recipient]:
+    """The SPC list, credit reporting, the Art. 8 para. 1 bodies, the carriers of
+    ``items``, and any Art. 8 para. 3-4 body."""
+    party = case.respondents[respondent]
+    out = [SPC_LIST, CREDIT_REPORTING, AGENCIES, *carriers(items)]
     role = party.public_role
     if role in (PublicRole.STATE_FUNCTIONARY, PublicRole.NPC_DEPUTY, PublicRole.CPPCC_MEMBER):
         out.append(Recipient("work_unit", f"work unit: {party.notify_body}",

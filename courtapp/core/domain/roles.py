@@ -36,6 +36,10 @@ class Permission(StrEnum):
     # holder has already signed, and carries that signer.
     DOCUMENT_ISSUE = "document.issue"
     RECEIPT_ISSUE = "document.receipt"  # the counter receipt for a petition
+    # Petitions at the counter (issue 5): filing one (identity checked, evidence
+    # attached, receipt printed) and deciding one (a judge).
+    PETITION_FILE = "petition.file"
+    PETITION_DECIDE = "petition.decide"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -43,12 +47,14 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         Permission.CASE_VIEW, Permission.CASE_CREATE, Permission.CASE_EDIT,
         Permission.CASE_IMPORT, Permission.CASE_EXPORT, Permission.LISTING_PREPARE,
         Permission.LISTING_SERVE, Permission.DOCUMENT_ISSUE, Permission.RECEIPT_ISSUE,
+        Permission.PETITION_FILE, Permission.PETITION_DECIDE,
     }),
     # Only the president signs decisions and restriction orders (院长签发).
     Role.PRESIDENT: frozenset({Permission.CASE_VIEW, Permission.CASE_EXPORT, Permission.DECISION_SIGN}),
     Role.CLERK: frozenset({Permission.CASE_VIEW, Permission.CASE_EXPORT, Permission.LISTING_SERVE,
-                           Permission.DOCUMENT_ISSUE, Permission.RECEIPT_ISSUE}),
-    Role.COUNTER: frozenset({Permission.CASE_VIEW, Permission.RECEIPT_ISSUE}),
+                           Permission.DOCUMENT_ISSUE, Permission.RECEIPT_ISSUE,
+                           Permission.PETITION_FILE}),
+    Role.COUNTER: frozenset({Permission.CASE_VIEW, Permission.RECEIPT_ISSUE, Permission.PETITION_FILE}),
     Role.ADMIN: frozenset({
         Permission.CASE_VIEW, Permission.USER_MANAGE, Permission.SETTINGS_EDIT,
         Permission.CASE_IMPORT, Permission.CASE_EXPORT, Permission.DEMO_LOAD,

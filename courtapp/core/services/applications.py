@@ -1,9 +1,10 @@
 """Creditors' written applications to list a respondent (2017 Provisions Art. 5 para. 2).
 
-The court reviews and decides within 15 days of receipt (R-L6).  Within six
+The court reviews and decides within 15 days of receipt (R-L6), a period
+counted under CPL 2023 Art. 85 on the court's calendar (R-D2).  Within six
 months after a deletion made at the creditor's own request, a re-listing
-application is not supported (Art. 10 para. 4) — that check lands with the
-deletion records of the counter issue.
+application is not supported (Art. 10 para. 4, R-R3): it is refused when
+recorded, and a grant is refused when decided.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from courtapp.core.db.orm import CaseRow, ListingApplicationRow
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.domain.errors import ErrorCollector, NotFound
 from courtapp.core.domain.roles import Actor, Permission
+from courtapp.core.domain.workdays import period_end
 from courtapp.core.services import audit
 from courtapp.core.services.auth import require
 
@@ -44,11 +47,25 @@ class Application:
 
 
 def due_date(received_on: date) -> date:
-    """The last day to decide: 15 calendar days, the day of receipt not counted
-    (CPL 2023 Art. 85).  The roll-forward when that day is a holiday needs the
-    court's working-day calendar (the counter issue); until then the date is
-    not moved."""
+    """The 15th day after receipt, the day of receipt not counted (CPL 2023 Art. 85),
+    before any roll-forward off a holiday (:func:`record_application` applies it
+    on the court's calendar)."""
     return received_on + timedelta(days=DECISION_DAYS)
+
+
+def _relisting_refusal(s: Session, case_id: int, respondent: int, on: date, path: str,
+                       e: ErrorCollector) -> None:
+    """R-R3: within six months after a deletion at the creditor's request."""
+    from courtapp.core.services.removal import relisting_bar_until
+
+    until = relisting_bar_until(s, case_id, respondent, on)
+    if until is not None:
+        e.add(path, "application.relisting_bar",
+              f"the respondent's listing was deleted at the creditor's own request; until "
+              f"{until.isoformat()} (six months) a creditor's application to list the respondent "
+              "again is not supported (2017 Provisions Art. 10 para. 4)",
+              f"该被执行人的失信信息系依申请执行人申请删除，{until.isoformat()}前（删除后六个月内）"
+              "申请执行人申请将其重新纳入失信被执行人名单的，不予支持（第十条第四款）")
 
 
 def _app(r: ListingApplicationRow, number: str) -> Application:
@@ -73,10 +90,15 @@ def record_application(uow: UnitOfWork, actor: Actor, case_id: int, *, responden
                   "申请执行人序号超出范围")
         if not grounds_claimed.strip():
             e.add("grounds_claimed", "required", "this field is required", "此项为必填项")
+        if 0 <= respondent < len(case.respondents):
+            _relisting_refusal(uow.session, case_id, respondent, received_on, "received_on", e)
         e.raise_if_any()
+        from courtapp.core.services.calendar import load_in, years_around
+
+        due = period_end(load_in(uow.session, years_around(received_on)), received_on, DECISION_DAYS)
         row = ListingApplicationRow(
             case_id=case_id, respondent=respondent, applicant=applicant, received_on=received_on,
-            due_on=due_date(received_on), grounds_claimed=grounds_claimed.strip(),
+            due_on=due.due, grounds_claimed=grounds_claimed.strip(),
             status="pending", recorded_by=actor.username, created_at=datetime.now(UTC))
         uow.session.add(row)
         uow.session.flush()
@@ -108,6 +130,8 @@ def decide_application(uow: UnitOfWork, actor: Actor, application_id: int, *, gr
         if on < row.received_on:
             e.add("decided_on", "application.before_receipt",
                   "a decision cannot precede the application", "处理日期不得早于收到申请日期")
+        if granted:
+            _relisting_refusal(uow.session, row.case_id, row.respondent, row.received_on, "granted", e)
         e.raise_if_any()
         row.status = "granted" if granted else "rejected"
         row.decided_on, row.decided_by = on, actor.username

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from courtapp.core.db.orm import CalendarDayRow, CalendarYearRow
 from courtapp.core.db.uow import UnitOfWork
@@ -68,16 +69,28 @@ def seed_from_package(uow: UnitOfWork) -> int:
 def load(uow: UnitOfWork, years: range | None = None) -> YearCalendar:
     """The calendar (all years, or those in ``years``)."""
     with uow:
-        q_years = select(CalendarYearRow.year)
-        q_days = select(CalendarDayRow)
-        if years is not None:
-            q_years = q_years.where(CalendarYearRow.year.between(years.start, years.stop - 1))
-            q_days = q_days.where(CalendarDayRow.day.between(date(years.start, 1, 1),
-                                                             date(years.stop - 1, 12, 31)))
-        known = set(uow.session.scalars(q_years))
-        exceptions = {r.day: DayInfo(r.workday, r.name) for r in uow.session.scalars(q_days)
-                      if r.day.year in known}
-        return YearCalendar(known, exceptions)
+        return load_in(uow.session, years)
+
+
+def load_in(s: Session, years: range | None = None) -> YearCalendar:
+    """The calendar, read within the caller's transaction (services that compute
+    deadlines while they change data)."""
+    q_years = select(CalendarYearRow.year)
+    q_days = select(CalendarDayRow)
+    if years is not None:
+        q_years = q_years.where(CalendarYearRow.year.between(years.start, years.stop - 1))
+        q_days = q_days.where(CalendarDayRow.day.between(date(years.start, 1, 1),
+                                                         date(years.stop - 1, 12, 31)))
+    known = set(s.scalars(q_years))
+    exceptions = {r.day: DayInfo(r.workday, r.name) for r in s.scalars(q_days)
+                  if r.day.year in known}
+    return YearCalendar(known, exceptions)
+
+
+def years_around(first: date, last: date | None = None) -> range:
+    """The years a deadline counted from ``first`` (to ``last``) may touch: one more
+    than the last, for a period that crosses New Year."""
+    return range(first.year, (last or first).year + 2)
 
 
 def working_day_deadline(uow: UnitOfWork, start: date, n: int) -> Deadline:

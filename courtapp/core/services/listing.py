@@ -33,6 +33,7 @@ from courtapp.core.domain.listing import (
     Listing,
     ListingStatus,
     RemovalKind,
+    RemovalReason,
     RespondentState,
     Restriction,
     RestrictionItem,
@@ -87,7 +88,8 @@ def _to_listing(r: ListingRow) -> Listing:
         removed_on=r.removed_on,
         removal_kind=RemovalKind(r.removal_kind) if r.removal_kind else None,
         restrictions=[Restriction(RestrictionItem(x.item), x.person, x.start, x.until,
-                                  RestrictionStatus(x.status), x.reason) for x in r.restrictions])
+                                  RestrictionStatus(x.status), x.reason) for x in r.restrictions],
+        removal_reason=RemovalReason(r.removal_reason) if r.removal_reason else None)
 
 
 def _record(r: ListingRow, case_number: str) -> ListingRecord:
@@ -343,6 +345,8 @@ def publish_due(uow: UnitOfWork, actor: Actor, today: date) -> PublishResult:
                 row.status = ListingStatus.REMOVED.value
                 row.removed_on = today
                 row.removal_kind = RemovalKind.CANCELLED.value
+                row.removal_reason = RemovalReason.PERFORMED.value
+                row.removal_event_on = today  # found performed: due in 3 working days (R-R1)
                 for r in row.restrictions:
                     r.status = RestrictionStatus.LIFTED.value
                     r.until = today
@@ -480,6 +484,7 @@ def store_imported_listings(uow: UnitOfWork, actor: Actor, case_row: CaseRow,
             term_years=listing.term_years, extension_years=listing.extension_years,
             removed_on=listing.removed_on,
             removal_kind=listing.removal_kind.value if listing.removal_kind else None,
+            removal_reason=listing.removal_reason.value if listing.removal_reason else None,
             created_at=datetime.now(UTC))
         row.restrictions = _restriction_rows(listing, case_row.id)
         s.add(row)
@@ -499,12 +504,25 @@ def store_imported_listings(uow: UnitOfWork, actor: Actor, case_row: CaseRow,
 
 
 def attach_listings(uow: UnitOfWork, case_id: int, case: EnforcementCase) -> EnforcementCase:
-    """``case`` with its stored listings (for export)."""
+    """``case`` with its stored listings (for export), each with the date its
+    removal is (or was) due on the working-day calendar (R-R1, R-R2, R-D1)."""
+    from courtapp.core.services.calendar import load_in
+    from courtapp.core.services.removal import removal_due, removal_trigger
+
     with uow:
-        rows = uow.session.scalars(select(ListingRow).options(selectinload(ListingRow.restrictions))
-                                   .where(ListingRow.case_id == case_id).order_by(ListingRow.id))
-        case.listings = [_to_listing(r) for r in rows
-                         if r.status != ListingStatus.DRAFT.value]
+        rows = [r for r in uow.session.scalars(
+            select(ListingRow).options(selectinload(ListingRow.restrictions))
+            .where(ListingRow.case_id == case_id).order_by(ListingRow.id))
+            if r.status != ListingStatus.DRAFT.value]
+        listings = [(_to_listing(r), r.removal_event_on) for r in rows]
+        starts = [d for x, ev in listings if (d := removal_trigger(x, ev)) is not None]
+        if starts:
+            cal = load_in(uow.session, range(min(starts).year, max(starts).year + 2))
+            for listing, event_on in listings:
+                due = removal_due(cal, listing, event_on)
+                if due is not None:
+                    listing.removal_due, listing.removal_due_provisional = due.due, due.provisional
+        case.listings = [x for x, _ in listings]
     return case
 
 

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from courtapp.core.db.orm import CaseRow, RestrictionOrderRow, RestrictionRow
+from courtapp.core.db.orm import CaseRow, ListingRow, RestrictionOrderRow, RestrictionRow
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.domain.errors import ConflictError, ErrorCollector, NotFound, ValidationError
 from courtapp.core.domain.listing import (
@@ -169,3 +169,68 @@ def orders_for_case(uow: UnitOfWork, actor: Actor, case_id: int) -> list[OrderRe
                                    .where(RestrictionOrderRow.case_id == case_id)
                                    .order_by(RestrictionOrderRow.id))
         return [_record(uow, r) for r in rows]
+
+
+# ------------------------------------------------------------- violations (R-C10)
+ART_VIOLATION = ("2015 Provisions Art. 11; CPL 2023 Art. 114; "
+                 "2017 Provisions Art. 1 item 5")
+
+
+@dataclass(frozen=True)
+class Violation:
+    """A verified breach of a restriction order (R-C10): it is recorded on the case
+    as conduct ``restriction_order_violation``, which is listing ground (5), and it
+    allows a fine or detention under CPL 2023 Art. 114."""
+
+    case_id: int
+    respondent: int
+    on: date
+    description: str
+    listing_ground: int = 5
+    sanction_article: str = "CPL 2023 Art. 114"
+
+
+def record_violation(uow: UnitOfWork, actor: Actor, case_id: int, *, respondent: int, on: date,
+                     description: str, verified: bool, today: date | None = None) -> Violation:
+    """Record a verified breach of a restriction in force on ``on`` (R-C10)."""
+    from courtapp.core.domain.model import ConductRecord, ConductType
+    from courtapp.core.services import cases
+
+    require(actor, Permission.LISTING_PREPARE)
+    e = ErrorCollector()
+    if not verified:
+        e.add("verified", "restriction.violation_unverified",
+              "only a breach the court has verified is recorded (2015 Provisions Art. 11: 经查证属实)",
+              "违反限制消费令的行为须经查证属实方可认定（2015年规定第十一条）")
+    if not description.strip():
+        e.add("description", "required", "this field is required", "此项为必填项")
+    with uow:
+        s = uow.session
+        rows = s.scalars(select(RestrictionRow).where(
+            RestrictionRow.case_id == case_id, RestrictionRow.respondent == respondent,
+            RestrictionRow.start <= on))
+        in_force = False
+        for r in rows:
+            if r.until is not None and r.until < on:
+                continue
+            if r.status == RestrictionStatus.LIFTED.value and (r.until is None or r.until < on):
+                continue
+            if r.listing_id is not None:
+                lr = s.get(ListingRow, r.listing_id)
+                signed = lr is not None and lr.status != "draft"
+            else:
+                orow = s.get(RestrictionOrderRow, r.order_id)
+                signed = orow is not None and orow.status != OrderStatus.DRAFT.value
+            in_force = in_force or signed
+        if not in_force:
+            e.add("on", "restriction.violation_not_restricted",
+                  f"respondent {respondent} was under no consumption restriction on {on.isoformat()}",
+                  f"被执行人（{respondent}）在{on.isoformat()}未被限制消费")
+    e.raise_if_any()
+    rec = cases.get_case(uow, actor, case_id=case_id)
+    case = rec.case
+    case.conduct.append(ConductRecord(ConductType.RESTRICTION_ORDER_VIOLATION, on, description.strip(),
+                                      respondent))
+    cases.update_case(uow, actor, case_id, rec.version, case, today=today,
+                      reason=f"verified breach of the restriction order ({ART_VIOLATION})")
+    return Violation(case_id, respondent, on, description.strip())
