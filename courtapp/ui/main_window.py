@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -20,6 +23,9 @@ from courtapp.core.context import AppContext
 from courtapp.core.domain.errors import DomainError
 from courtapp.core.domain.roles import Actor, Permission
 from courtapp.ui.case_list import CasesPage
+from courtapp.ui.counter import CounterPage, TodayPage
+from courtapp.ui.documents import DocumentsPage, VerifyDialog
+from courtapp.ui.documents.widgets import keep_while_alive
 from courtapp.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, roles_text
 from courtapp.ui.listing import DecisionsPage
 from courtapp.ui.pages import AdminPage, PlaceholderPage, SettingsDialog
@@ -28,6 +34,7 @@ from courtapp.ui.tasks import TaskRunner
 
 #: Navigation: page key, label, and the permissions of which any one shows the page.
 PAGES: tuple[tuple[str, str, frozenset[Permission]], ...] = (
+    ("today", QT_TRANSLATE_NOOP("MainWindow", "Today"), frozenset({Permission.CASE_VIEW})),
     ("cases", QT_TRANSLATE_NOOP("MainWindow", "Cases"), frozenset({Permission.CASE_VIEW})),
     ("listings", QT_TRANSLATE_NOOP("MainWindow", "Listings"), frozenset({Permission.CASE_VIEW})),
     ("notices", QT_TRANSLATE_NOOP("MainWindow", "Documents"), frozenset({Permission.CASE_VIEW})),
@@ -47,8 +54,10 @@ class MainWindow(Retranslating, QMainWindow):
     """
 
     def __init__(self, ctx: AppContext, actor: Actor, tasks: TaskRunner, settings: UiSettings,
-                 *, demo: bool = False, parent: QWidget | None = None) -> None:
+                 *, demo: bool = False, run_daily: bool = True,
+                 clock: Callable[[], date] = date.today, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._clock = clock
         self._ctx = ctx
         self._actor = actor
         self._tasks = tasks
@@ -64,6 +73,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.cases_page: CasesPage | None = None
         self.decisions_page: DecisionsPage | None = None
+        self.documents_page: DocumentsPage | None = None
+        self.verify_dialog: VerifyDialog | None = None
+        self.today_page: TodayPage | None = None
+        self.counter_page: CounterPage | None = None
+        self.admin_page: AdminPage | None = None
         for key, _label, needs in PAGES:
             item = QListWidgetItem(self.nav)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -103,9 +117,60 @@ class MainWindow(Retranslating, QMainWindow):
         self.splitter.setSizes([self.nav.minimumWidth(), 1000])
         self.resize(1280, 800)
         self._restore_state()
+        if run_daily:
+            self.start_daily_run()
 
     # ------------------------------------------------------------ pages
+    def start_daily_run(self) -> bool:
+        """The daily run at start-up, off the GUI thread; only for those the
+        service allows (it publishes listings: ``LISTING_PUBLISH``)."""
+        if not self._actor.can(Permission.LISTING_PUBLISH):
+            return False
+        from courtapp.core.services import daily
+
+        ctx, actor, today = self._ctx, self._actor, self._clock()
+        self._tasks.run_db(lambda: daily.run_daily(ctx.uow(), actor, today),
+                           on_done=self._on_daily_done, on_error=self._on_task_failed, owner=self)
+        return True
+
+    def _on_daily_done(self, summary: object) -> None:
+        from courtapp.core.services.daily import DailySummary
+
+        assert isinstance(summary, DailySummary)
+        if self.today_page is not None:
+            self.today_page.set_summary(summary)
+        if self.admin_page is not None and self.admin_page.daily is not None:
+            self.admin_page.daily.show_summary(summary)
+
+    def open_target(self, key: str, ref: object = None) -> bool:
+        """Open what a Today item concerns: a page, a counter tab, a petition."""
+        if key.startswith("counter:"):
+            if not self.show_page("counter") or self.counter_page is None:
+                return False
+            tab = key.split(":", 1)[1]
+            ok = self.counter_page.show_tab(tab)
+            queue = self.counter_page.queue
+            if ok and tab == "queue" and queue is not None and isinstance(ref, int | str):
+                target = ref
+
+                def select(_n: int) -> None:
+                    queue.loaded.disconnect(select)
+                    queue.select_petition(target)
+
+                queue.loaded.connect(select)
+            return ok
+        return self.show_page(key)
+
     def _make_page(self, key: str) -> QWidget:
+        if key == "today":
+            self.today_page = TodayPage(self._ctx, self._actor, self._tasks, clock=self._clock,
+                                        parent=self)
+            self.today_page.open_requested.connect(self.open_target)
+            return self.today_page
+        if key == "counter":
+            self.counter_page = CounterPage(self._ctx, self._actor, self._tasks, clock=self._clock,
+                                            parent=self)
+            return self.counter_page
         if key == "cases":
             self.cases_page = CasesPage(self._ctx, self._actor, self._tasks,
                                         settings=self._settings, parent=self)
@@ -113,19 +178,31 @@ class MainWindow(Retranslating, QMainWindow):
         if key == "listings":
             self.decisions_page = DecisionsPage(self._ctx, self._actor, self._tasks, parent=self)
             return self.decisions_page
+        if key == "notices":
+            self.documents_page = DocumentsPage(self._ctx, self._actor, self._tasks, parent=self)
+            return self.documents_page
         if key == "admin":
-            return AdminPage(self._ctx, self._actor, self._tasks, parent=self)
+            self.admin_page = AdminPage(self._ctx, self._actor, self._tasks, clock=self._clock,
+                                        parent=self)
+            if self.admin_page.daily is not None:
+                self.admin_page.daily.finished.connect(
+                    lambda s: self.today_page.set_summary(s) if self.today_page else None)
+            return self.admin_page
         return PlaceholderPage(key, parent=self)
 
     def _on_page_changed(self, row: int) -> None:
-        """The Decisions page offers the case selected on the Cases page."""
-        if PAGE_KEYS[row] != "listings" or self.decisions_page is None or self.cases_page is None:
+        """The Decisions and Documents pages offer the case selected on the Cases page."""
+        key = PAGE_KEYS[row] if 0 <= row < len(PAGE_KEYS) else ""
+        if key == "today" and self.today_page is not None and self.today_page.data is not None:
+            self.today_page.reload()
+        page = {"listings": self.decisions_page, "notices": self.documents_page}.get(key)
+        if page is None or self.cases_page is None:
             return
         summary = self.cases_page.selected_summary()
         if summary is None:
-            self.decisions_page.set_case(None)
+            page.set_case(None)
         else:
-            self.decisions_page.set_case(summary.id, summary.case_number)
+            page.set_case(summary.id, summary.case_number)
 
     def nav_item(self, key: str) -> QListWidgetItem:
         return self.nav.item(PAGE_KEYS.index(key))
@@ -160,6 +237,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
+        self.tools_menu = self.menuBar().addMenu("")
+        self.verify_action = QAction(self)
+        self.verify_action.setObjectName("verify_document")
+        self.verify_action.triggered.connect(self.open_verify)
+        self.verify_action.setEnabled(self._actor.can(Permission.CASE_VIEW))
+        self.tools_menu.addAction(self.verify_action)
+
         self.help_menu = self.menuBar().addMenu("")
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -170,6 +254,18 @@ class MainWindow(Retranslating, QMainWindow):
         dlg = SettingsDialog(self._settings, parent=self)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.open()
+        return dlg
+
+    def open_verify(self) -> VerifyDialog:
+        """Tools → Verify a document…: a QR text or a PDF, checked offline."""
+        if self.verify_dialog is not None:
+            self.verify_dialog.raise_()
+            self.verify_dialog.activateWindow()
+            return self.verify_dialog
+        dlg = VerifyDialog(self._ctx, self._actor, self._tasks, parent=self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        keep_while_alive(self, "verify_dialog", dlg)
+        dlg.show()
         return dlg
 
     def show_about(self) -> None:
@@ -193,6 +289,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.verify_action.setText(self.tr("&Verify a document…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About courtapp"))
         a = self._actor

@@ -1,8 +1,12 @@
 """The pages beside the case list: placeholders for what is still to come,
 user administration, and the settings dialog.  (The Listings page is
-:class:`courtapp.ui.listing.DecisionsPage`.)"""
+:class:`courtapp.ui.listing.DecisionsPage`, the Documents page
+:class:`courtapp.ui.documents.DocumentsPage`.)"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,20 +36,6 @@ from courtapp.ui.settings import LANGUAGE_CHINESE, LANGUAGE_ENGLISH, LANGUAGE_SY
 from courtapp.ui.tasks import TaskRunner
 
 _PLACEHOLDERS: dict[str, tuple[str, str]] = {
-    "notices": (
-        QT_TRANSLATE_NOOP("PlaceholderPage", "Documents"),
-        QT_TRANSLATE_NOOP(
-            "PlaceholderPage",
-            "This page will produce execution notices, listing decisions and consumption "
-            "restriction orders from the case data as PDF documents, ready to print and serve."),
-    ),
-    "counter": (
-        QT_TRANSLATE_NOOP("PlaceholderPage", "Litigation service counter"),
-        QT_TRANSLATE_NOOP(
-            "PlaceholderPage",
-            "This page will let counter staff look up whether a person or company is listed, "
-            "and register applications for correction or removal."),
-    ),
     "reports": (
         QT_TRANSLATE_NOOP("PlaceholderPage", "Reports"),
         QT_TRANSLATE_NOOP(
@@ -100,13 +90,21 @@ class AdminPage(Retranslating, QWidget):
 
     users_loaded = Signal(int)
 
-    def __init__(self, ctx: AppContext, actor: Actor, tasks: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, actor: Actor, tasks: TaskRunner, *,
+                 clock: Callable[[], date] = date.today, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from courtapp.ui.counter.admin import CalendarSection, DailyRunSection
+
         self._ctx = ctx
         self._actor = actor
         self._tasks = tasks
         self._users: list[UserInfo] = []
+        self.calendar: CalendarSection | None = None
+        self.daily: DailyRunSection | None = None
+        if actor.can(Permission.SETTINGS_EDIT):
+            self.calendar = CalendarSection(ctx, actor, tasks, clock=clock, parent=self)
+        if actor.can(Permission.LISTING_PUBLISH):
+            self.daily = DailyRunSection(ctx, actor, tasks, clock=clock, parent=self)
         self.can_manage = actor.can(Permission.USER_MANAGE)
 
         self.heading = QLabel(self)
@@ -141,6 +139,9 @@ class AdminPage(Retranslating, QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        for section in (self.calendar, self.daily):
+            if section is not None:
+                layout.addWidget(section)
 
         self.add_button.clicked.connect(self.add_user)
         self.retranslateUi()

@@ -102,6 +102,112 @@
     </message>
 </context>
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <source>%1 of %2: %3</source>
+        <translation>第%1项，共%2项：%3</translation>
+    </message>
+    <message>
+        <source>Skipped %1: %2</source>
+        <translation>已跳过%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 document(s) in one file; %2 skipped.</source>
+        <translation>已合并%1份文书为一个文件；跳过%2份。</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was printed.</source>
+        <translation>已取消：未打印任何文书。</translation>
+    </message>
+    <message>
+        <source>The %1 document(s) issued before the cancellation stay in the register.</source>
+        <translation>取消前已签发的%1份文书仍保留在登记簿中。</translation>
+    </message>
+    <message>
+        <source>The batch stopped: %1</source>
+        <translation>批量处理中止：%1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Batch printing</source>
+        <translation>批量打印</translation>
+    </message>
+    <message>
+        <source>Skipped (the rest of the batch went on):</source>
+        <translation>已跳过（其余文书照常处理）：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>预览(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarSection</name>
+    <message>
+        <source>Working-day calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <source>Deadlines count working days on this calendar, make-up working days included. For a year without data they are provisional (weekdays only) until you import the State Council's schedule: one line per day, "YYYY-MM-DD holiday|workday NAME".</source>
+        <translation>期限按本日历计算工作日（含调休上班日）。某年度尚无数据时，涉及该年度的期限为暂定（仅按周一至周五计算），直至导入国务院办公厅的节假日安排：每行一天，格式为“YYYY-MM-DD holiday|workday 名称”。</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>特殊日期数</translation>
+    </message>
+    <message>
+        <source>&amp;Import a year…</source>
+        <translation>导入年度安排(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>MISSING: deadlines in %1 are provisional</source>
+        <translation>缺失：涉及%1年的期限为暂定</translation>
+    </message>
+    <message>
+        <source>Import a year's schedule</source>
+        <translation>导入年度节假日安排</translation>
+    </message>
+    <message>
+        <source>Schedule (*.txt);;All files (*)</source>
+        <translation>节假日安排 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 imported: %2 exceptions. Deadlines in %1 are firm now.</source>
+        <translation>已导入%1年：特殊日期%2个。涉及%1年的期限现已确定。</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第%1行</translation>
+    </message>
+    <message>
+        <source>Not imported:</source>
+        <translation>未导入：</translation>
+    </message>
+</context>
+<context>
     <name>CaseForm</name>
     <message>
         <source>Click a problem to go to its field</source>
@@ -951,6 +1057,188 @@ Nothing was saved; your input is still in the form.</source>
     </message>
 </context>
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Issue a correction</source>
+        <translation>签发更正文书</translation>
+    </message>
+    <message>
+        <source>Correct %1 (%2, %3).</source>
+        <translation>更正%1（%2，%3）。</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for the correction:</source>
+        <translation>更正理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>A new document is issued from the case as it is now; it names the document it supersedes. Both stay in the register; the old one is marked superseded.</source>
+        <translation>将依据案件现有信息签发一份新文书，并注明其取代的原文书。新旧文书均保留在登记簿中，原文书标记为已被取代。</translation>
+    </message>
+    <message>
+        <source>Issue &amp;correction</source>
+        <translation>签发更正文书(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>Counter</name>
+    <message>
+        <source>Unexpected error: %1</source>
+        <extracomment>Overdue rows: dark red text on a light red ground. Sort role: the raw value behind a cell. The row's DTO.</extracomment>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <source>(1) should not have been listed</source>
+        <extracomment>The written statement is kept with the evidence under this name.</extracomment>
+        <translation>（一）不应被纳入失信名单</translation>
+    </message>
+    <message>
+        <source>(2) the information is inaccurate</source>
+        <translation>（二）记载和公布的失信信息不准确</translation>
+    </message>
+    <message>
+        <source>(3) should have been deleted</source>
+        <translation>（三）失信信息应予删除</translation>
+    </message>
+    <message>
+        <source>Security provided</source>
+        <translation>提供确实有效的担保</translation>
+    </message>
+    <message>
+        <source>The creditor consents</source>
+        <translation>申请执行人同意</translation>
+    </message>
+    <message>
+        <source>Fully performed</source>
+        <translation>已履行完毕</translation>
+    </message>
+    <message>
+        <source>Serious illness (self or close relative)</source>
+        <translation>本人或近亲属重大疾病就医</translation>
+    </message>
+    <message>
+        <source>Funeral of a close relative</source>
+        <translation>近亲属丧葬</translation>
+    </message>
+    <message>
+        <source>Official duty</source>
+        <translation>本人执行或配合执行公务</translation>
+    </message>
+    <message>
+        <source>Foreign affairs activity</source>
+        <translation>参加外事活动</translation>
+    </message>
+    <message>
+        <source>Important examination</source>
+        <translation>重要考试</translation>
+    </message>
+    <message>
+        <source>publication</source>
+        <translation>公布</translation>
+    </message>
+    <message>
+        <source>removal</source>
+        <translation>删除失信信息</translation>
+    </message>
+    <message>
+        <source>correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>lifting</source>
+        <translation>解除限制消费</translation>
+    </message>
+    <message>
+        <source>temporary permission</source>
+        <translation>临时准许</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>接收方</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>发送日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Overdue?</source>
+        <translation>是否逾期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Petition</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>申请类型</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被执行人</translation>
+    </message>
+    <message>
+        <source>Petitioner</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>%1 working day(s) overdue</source>
+        <translation>逾期%1个工作日</translation>
+    </message>
+</context>
+<context>
+    <name>CounterPage</name>
+    <message>
+        <source>&amp;Intake</source>
+        <translation>收件(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>待处理申请(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch ledger</source>
+        <translation>送达台账(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>DailyRunSection</name>
+    <message>
+        <source>Daily run</source>
+        <translation>每日任务</translation>
+    </message>
+    <message>
+        <source>Publishes listings whose grace period ended, deletes fixed-term listings at term end, ends temporary permissions and flags what is overdue. It also runs when courtapp starts; running it twice a day changes nothing the second time.</source>
+        <translation>公布宽限期届满仍未履行的失信名单，删除纳入期限届满的失信信息，结束期满的临时准许，并标出逾期事项。程序启动时也会自动运行；同一天运行两次，第二次不作任何变更。</translation>
+    </message>
+    <message>
+        <source>&amp;Run the daily run now</source>
+        <translation>立即运行每日任务(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>DecisionSummary</name>
     <message>
         <source>Case</source>
@@ -1166,6 +1454,277 @@ Nothing was saved; your input is still in the form.</source>
     </message>
 </context>
 <context>
+    <name>DocKind</name>
+    <message>
+        <source>Execution notice</source>
+        <translation>执行通知书</translation>
+    </message>
+    <message>
+        <source>Warning notice (grace period)</source>
+        <translation>预警通知书（宽限期）</translation>
+    </message>
+    <message>
+        <source>Listing decision</source>
+        <translation>纳入失信被执行人名单决定书</translation>
+    </message>
+    <message>
+        <source>Consumption restriction order</source>
+        <translation>限制消费令</translation>
+    </message>
+    <message>
+        <source>Notice lifting a restriction</source>
+        <translation>解除限制消费通知书</translation>
+    </message>
+    <message>
+        <source>Deletion (revocation) decision</source>
+        <translation>删除（撤销）失信信息决定书</translation>
+    </message>
+    <message>
+        <source>Decision on a correction application</source>
+        <translation>纠正申请决定书</translation>
+    </message>
+    <message>
+        <source>Permission for temporary travel or consumption</source>
+        <translation>准许临时出行/消费决定书</translation>
+    </message>
+    <message>
+        <source>Counter receipt</source>
+        <translation>收件回执</translation>
+    </message>
+    <message>
+        <source>With the listing risk warning (2017 Provisions Art. 5 para. 1). Needs the case's execution notice: its issue date and performance deadline.</source>
+        <extracomment>What each kind is issued from (shown under the kind in the Issue dialog).</extracomment>
+        <translation>载明纳入失信名单的风险提示（2017年规定第五条第一款）。需要案件的执行通知信息：发出日期和履行期限。</translation>
+    </message>
+    <message>
+        <source>Needs a signed listing decision with a grace period for the respondent (2019 Opinion item 15).</source>
+        <translation>需要该被执行人已签发且设有宽限期的纳入失信名单决定（2019年意见第15条）。</translation>
+    </message>
+    <message>
+        <source>Needs the respondent's listing decision signed by the president (2017 Provisions Art. 5 para. 3).</source>
+        <translation>需要院长已签发的该被执行人纳入失信名单决定（2017年规定第五条第三款）。</translation>
+    </message>
+    <message>
+        <source>Needs a signed listing decision with restrictions, or a signed restriction order, for the respondent (2015 Provisions Arts. 1, 3, 5).</source>
+        <translation>需要该被执行人已签发的含限制消费措施的纳入决定，或已签发的限制消费决定（2015年规定第一、三、五条）。</translation>
+    </message>
+    <message>
+        <source>Needs a restriction item of the respondent that was lifted or temporarily lifted, and the ground (2015 Provisions Art. 9).</source>
+        <translation>需要该被执行人已解除或暂时解除的限制消费项目，并写明解除事由（2015年规定第九条）。</translation>
+    </message>
+    <message>
+        <source>Needs a removed (deleted or revoked) listing of the respondent (2017 Provisions Arts. 9–10).</source>
+        <translation>需要该被执行人已删除或撤销的失信记录（2017年规定第九、十条）。</translation>
+    </message>
+    <message>
+        <source>Decides a written correction application (2017 Provisions Arts. 11–12); a rejection names the next-higher court for reconsideration within 10 days.</source>
+        <translation>对书面纠正申请作出决定（2017年规定第十一、十二条）；驳回的，告知可在十日内向上一级人民法院申请复议。</translation>
+    </message>
+    <message>
+        <source>Needs restrictions on the respondent (2015 Provisions Arts. 3, 8; 2019 Opinion item 17).</source>
+        <translation>需要该被执行人存在限制消费措施（2015年规定第三、八条；2019年意见第17条）。</translation>
+    </message>
+    <message>
+        <source>The receipt handed over at the counter for a written petition.</source>
+        <translation>诉讼服务窗口收到书面申请时出具的回执。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>Case %1</source>
+        <translation>案件%1</translation>
+    </message>
+    <message>
+        <source>The register could not be loaded: %1</source>
+        <translation>文书登记簿加载失败：%1</translation>
+    </message>
+    <message>
+        <source>Your roles do not allow issuing documents.</source>
+        <translation>您的角色无权签发文书。</translation>
+    </message>
+    <message>
+        <source>Choose a case first: select it on the Cases page, or select one of its documents here.</source>
+        <translation>请先选择案件：在“案件”页中选中，或在此处选中该案件的一份文书。</translation>
+    </message>
+    <message>
+        <source>Issue a document in this case (%1)</source>
+        <translation>在本案中签发文书（%1）</translation>
+    </message>
+    <message>
+        <source>Record the service of the selected listing decision (%1)</source>
+        <translation>记录所选纳入决定书的送达（%1）</translation>
+    </message>
+    <message>
+        <source>Only a judge or a clerk records service.</source>
+        <translation>仅法官或书记员可以记录送达。</translation>
+    </message>
+    <message>
+        <source>Draft: %1</source>
+        <translation>草稿：%1</translation>
+    </message>
+    <message>
+        <source>Issued %1 (%2). Space previews it, %3 prints it.</source>
+        <translation>已签发%1（%2）。按空格键预览，按%3打印。</translation>
+    </message>
+    <message>
+        <source>A print run is still going on; wait for it to finish.</source>
+        <translation>仍有打印任务在进行，请等待其完成。</translation>
+    </message>
+    <message>
+        <source>Printing failed: %1</source>
+        <translation>打印失败：%1</translation>
+    </message>
+    <message>
+        <source>Printing page %1 of %2…</source>
+        <translation>正在打印第%1页，共%2页…</translation>
+    </message>
+    <message>
+        <source>Printing %1…</source>
+        <translation>正在打印%1…</translation>
+    </message>
+    <message>
+        <source>Sent %1 page(s) to the printer.</source>
+        <translation>已向打印机发送%1页。</translation>
+    </message>
+    <message>
+        <source>Reprint to a file</source>
+        <translation>重印到文件</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2: identical to the issued file (SHA-256 %3…).</source>
+        <translation>已将%1保存到%2：与签发时的文件完全相同（SHA-256 %3…）。</translation>
+    </message>
+    <message>
+        <source>The copy of %1 does not match the issued file.</source>
+        <translation>%1的副本与签发时的文件不一致。</translation>
+    </message>
+    <message>
+        <source>The service of this listing decision is already recorded.</source>
+        <translation>该纳入决定书的送达已经记录。</translation>
+    </message>
+    <message>
+        <source>Service of the listing decision recorded: %1, served on %2.</source>
+        <translation>已记录纳入决定书的送达：%1，送达日期%2。</translation>
+    </message>
+    <message>
+        <source>The %1 selected document(s)</source>
+        <translation>所选的%1份文书</translation>
+    </message>
+    <message>
+        <source>No warning is due this week (%1 to %2).</source>
+        <translation>本周（%1至%2）没有到期的预警通知。</translation>
+    </message>
+    <message>
+        <source>Every warning due this week (%1 to %2): %3</source>
+        <translation>本周（%1至%2）到期的全部预警通知：%3份</translation>
+    </message>
+    <message>
+        <source>%1 has no signed restriction order.</source>
+        <translation>%1没有已签发的限制消费令。</translation>
+    </message>
+    <message>
+        <source>Every restriction order of %1: %2</source>
+        <translation>%1的全部限制消费令：%2份</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Register of issued documents</source>
+        <translation>文书签发登记簿</translation>
+    </message>
+    <message>
+        <source>Show &amp;cases:</source>
+        <translation>案件范围(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>全部案件</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>文书种类(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部种类</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No document issued yet here. Select a case on the Cases page, come back and choose Issue…</source>
+        <translation>此处尚未签发文书。请在“案件”页中选中案件，再回到本页选择“签发…”。</translation>
+    </message>
+    <message>
+        <source>&amp;Issue…</source>
+        <translation>签发(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>预览(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Preview the selected document (Space or Enter)</source>
+        <translation>预览所选文书（空格键或回车键）</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the selected document; several selected print as one file (%1)</source>
+        <translation>打印所选文书；选中多份时合并为一个文件打印（%1）</translation>
+    </message>
+    <message>
+        <source>Reprint to &amp;file…</source>
+        <translation>重印到文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Save the issued file, byte for byte identical to the first print, as a PDF</source>
+        <translation>将签发时的文件保存为PDF，与首次打印逐字节相同</translation>
+    </message>
+    <message>
+        <source>Issue c&amp;orrection…</source>
+        <translation>签发更正(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Issue a new document that supersedes the selected one; both stay in the register</source>
+        <translation>签发一份取代所选文书的新文书；两份文书均保留在登记簿中</translation>
+    </message>
+    <message>
+        <source>&amp;Mark served…</source>
+        <translation>记录送达(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Batch print</source>
+        <translation>批量打印(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The selected documents</source>
+        <translation>所选文书</translation>
+    </message>
+    <message>
+        <source>Every warning due this week</source>
+        <translation>本周到期的全部预警通知</translation>
+    </message>
+    <message>
+        <source>Every restriction order of this case</source>
+        <translation>本案的全部限制消费令</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a document…</source>
+        <translation>核验文书(&amp;V)…</translation>
+    </message>
+</context>
+<context>
     <name>FindingsSection</name>
     <message>
         <source>Findings</source>
@@ -1227,10 +1786,534 @@ Nothing was saved; your input is still in the form.</source>
     </message>
 </context>
 <context>
+    <name>IntakeForm</name>
+    <message>
+        <source>Petition at the litigation service counter</source>
+        <translation>诉讼服务窗口：收取申请</translation>
+    </message>
+    <message>
+        <source>&amp;Case:</source>
+        <translation>案件(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Petition &amp;kind:</source>
+        <translation>申请类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Petitioner's &amp;ID / credit code:</source>
+        <translation>申请人证件号码/统一社会信用代码(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Petitioner's &amp;name:</source>
+        <translation>申请人姓名/名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Statement:</source>
+        <translation>申请事项及理由(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Received on:</source>
+        <translation>收到日期(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Correction &amp;ground:</source>
+        <translation>纠正理由(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Should &amp;read:</source>
+        <translation>应更正为(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Lifting &amp;ground:</source>
+        <translation>解除理由(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Travel &amp;ground:</source>
+        <translation>出行事由(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Itinerary:</source>
+        <translation>行程(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Consumption asked for:</source>
+        <translation>申请消费事项(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Period &amp;from:</source>
+        <translation>期间自(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Period &amp;until:</source>
+        <translation>期间至(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Round &amp;terminated on:</source>
+        <translation>终结本次执行日期(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Online &amp;searches (dates):</source>
+        <translation>网络查控日期(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Asset &amp;lead given:</source>
+        <translation>财产线索(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence:</source>
+        <translation>证据材料(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Case number, name or ID number</source>
+        <translation>案号、姓名/名称或证件号码</translation>
+    </message>
+    <message>
+        <source>As on the identity document</source>
+        <translation>与身份证件一致</translation>
+    </message>
+    <message>
+        <source>What the petitioner asks, in their words</source>
+        <translation>申请人陈述的申请事项和理由</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-08-01, 2026-09-01 (none found property)</source>
+        <translation>例如 2026-08-01, 2026-09-01（均未发现财产）</translation>
+    </message>
+    <message>
+        <source>Someone gave an effective asset lead</source>
+        <translation>有人提供了有效财产线索</translation>
+    </message>
+    <message>
+        <source>&amp;Add file…</source>
+        <translation>添加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move file</source>
+        <translation>移除文件(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;File petition (Ctrl+Enter)</source>
+        <translation>登记申请(&amp;F)（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Print receipt (Ctrl+P)</source>
+        <translation>打印收件回执(&amp;P)（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Issue the receipt a&amp;gain</source>
+        <translation>重新出具收件回执(&amp;G)</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>个工作日</translation>
+    </message>
+    <message>
+        <source>calendar days</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Legal basis: %1 · decision due %2 %3 after receipt</source>
+        <translation>法律依据：%1 · 答复期限：收到后%2%3</translation>
+    </message>
+    <message>
+        <source>No case chosen: type to search, Enter takes the first match.</source>
+        <translation>尚未选择案件：输入即可查找，按回车选中第一项。</translation>
+    </message>
+    <message>
+        <source>%1 – respondent(s): %2; applicant(s): %3; outstanding %4 yuan</source>
+        <translation>%1 – 被执行人：%2；申请执行人：%3；未履行金额%4元</translation>
+    </message>
+    <message>
+        <source>Attach evidence</source>
+        <translation>添加证据材料</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes) SHA-256 %3</source>
+        <translation>%1（%2字节）SHA-256 %3</translation>
+    </message>
+    <message>
+        <source>Write the search dates as YYYY-MM-DD, separated by commas.</source>
+        <translation>查询日期请写作YYYY-MM-DD，以逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Choose the case first.</source>
+        <translation>请先选择案件。</translation>
+    </message>
+    <message>
+        <source>Not filed: correct the marked fields.</source>
+        <translation>未登记：请更正标出的栏目。</translation>
+    </message>
+    <message>
+        <source>Filed %1. Decision due by %2.</source>
+        <translation>已登记申请%1。答复期限：%2。</translation>
+    </message>
+    <message>
+        <source>PROVISIONAL: no holiday calendar for %1 yet, counted on weekdays only; it becomes firm when an administrator enters that year.</source>
+        <translation>期限暂定：尚未录入%1年的节假日安排，暂按周一至周五计算；管理员录入该年度后即确定。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 ready to print.</source>
+        <translation>收件回执%1可以打印。</translation>
+    </message>
+    <message>
+        <source>The receipt could not be issued: %1</source>
+        <translation>收件回执未能出具：%1</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>收件回执%1</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDetails</name>
+    <message>
+        <source>Art. 10 para. 1 item (%1): %2</source>
+        <translation>第十条第一款第（%1）项：%2</translation>
+    </message>
+    <message>
+        <source>The respondent itself</source>
+        <translation>被执行人本人</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>指定</translation>
+    </message>
+    <message>
+        <source>Ground (2015 Art. 9)</source>
+        <translation>解除事由（2015年规定第九条）</translation>
+    </message>
+    <message>
+        <source>Genuine and effective security</source>
+        <translation>提供确实有效的担保</translation>
+    </message>
+    <message>
+        <source>The applicant consents</source>
+        <translation>申请执行人同意解除</translation>
+    </message>
+    <message>
+        <source>Obligations performed in full</source>
+        <translation>已全部履行义务</translation>
+    </message>
+    <message>
+        <source>Deleted or revoked</source>
+        <translation>删除或撤销</translation>
+    </message>
+    <message>
+        <source>As recorded on the listing</source>
+        <translation>按失信记录所载</translation>
+    </message>
+    <message>
+        <source>Deleted (2017 Art. 10)</source>
+        <translation>删除（2017年规定第十条）</translation>
+    </message>
+    <message>
+        <source>Revoked: should not have been listed (2017 Art. 9)</source>
+        <translation>撤销：不应纳入失信名单（2017年规定第九条）</translation>
+    </message>
+    <message>
+        <source>Ground for deletion</source>
+        <translation>删除事由</translation>
+    </message>
+    <message>
+        <source>performed, or enforcement completed</source>
+        <translation>已履行义务或执行完毕</translation>
+    </message>
+    <message>
+        <source>settlement agreement performed in full</source>
+        <translation>执行和解协议已履行完毕</translation>
+    </message>
+    <message>
+        <source>the applicant applied and the court agreed</source>
+        <translation>申请执行人申请删除，法院审查同意</translation>
+    </message>
+    <message>
+        <source>no property found after this round ended</source>
+        <translation>终结本次执行后未发现可供执行财产</translation>
+    </message>
+    <message>
+        <source>suspended for retrial or bankruptcy</source>
+        <translation>因审判监督或破产程序中止执行</translation>
+    </message>
+    <message>
+        <source>ruled not to enforce</source>
+        <translation>裁定不予执行</translation>
+    </message>
+    <message>
+        <source>enforcement terminated</source>
+        <translation>裁定终结执行</translation>
+    </message>
+    <message>
+        <source>The term has expired (Art. 10 para. 2)</source>
+        <translation>纳入期限届满（第十条第二款）</translation>
+    </message>
+    <message>
+        <source>Early deletion (Art. 2 para. 2)</source>
+        <translation>提前删除（第二条第二款）</translation>
+    </message>
+    <message>
+        <source>Reasons for revoking</source>
+        <translation>撤销理由</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>审查结果</translation>
+    </message>
+    <message>
+        <source>Granted: the entry is corrected</source>
+        <translation>予以纠正</translation>
+    </message>
+    <message>
+        <source>Rejected (reconsideration within 10 days)</source>
+        <translation>驳回（可在十日内申请复议）</translation>
+    </message>
+    <message>
+        <source>Ground (2017 Art. 11)</source>
+        <translation>申请理由（2017年规定第十一条）</translation>
+    </message>
+    <message>
+        <source>(1) should not have been listed</source>
+        <translation>（一）不应纳入失信名单</translation>
+    </message>
+    <message>
+        <source>(2) the recorded information is inaccurate</source>
+        <translation>（二）记载和公布的失信信息不准确</translation>
+    </message>
+    <message>
+        <source>(3) the entry should be deleted</source>
+        <translation>（三）失信信息应予删除</translation>
+    </message>
+    <message>
+        <source>Application received on</source>
+        <translation>收到申请日期</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Corrected information</source>
+        <translation>更正后的信息</translation>
+    </message>
+    <message>
+        <source>Next-higher court</source>
+        <translation>上一级人民法院</translation>
+    </message>
+    <message>
+        <source>Permitted</source>
+        <translation>准许事项</translation>
+    </message>
+    <message>
+        <source>Temporary travel by air or high-speed rail</source>
+        <translation>临时乘坐飞机、高铁出行</translation>
+    </message>
+    <message>
+        <source>Private consumption of a bound person</source>
+        <translation>相关人员因私消费</translation>
+    </message>
+    <message>
+        <source>Necessary consumption (2015 Art. 8)</source>
+        <translation>必需消费（2015年规定第八条）</translation>
+    </message>
+    <message>
+        <source>Reason for travel</source>
+        <translation>出行事由</translation>
+    </message>
+    <message>
+        <source>Serious illness (self or close relative)</source>
+        <translation>本人或近亲属重大疾病就医</translation>
+    </message>
+    <message>
+        <source>Funeral of a close relative</source>
+        <translation>近亲属丧葬</translation>
+    </message>
+    <message>
+        <source>Official duties</source>
+        <translation>执行或配合执行公务</translation>
+    </message>
+    <message>
+        <source>Foreign-affairs activity</source>
+        <translation>参加外事活动</translation>
+    </message>
+    <message>
+        <source>Important examination</source>
+        <translation>参加重要考试</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Permitted from</source>
+        <translation>准许起始日期</translation>
+    </message>
+    <message>
+        <source>Permitted until</source>
+        <translation>准许截止日期</translation>
+    </message>
+    <message>
+        <source>Itinerary</source>
+        <translation>行程</translation>
+    </message>
+    <message>
+        <source>Consumption applied for</source>
+        <translation>申请的消费事项</translation>
+    </message>
+    <message>
+        <source>Petition</source>
+        <translation>申请种类</translation>
+    </message>
+    <message>
+        <source>Correction of list information</source>
+        <translation>纠正失信信息</translation>
+    </message>
+    <message>
+        <source>Application to list the respondent</source>
+        <translation>申请纳入失信名单</translation>
+    </message>
+    <message>
+        <source>Application to restrict consumption</source>
+        <translation>申请限制消费</translation>
+    </message>
+    <message>
+        <source>Temporary travel</source>
+        <translation>临时出行</translation>
+    </message>
+    <message>
+        <source>Private consumption</source>
+        <translation>因私消费</translation>
+    </message>
+    <message>
+        <source>Necessary consumption</source>
+        <translation>必需消费</translation>
+    </message>
+    <message>
+        <source>Lifting the restriction order</source>
+        <translation>解除限制消费令</translation>
+    </message>
+    <message>
+        <source>Deletion of list information</source>
+        <translation>删除失信信息</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>收件编号</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>提交人</translation>
+    </message>
+    <message>
+        <source>The respondent</source>
+        <translation>被执行人</translation>
+    </message>
+    <message>
+        <source>The applicant</source>
+        <translation>申请执行人</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收件日期</translation>
+    </message>
+    <message>
+        <source>Answer due by</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDialog</name>
+    <message>
+        <source>your roles do not allow %1.</source>
+        <translation>您的角色无权%1。</translation>
+    </message>
+    <message>
+        <source>not found: %1</source>
+        <translation>未找到：%1</translation>
+    </message>
+    <message>
+        <source>Every respondent</source>
+        <translation>全体被执行人</translation>
+    </message>
+    <message>
+        <source>Issuing…</source>
+        <translation>正在签发…</translation>
+    </message>
+    <message>
+        <source>Rendering the draft…</source>
+        <translation>正在生成草稿…</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Issue a document</source>
+        <translation>签发文书</translation>
+    </message>
+    <message>
+        <source>Case:</source>
+        <translation>案件：</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>文书种类(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Respondent:</source>
+        <translation>被执行人(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the document:</source>
+        <translation>文书语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Issue</source>
+        <translation>签发(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Preview &amp;draft</source>
+        <translation>预览草稿(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>Launcher</name>
     <message>
         <source>The database cannot be read: %1</source>
         <translation>无法读取数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <source>Dispatch ledger: open items awaiting acknowledgement</source>
+        <translation>送达台账：待回执确认的事项</translation>
+    </message>
+    <message>
+        <source>Acknowledged &amp;on:</source>
+        <translation>回执日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge selected</source>
+        <translation>回执确认所选事项(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Refres&amp;h</source>
+        <translation>刷新(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Select the items the recipient confirmed.</source>
+        <translation>请选择接收方已确认的事项。</translation>
+    </message>
+    <message>
+        <source>%1 item(s) acknowledged.</source>
+        <translation>已回执确认%1项。</translation>
     </message>
 </context>
 <context>
@@ -2200,8 +3283,12 @@ Nothing was saved; your input is still in the form.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Cases</source>
+        <source>Today</source>
         <extracomment>Navigation: page key, label, and the permissions of which any one shows the page.</extracomment>
+        <translation>今日事项</translation>
+    </message>
+    <message>
+        <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
@@ -2251,6 +3338,14 @@ Nothing was saved; your input is still in the form.</source>
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a document…</source>
+        <translation>核验文书(&amp;V)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2482,22 +3577,6 @@ Nothing was saved; your input is still in the form.</source>
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <source>Documents</source>
-        <translation>文书</translation>
-    </message>
-    <message>
-        <source>This page will produce execution notices, listing decisions and consumption restriction orders from the case data as PDF documents, ready to print and serve.</source>
-        <translation>本页面将根据案件信息生成执行通知书、纳入失信被执行人名单决定书和限制消费令等 PDF 文书，供打印和送达。</translation>
-    </message>
-    <message>
-        <source>Litigation service counter</source>
-        <translation>诉讼服务窗口</translation>
-    </message>
-    <message>
-        <source>This page will let counter staff look up whether a person or company is listed, and register applications for correction or removal.</source>
-        <translation>本页面将供窗口工作人员查询自然人或单位是否被纳入失信被执行人名单，并登记更正或删除申请。</translation>
-    </message>
-    <message>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
@@ -2508,6 +3587,89 @@ Nothing was saved; your input is still in the form.</source>
     <message>
         <source>Not available yet.</source>
         <translation>该功能尚未提供。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Printing page %1 of %2…</source>
+        <translation>正在打印第%1页，共%2页…</translation>
+    </message>
+    <message>
+        <source>Sent %1 page(s) to the printer.</source>
+        <translation>已向打印机发送%1页。</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled.</source>
+        <translation>打印已取消。</translation>
+    </message>
+    <message>
+        <source>Printing failed: %1</source>
+        <translation>打印失败：%1</translation>
+    </message>
+    <message>
+        <source>Preview – %1</source>
+        <translation>预览 – %1</translation>
+    </message>
+    <message>
+        <source>DRAFT – not issued</source>
+        <translation>草稿 – 未签发</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一页</translation>
+    </message>
+    <message>
+        <source>Previous page (PgUp)</source>
+        <translation>上一页（PgUp）</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一页 ▶</translation>
+    </message>
+    <message>
+        <source>Next page (PgDown)</source>
+        <translation>下一页（PgDown）</translation>
+    </message>
+    <message>
+        <source>P&amp;age</source>
+        <translation>页(&amp;A)</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>共%1页</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>缩小（Ctrl+-）</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>放大（Ctrl++）</translation>
+    </message>
+    <message>
+        <source>Fit &amp;width</source>
+        <translation>适合宽度(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Fit &amp;page</source>
+        <translation>整页显示(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print (Ctrl+P)</source>
+        <translation>打印（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -2527,6 +3689,157 @@ Nothing was saved; your input is still in the form.</source>
     <message>
         <source>No property found yet.</source>
         <translation>尚未查明财产。</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <source>Petitions to decide</source>
+        <translation>待处理的申请</translation>
+    </message>
+    <message>
+        <source>Soonest due first. Red: overdue. * : provisional deadline (a year without holiday calendar, counted on weekdays only).</source>
+        <translation>按答复期限先后排列。红色：逾期。*：期限暂定（所涉年度尚无节假日安排，仅按周一至周五计算）。</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>E&amp;vidence (Enter opens a file):</source>
+        <translation>证据材料(&amp;V)（回车打开文件）：</translation>
+    </message>
+    <message>
+        <source>Rea&amp;sons (required):</source>
+        <translation>理由(&amp;S)（必填）：</translation>
+    </message>
+    <message>
+        <source>The facts stated are &amp;verified</source>
+        <translation>申请所述事实已经核实(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Grant</source>
+        <translation>准许(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation>驳回(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Record a &amp;payment…</source>
+        <translation>登记履行款项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Show the &amp;document</source>
+        <translation>查看文书(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Choose a petition in the queue.</source>
+        <translation>请在列表中选择一项申请。</translation>
+    </message>
+    <message>
+        <source>Petition</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>申请类型</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>Petitioner</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被执行人</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Decision due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>provisional: no calendar for %1</source>
+        <translation>暂定：尚无%1年节假日安排</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Respondent's state</source>
+        <translation>被执行人状态</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>未履行金额</translation>
+    </message>
+    <message>
+        <source>Listing</source>
+        <translation>失信决定</translation>
+    </message>
+    <message>
+        <source>Removal due</source>
+        <translation>删除期限</translation>
+    </message>
+    <message>
+        <source>Restrictions</source>
+        <translation>限制消费项目</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>申请详情</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>A decision states its reasons.</source>
+        <translation>决定应当说明理由。</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>已准许</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Document %1 issued.</source>
+        <translation>已制作文书%1。</translation>
+    </message>
+    <message>
+        <source>The document could not be issued: %1</source>
+        <translation>文书未能制作：%1</translation>
+    </message>
+    <message>
+        <source>removal</source>
+        <translation>删除失信信息</translation>
+    </message>
+    <message>
+        <source>effect</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>%1 due by %2</source>
+        <translation>%1期限：%2</translation>
+    </message>
+    <message>
+        <source>(provisional)</source>
+        <translation>（暂定）</translation>
+    </message>
+    <message>
+        <source>Reconsideration may be applied for until %1.</source>
+        <translation>可于%1前申请复议。</translation>
     </message>
 </context>
 <context>
@@ -2550,6 +3863,61 @@ Nothing was saved; your input is still in the form.</source>
     <message>
         <source>&amp;Record service</source>
         <translation>记录送达(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <source>Document number</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>文书种类</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被执行人</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>签发日期</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>送达</translation>
+    </message>
+    <message>
+        <source>not served</source>
+        <translation>未送达</translation>
+    </message>
+    <message>
+        <source>every respondent</source>
+        <translation>全体被执行人</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>被%1取代</translation>
+    </message>
+    <message>
+        <source>Superseded by %1; the register keeps both.</source>
+        <translation>已被%1取代；登记簿保留两份文书。</translation>
+    </message>
+    <message>
+        <source>Corrects %1.</source>
+        <translation>更正%1。</translation>
     </message>
 </context>
 <context>
@@ -2751,6 +4119,98 @@ Nothing was saved; your input is still in the form.</source>
     </message>
 </context>
 <context>
+    <name>TodayPage</name>
+    <message>
+        <source>Today, %1</source>
+        <extracomment>Where an item leads: (page key, reference). Page keys are the main window's, plus ``counter:intake``, ``counter:queue`` and ``counter:ledger``.</extracomment>
+        <translation>今日事项（%1）</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;ledger</source>
+        <translation>打开送达台账(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Nothing is due or overdue for your roles today.</source>
+        <translation>今天没有您需要处理的到期或逾期事项。</translation>
+    </message>
+    <message>
+        <source>Top alert: removal not acknowledged</source>
+        <translation>首要提醒：删除失信信息未获回执</translation>
+    </message>
+    <message>
+        <source>Petitions to decide</source>
+        <translation>待处理的申请</translation>
+    </message>
+    <message>
+        <source>%1 – %2 – %3: due %4</source>
+        <translation>%1 – %2 – %3：答复期限%4</translation>
+    </message>
+    <message>
+        <source>OVERDUE by %1 working day(s)</source>
+        <translation>已逾期%1个工作日</translation>
+    </message>
+    <message>
+        <source>provisional deadline</source>
+        <translation>期限暂定</translation>
+    </message>
+    <message>
+        <source>Decisions to prepare</source>
+        <translation>待制作的决定</translation>
+    </message>
+    <message>
+        <source>Decisions to sign</source>
+        <translation>待签发的决定</translation>
+    </message>
+    <message>
+        <source>%1: listing decision %2 prepared by %3</source>
+        <translation>%1：失信决定%2（%3拟制）</translation>
+    </message>
+    <message>
+        <source>Notices to print and serve</source>
+        <translation>待打印、送达的文书</translation>
+    </message>
+    <message>
+        <source>%1: listing decision %2 is signed but not served</source>
+        <translation>%1：失信决定%2已签发未送达</translation>
+    </message>
+    <message>
+        <source>%1: document %2 issued today – print and serve it</source>
+        <translation>%1：文书%2今日已制作，请打印并送达</translation>
+    </message>
+    <message>
+        <source>Acknowledgements to record</source>
+        <translation>待登记的回执</translation>
+    </message>
+    <message>
+        <source>Receipts of today</source>
+        <translation>今日收件回执</translation>
+    </message>
+    <message>
+        <source>%1 (%2): receipt %3</source>
+        <translation>%1（%2）：收件回执%3</translation>
+    </message>
+    <message>
+        <source>%1 (%2): NO RECEIPT YET</source>
+        <translation>%1（%2）：尚未出具收件回执</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <source>Dispatches not acknowledged</source>
+        <translation>未获回执的送达事项</translation>
+    </message>
+    <message>
+        <source>TOP ALERT – removal not acknowledged by any recipient:</source>
+        <translation>首要提醒：删除失信信息后无任何接收方回执确认：</translation>
+    </message>
+</context>
+<context>
     <name>UserForm</name>
     <message>
         <source>&amp;User name:</source>
@@ -2788,6 +4248,117 @@ Nothing was saved; your input is still in the form.</source>
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>The court's key could not be read: %1</source>
+        <translation>无法读取法院密钥：%1</translation>
+    </message>
+    <message>
+        <source>No court key is registered in this database yet (no document has been issued here), so nothing can be verified.</source>
+        <translation>本数据库尚未登记法院密钥（尚未在此签发过文书），无法核验。</translation>
+    </message>
+    <message>
+        <source>Paste or scan the text of the QR code first.</source>
+        <translation>请先扫描或粘贴二维码的内容。</translation>
+    </message>
+    <message>
+        <source>Open a PDF to verify</source>
+        <translation>打开要核验的PDF文件</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>Verification failed: %1</source>
+        <translation>核验失败：%1</translation>
+    </message>
+    <message>
+        <source>VALID</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>INVALID</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Not in this database's register.</source>
+        <translation>不在本数据库的登记簿中。</translation>
+    </message>
+    <message>
+        <source>In the register, but SUPERSEDED by %1: use the correction.</source>
+        <translation>已登记，但已被%1取代：请以更正文书为准。</translation>
+    </message>
+    <message>
+        <source>In the register; current (not superseded).</source>
+        <translation>已登记，现行有效（未被取代）。</translation>
+    </message>
+    <message>
+        <source>Verify a document</source>
+        <translation>核验文书</translation>
+    </message>
+    <message>
+        <source>Checks a court document offline against the court's public key: the signed QR code printed on it, or the signed PDF file itself. One changed byte makes it invalid.</source>
+        <translation>以法院公钥离线核验法院文书：文书上印制的签名二维码，或签名的PDF文件本身。改动任何一个字节都会导致核验无效。</translation>
+    </message>
+    <message>
+        <source>&amp;QR code</source>
+        <translation>二维码(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>PDF &amp;file</source>
+        <translation>PDF文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Scanned or pasted QR text (it begins with CA1|):</source>
+        <translation>扫描或粘贴的二维码内容（以CA1|开头）：</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>核验(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Open the PDF file of an issued document.</source>
+        <translation>打开已签发文书的PDF文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Open PDF…</source>
+        <translation>打开PDF(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Document number:</source>
+        <translation>文书编号：</translation>
+    </message>
+    <message>
+        <source>Case number:</source>
+        <translation>案号：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>文书种类：</translation>
+    </message>
+    <message>
+        <source>Issued on:</source>
+        <translation>签发日期：</translation>
+    </message>
+    <message>
+        <source>Register:</source>
+        <translation>登记簿：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 </TS>

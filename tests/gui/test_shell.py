@@ -15,6 +15,8 @@ from courtapp.core.domain.roles import Actor, Role, console_actor
 from courtapp.core.services import auth
 from courtapp.ui.app import Launcher, run_gui
 from courtapp.ui.case_list import COL_CASE_NUMBER, COL_STAGE
+from courtapp.ui.counter import CounterPage, TodayPage
+from courtapp.ui.documents import DocumentsPage
 from courtapp.ui.i18n import LanguageManager
 from courtapp.ui.listing import DecisionsPage
 from courtapp.ui.login import FirstRunDialog, LoginDialog
@@ -160,12 +162,17 @@ def test_the_main_window_shows_every_page_to_a_judge_and_administrator(
     actor = console_actor("test")
     w = make_window(qtbot, cases_db, actor, tasks, ui_settings)
     assert [w.nav.item(i).text() for i in range(w.nav.count())] == [
-        "Cases", "Listings", "Documents", "Service counter", "Reports", "Admin"]
+        "Today", "Cases", "Listings", "Documents", "Service counter", "Reports", "Admin"]
     assert all(w.is_page_available(k) for k in PAGE_KEYS)
-    assert w.current_page() == "cases"
+    assert w.current_page() == "today"  # the landing page
+    assert isinstance(w.stack.currentWidget(), TodayPage)
     assert w.show_page("listings")
     assert isinstance(w.stack.currentWidget(), DecisionsPage)
-    for key in ("notices", "counter", "reports"):
+    assert w.show_page("notices")
+    assert isinstance(w.stack.currentWidget(), DocumentsPage)
+    assert w.show_page("counter")
+    assert isinstance(w.stack.currentWidget(), CounterPage)
+    for key in ("reports",):
         assert w.show_page(key)
         page = w.stack.currentWidget()
         assert isinstance(page, PlaceholderPage)
@@ -209,12 +216,12 @@ def test_the_window_remembers_its_size_splitter_and_page(
     assert second.splitter.sizes()[0] == nav_width
 
 
-def test_a_remembered_page_the_user_may_not_see_falls_back_to_cases(
+def test_a_remembered_page_the_user_may_not_see_falls_back_to_today(
         qtbot: QtBot, cases_db: AppContext, clerk: Actor, tasks: TaskRunner,
         ui_settings: UiSettings) -> None:
     ui_settings.last_page = "admin"
     w = make_window(qtbot, cases_db, clerk, tasks, ui_settings)
-    assert w.current_page() == "cases"
+    assert w.current_page() == "today"
 
 
 def test_the_demo_window_says_demo(
