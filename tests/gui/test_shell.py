@@ -231,6 +231,16 @@ def test_the_demo_window_says_demo(
     assert "DEMO" in w.windowTitle()
 
 
+def test_a_first_launch_lands_on_today_but_the_demo_shows_its_cases(
+        qtbot: QtBot, cases_db: AppContext, judge: Actor, tasks: TaskRunner,
+        ui_settings: UiSettings) -> None:
+    assert ui_settings.last_page == ""  # nothing remembered yet
+    desk = make_window(qtbot, cases_db, judge, tasks, ui_settings)
+    assert desk.current_page() == "today"
+    demo = make_window(qtbot, cases_db, judge, tasks, ui_settings, demo=True)
+    assert demo.current_page() == "cases"
+
+
 # ------------------------------------------------------------------- admin
 def test_the_admin_page_lists_users_and_adds_one(
         qtbot: QtBot, user_db: AppContext, tasks: TaskRunner) -> None:
