@@ -321,11 +321,10 @@ class MainWindow(Retranslating, QMainWindow):
             self.restoreState(s.window_state)
         if not s.splitter_state.isEmpty():
             self.splitter.restoreState(s.splitter_state)
-        if not self.show_page(s.last_page):
-            # A first launch: a desk lands on Today; the demo shows its cases first,
-            # so a newcomer sees the registry at once.
-            if not (self._demo and self.show_page("cases")):
-                self.show_page(next((k for k in PAGE_KEYS if self.is_page_available(k)), ""))
+        # A first launch: a desk lands on Today; the demo shows its cases first,
+        # so a newcomer sees the registry at once.
+        if not self.show_page(s.last_page) and not (self._demo and self.show_page("cases")):
+            self.show_page(next((k for k in PAGE_KEYS if self.is_page_available(k)), ""))
 
     def save_state(self) -> None:
         s = self._settings
