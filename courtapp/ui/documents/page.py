@@ -66,6 +66,7 @@ from courtapp.ui.documents.widgets import keep_while_alive
 from courtapp.ui.i18n import Retranslating
 from courtapp.ui.listing.decisions import RecordServiceDialog
 from courtapp.ui.listing.widgets import banner, set_banner
+from courtapp.ui.scope import scoped_case_id, set_case_scope
 from courtapp.ui.tasks import TaskRunner
 
 
@@ -270,22 +271,13 @@ class DocumentsPage(Retranslating, QWidget):
     # ------------------------------------------------------------- scope
     def set_case(self, case_id: int | None, case_number: str = "") -> None:
         """Show one case's documents (the case selected on the Cases page), or all."""
-        self.scope_combo.blockSignals(True)
-        while self.scope_combo.count() > 1:
-            self.scope_combo.removeItem(1)
-        if case_id is not None:
-            self.scope_combo.addItem(self.tr("Case %1").replace("%1", case_number or str(case_id)),
-                                     case_id)
-            self.scope_combo.setCurrentIndex(1)
-        else:
-            self.scope_combo.setCurrentIndex(0)
-        self.scope_combo.blockSignals(False)
+        set_case_scope(self.scope_combo, case_id,
+                       self.tr("Case %1").replace("%1", case_number or str(case_id)))
         self.reload()
 
     @property
     def case_id(self) -> int | None:
-        value = self.scope_combo.currentData()
-        return int(value) if value is not None else None
+        return scoped_case_id(self.scope_combo)
 
     @property
     def kind_filter(self) -> DocKind | None:

@@ -80,6 +80,7 @@ from courtapp.ui.listing.labels import (
     tl,
 )
 from courtapp.ui.listing.widgets import HistoryTable, StateStrip, banner, set_banner
+from courtapp.ui.scope import scoped_case_id, set_case_scope
 from courtapp.ui.tasks import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -586,22 +587,13 @@ class DecisionsPage(Retranslating, QWidget):
     # ------------------------------------------------------------ scope
     def set_case(self, case_id: int | None, case_number: str = "") -> None:
         """Offer "this case" beside "all cases" (the case selected on the Cases page)."""
-        self.scope_combo.blockSignals(True)
-        while self.scope_combo.count() > 1:
-            self.scope_combo.removeItem(1)
-        if case_id is not None:
-            self.scope_combo.addItem(self.tr("Case %1").replace("%1", case_number or str(case_id)),
-                                     case_id)
-            self.scope_combo.setCurrentIndex(1)
-        else:
-            self.scope_combo.setCurrentIndex(0)
-        self.scope_combo.blockSignals(False)
+        set_case_scope(self.scope_combo, case_id,
+                       self.tr("Case %1").replace("%1", case_number or str(case_id)))
         self.reload()
 
     @property
     def case_id(self) -> int | None:
-        value = self.scope_combo.currentData()
-        return int(value) if value is not None else None
+        return scoped_case_id(self.scope_combo)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
