@@ -62,7 +62,7 @@ from courtapp.core.domain.model import (
     ServiceMethod,
 )
 from courtapp.core.domain.money import parse_amount
-from courtapp.core.domain.validation import validate_case
+from courtapp.core.domain.validation import normal_form, validate_case
 
 FORMAT_VERSION = 1
 E = TypeVar("E", bound=StrEnum)
@@ -215,7 +215,7 @@ def _party(r: _Reader, d: dict[str, Any], p: str) -> Party | None:
             _precheck(r, oid, f"{op}id_number", check_resident_id)
             if role is None or oname is None or oid is None:
                 return None
-            return Officer(role, oname, _norm(oid, check_resident_id) or oid)
+            return Officer(role, oname, normal_form(oid, check_resident_id) or oid)
 
         officers = r.each(d, "officers", p, officer)
     else:
@@ -226,18 +226,8 @@ def _party(r: _Reader, d: dict[str, Any], p: str) -> Party | None:
     notify_body = r.s(d, "notify_body", p, required=False) or ""
     if name is None:
         return None
-    return Party(kind, name, _norm(idn, check_resident_id), _norm(code, check_credit_code), officers,
+    return Party(kind, name, normal_form(idn, check_resident_id), normal_form(code, check_credit_code), officers,
                  public_role, notify_body)
-
-
-def _norm(value: str | None, check: Callable[[str], str]) -> str | None:
-    """Normalise an identifier if it is valid; leave it for validation to report otherwise."""
-    if value is None:
-        return None
-    try:
-        return check(value)
-    except ValueError:
-        return value
 
 
 def _precheck(r: _Reader, value: str | None, path: str, check: Callable[[str], object]) -> None:
@@ -269,7 +259,7 @@ def _case(r: _Reader, d: dict[str, Any], p: str) -> EnforcementCase | None:
         cname, ccode = r.s(court_d, "name", f"{p}court."), r.s(court_d, "code", f"{p}court.")
         _precheck(r, ccode, f"{p}court.code", check_court_code)
         if cname is not None and ccode is not None:
-            court = Court(cname, _norm(ccode, check_court_code) or ccode)
+            court = Court(cname, normal_form(ccode, check_court_code) or ccode)
     filed_on = r.day(d, "filed_on", p)
     judge = r.s(d, "judge", p)
     basis = None

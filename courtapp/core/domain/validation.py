@@ -160,7 +160,7 @@ def _check_identifier(errors: ErrorCollector, path: str, value: str | None, kind
         add(errors, path, str(e.args[0]))
 
 
-def _normal(value: str | None, check: Callable[[str], str]) -> str | None:
+def normal_form(value: str | None, check: Callable[[str], str]) -> str | None:
     """``value`` in its normal form if it is valid, else unchanged (validation reports it)."""
     if not value:
         return value
@@ -179,13 +179,13 @@ def normalized_case(case: EnforcementCase) -> EnforcementCase:
     however the ID number was typed.
     """
     c = copy.deepcopy(case)
-    c.case_number = _normal(c.case_number, normalize_case_number) or c.case_number
-    c.court.code = _normal(c.court.code, check_court_code) or c.court.code
+    c.case_number = normal_form(c.case_number, normalize_case_number) or c.case_number
+    c.court.code = normal_form(c.court.code, check_court_code) or c.court.code
     for p in (*c.applicants, *c.respondents):
-        p.id_number = _normal(p.id_number, check_resident_id)
-        p.credit_code = _normal(p.credit_code, check_credit_code)
+        p.id_number = normal_form(p.id_number, check_resident_id)
+        p.credit_code = normal_form(p.credit_code, check_credit_code)
         for o in p.officers:
-            o.id_number = _normal(o.id_number, check_resident_id) or o.id_number
+            o.id_number = normal_form(o.id_number, check_resident_id) or o.id_number
     return c
 
 
@@ -216,7 +216,7 @@ def _check_party(errors: ErrorCollector, path: str, p: Party, today: date) -> No
             op = f"{path}.officers[{j}]"
             check_text(errors, f"{op}.name", o.name, limit=MAX_NAME)
             _check_identifier(errors, f"{op}.id_number", o.id_number, "ric", today)
-            key = (o.role.value, _normal(o.id_number, check_resident_id) or "")
+            key = (o.role.value, normal_form(o.id_number, check_resident_id) or "")
             if key in seen:
                 add(errors, f"{op}.role", "officer.duplicate_role")
             seen.add(key)
@@ -267,8 +267,8 @@ def validate_case(case: EnforcementCase, *, today: date | None = None) -> list[F
         for i, p in enumerate(parties):
             path = f"{side}[{i}]"
             _check_party(e, path, p, today)
-            ident = (_normal(p.id_number, check_resident_id) if p.kind is PartyKind.PERSON
-                     else _normal(p.credit_code, check_credit_code))
+            ident = (normal_form(p.id_number, check_resident_id) if p.kind is PartyKind.PERSON
+                     else normal_form(p.credit_code, check_credit_code))
             if ident:
                 if ident in seen:
                     field_name = "id_number" if p.kind is PartyKind.PERSON else "credit_code"
