@@ -97,6 +97,16 @@ def _record(r: ListingRow, case_number: str) -> ListingRecord:
                          r.reasons_zh, r.reasons_en)
 
 
+def _commit_record(uow: UnitOfWork, row: ListingRow) -> ListingRecord:
+    """Flush, take the record (with its case number) and commit."""
+    s = uow.session
+    case_number = s.scalar(select(CaseRow.case_number).where(CaseRow.id == row.case_id)) or ""
+    s.flush()
+    rec = _record(row, case_number)
+    uow.commit()
+    return rec
+
+
 def _load_case(s: Session, case_id: int) -> tuple[CaseRow, EnforcementCase]:
     row = s.scalar(_load_query().where(CaseRow.id == case_id))  # type: ignore[attr-defined]
     if row is None:
@@ -307,11 +317,7 @@ def record_service(uow: UnitOfWork, actor: Actor, listing_id: int, served_on: da
         audit.record(uow, actor, "listing.serve", "listing", row.id,
                      after={"served_on": served_on.isoformat(), "method": method.value},
                      legal_ground=ART_DECISION)
-        case_number = s.scalar(select(CaseRow.case_number).where(CaseRow.id == row.case_id)) or ""
-        s.flush()
-        rec = _record(row, case_number)
-        uow.commit()
-        return rec
+        return _commit_record(uow, row)
 
 
 @dataclass(frozen=True)
@@ -578,11 +584,7 @@ def set_restriction_status(uow: UnitOfWork, actor: Actor, listing_id: int, posit
                      before={"position": position, "status": before},
                      after={"position": position, "status": status.value, "on": on.isoformat()},
                      legal_ground="2015 Provisions Art. 9; 2019 Opinion item 17", reason=reason)
-        case_number = s.scalar(select(CaseRow.case_number).where(CaseRow.id == row.case_id)) or ""
-        s.flush()
-        rec = _record(row, case_number)
-        uow.commit()
-        return rec
+        return _commit_record(uow, row)
 
 
 # ------------------------------------------------- for the listing GUI (additive)
