@@ -457,16 +457,20 @@ class DocumentsPage(Retranslating, QWidget):
         if len(docs) > 1:
             self.batch_print_selected(preview=True)
             return
+        self._with_current_pdf(self.show_preview)
+
+    def _with_current_pdf(self, then: Callable[[bytes, str], object]) -> None:
+        """Fetch the current document's stored bytes off the GUI thread, then ``then(pdf, title)``."""
         d = self.current_document()
         if d is None:
             return
-        ctx, actor = self._ctx, self._actor
-        self._tasks.run_db(lambda: ds.reprint(ctx.uow(), actor, d.id),
-                           on_done=lambda pdf: self._show_issued(pdf, d),
-                           on_error=self._on_action_failed, owner=self)
+        ctx, actor, title = self._ctx, self._actor, self._title(d)
 
-    def _show_issued(self, pdf: bytes, d: ds.IssuedDocument) -> None:
-        self.show_preview(pdf, self._title(d))
+        def done(pdf: bytes) -> None:
+            then(pdf, title)
+
+        self._tasks.run_db(lambda: ds.reprint(ctx.uow(), actor, d.id), on_done=done,
+                           on_error=self._on_action_failed, owner=self)
 
     def _title(self, d: ds.IssuedDocument) -> str:
         return f"{d.number} · {kind_label(d.kind)}"
@@ -481,16 +485,7 @@ class DocumentsPage(Retranslating, QWidget):
         if len(docs) > 1:
             self.batch_print_selected()
             return
-        d = self.current_document()
-        if d is None:
-            return
-        ctx, actor = self._ctx, self._actor
-        self._tasks.run_db(lambda: ds.reprint(ctx.uow(), actor, d.id),
-                           on_done=lambda pdf: self._print_issued(pdf, d),
-                           on_error=self._on_action_failed, owner=self)
-
-    def _print_issued(self, pdf: bytes, d: ds.IssuedDocument) -> None:
-        self.print_pdf(pdf, self._title(d))
+        self._with_current_pdf(self.print_pdf)
 
     def print_pdf(self, pdf: bytes, title: str) -> None:
         """Read the file's pages (off the GUI thread), ask for the printer, print."""
