@@ -1,0 +1,72 @@
+"""``courtapp db`` and ``courtapp user``: the schema and the accounts."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from courtapp.cli.common import SubParsers, console, open_context
+from courtapp.core import paths
+from courtapp.core.domain.roles import Role
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from courtapp.core.db import migrate
+    from courtapp.core.db.engine import make_engine
+
+    engine = make_engine(args.database or paths.default_database_url())
+    if args.db_command == "upgrade":
+        migrate.upgrade(engine, args.revision)
+        print(f"database at revision {migrate.current_revision(engine)}")
+    else:
+        print(f"current: {migrate.current_revision(engine) or '(empty)'}; head: {migrate.head_revision()}")
+    return 0
+
+
+def _read_password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    if not sys.stdin.isatty():
+        raise SystemExit("courtapp: no terminal to ask for the password; use --password-stdin")
+    first = getpass.getpass("Password: ")
+    if first != getpass.getpass("Repeat password: "):
+        raise SystemExit("courtapp: the passwords differ")
+    return first
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    from courtapp.core.services import auth
+
+    ctx = open_context(args)
+    if args.user_command == "list":
+        for u in auth.list_users(ctx.uow(), console()):
+            roles = ",".join(sorted(r.value for r in u.roles))
+            print(f"{u.username}\t{u.display_name}\t{roles}\t{'active' if u.active else 'inactive'}")
+        return 0
+    chosen = {Role(r) for r in (args.role or [Role.ADMIN.value])}
+    info = auth.add_user(ctx.uow(), console(), args.username, args.name or args.username,
+                         _read_password(args), chosen)
+    print(f"user {info.username} created with roles {', '.join(sorted(r.value for r in info.roles))}")
+    return 0
+
+
+def register(sub: SubParsers) -> None:
+    db = sub.add_parser("db", help="database schema: upgrade or show the revision")
+    dbs = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    up = dbs.add_parser("upgrade", help="apply pending migrations")
+    up.add_argument("--revision", default="head", help="target revision (default head)")
+    dbs.add_parser("current", help="show the current and the newest revision")
+    db.set_defaults(func=cmd_db)
+
+    user = sub.add_parser("user", help="user accounts")
+    us = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    add = us.add_parser("add", help="add a user (the first one is usually the administrator)")
+    add.add_argument("username")
+    add.add_argument("--name", help="display name (default: the user name)")
+    add.add_argument("--role", action="append", choices=[r.value for r in Role],
+                     help="a role; repeat for several (default: administrator)")
+    add.add_argument("--password-stdin", action="store_true",
+                     help="read the password from the first line of standard input")
+    us.add_parser("list", help="list users")
+    user.set_defaults(func=cmd_user)

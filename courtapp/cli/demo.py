@@ -1,0 +1,85 @@
+"""``courtapp demo`` and the desktop app (no command, or ``--demo``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from courtapp.cli.common import SubParsers, console, open_context
+from courtapp.core import paths
+from courtapp.core.context import AppContext, open_database
+from courtapp.core.domain.roles import Role
+
+DEMO_PASSWORD = "demo-password"
+DEMO_USERS: list[tuple[str, str, set[Role]]] = [
+    ("judge", "赵文华", {Role.JUDGE}),
+    ("president", "王院长", {Role.PRESIDENT}),
+    ("clerk", "李书记员", {Role.CLERK}),
+    ("counter", "陈窗口", {Role.COUNTER}),
+    ("admin", "系统管理员", {Role.ADMIN}),
+    ("auditor", "审计员", {Role.AUDITOR}),
+]
+
+
+def ensure_demo_users(ctx: AppContext) -> None:
+    """The demo database's accounts (password ``demo-password``); never in a real database."""
+    from courtapp.core.services import auth
+
+    existing = {u.username for u in auth.list_users(ctx.uow(), console())}
+    for username, name, roles in DEMO_USERS:
+        if username not in existing:
+            auth.add_user(ctx.uow(), console(), username, name, DEMO_PASSWORD, roles)
+
+
+def load_demo(ctx: AppContext, n: int, *, seed: int, batch: int, quiet: bool = False) -> None:
+    import time
+
+    from courtapp.core.services import demo
+
+    start = time.perf_counter()
+    for done in demo.load_demo(ctx.uow(), console(), n, seed=seed, batch=batch,
+                               validate_every=1 if n <= 20_000 else 50):
+        if not quiet:
+            rate = done / max(time.perf_counter() - start, 1e-9)
+            print(f"\r{done:,}/{n:,} cases ({rate:,.0f}/s)", end="", file=sys.stderr, flush=True)
+    if not quiet:
+        print(file=sys.stderr)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    if args.cases < 1:
+        raise SystemExit("courtapp demo: --cases must be 1 or more")
+    ctx = open_database(args.database or paths.demo_database_url())
+    ensure_demo_users(ctx)
+    load_demo(ctx, args.cases, seed=args.seed, batch=args.batch)
+    print(f"{args.cases:,} demo cases added to {ctx.safe_url}")
+    print(f"demo accounts: {', '.join(u for u, _, _ in DEMO_USERS)} (password: {DEMO_PASSWORD})")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from courtapp.core.services import cases
+
+    if args.demo:
+        ctx = open_database(args.database or paths.demo_database_url())
+        ensure_demo_users(ctx)
+        if cases.count_cases(ctx.uow(), console(), cases.SearchQuery()) == 0:
+            print("building the demo database (first run only)…", file=sys.stderr)
+            load_demo(ctx, args.demo_cases, seed=2026, batch=2000)
+        from courtapp.core.services import auth
+
+        actor = auth.authenticate(ctx.uow(), "judge", DEMO_PASSWORD)
+    else:
+        ctx = open_context(args)
+        actor = None
+    from courtapp.ui.app import run_gui
+
+    return run_gui(ctx, lang=args.lang, demo_actor=actor)
+
+
+def register(sub: SubParsers) -> None:
+    demo = sub.add_parser("demo", help="fill a database with realistic sample cases and demo accounts")
+    demo.add_argument("--cases", type=int, default=1000, metavar="N", help="how many cases (default 1000)")
+    demo.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
+    demo.add_argument("--batch", type=int, default=5000, help="cases per transaction (default 5000)")
+    demo.set_defaults(func=cmd_demo)

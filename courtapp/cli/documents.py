@@ -1,0 +1,299 @@
+"""``courtapp notice``, ``verify``, ``key`` and ``documents``: court documents (issue 4)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from courtapp.cli.common import (
+    SubParsers,
+    console,
+    database,
+    date_arg,
+    lang_of,
+    open_context,
+    write_output,
+)
+from courtapp.core import paths
+from courtapp.core.context import AppContext
+
+
+def _extra(text: str | None) -> dict[str, object]:
+    """``--extra``: a JSON object, or ``@FILE`` holding one."""
+    if not text:
+        return {}
+    raw = Path(text[1:]).read_text(encoding="utf-8") if text.startswith("@") else text
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError as e:
+        raise SystemExit(f"courtapp: --extra is not JSON: {e}") from None
+    if not isinstance(value, dict):
+        raise SystemExit("courtapp: --extra must be a JSON object")
+    return value
+
+
+
+
+
+
+def cmd_notice(args: argparse.Namespace) -> int:
+    """Issue (register and sign) one document, or render an unregistered draft."""
+
+    with database(args) as ctx:
+        return _notice(args, ctx)
+
+
+def _notice(args: argparse.Namespace, ctx: AppContext) -> int:
+    from courtapp.core.documents.model import DocKind
+    from courtapp.core.services import cases, documents
+
+    lang = lang_of(args)
+    actor = console()
+    kind = DocKind(args.kind)
+    on = date_arg(args.issued_on, "--issued-on")
+    extra = _extra(args.extra)
+    rec = cases.get_case(ctx.uow(), actor, case_number=args.case_number)
+    if args.draft:
+        data = documents.preview(ctx.uow(), actor, kind, rec.id, respondent=args.respondent,
+                                 lang=args.doc_lang, issued_on=on, extra=extra)
+        write_output(args.output, data)
+        print(f"draft {kind.value} written to {args.output} (not registered, not signed)"
+              if lang == "en" else f"草稿已写入 {args.output}（未登记、未签名）", file=sys.stderr)
+        return 0
+    if args.supersedes:
+        old = documents.get_document(ctx.uow(), actor, args.supersedes)
+        if old.kind is not kind or old.case_id != rec.id:
+            raise SystemExit(f"courtapp notice: {args.supersedes} is a {old.kind.value} of case "
+                             f"{old.case_number}, not a {kind.value} of {rec.case.case_number}")
+        if not (args.reason or "").strip():
+            raise SystemExit("courtapp notice: --supersedes needs --reason")
+        issued = documents.supersede(ctx.uow(), actor, args.supersedes, reason=args.reason,
+                                     issued_on=on, extra=extra or None)
+    else:
+        issued = documents.issue(ctx.uow(), actor, kind, rec.id, respondent=args.respondent,
+                                 lang=args.doc_lang, issued_on=on, extra=extra)
+    write_output(args.output, issued.pdf)
+    d = issued.document
+    if lang == "en":
+        print(f"issued {d.number} ({d.kind.value}, signer {d.signer}) to {args.output}"
+              + (f"; it supersedes {d.supersedes}" if d.supersedes else ""), file=sys.stderr)
+    else:
+        print(f"已签发 {d.number}（{d.kind.value}，签发人{d.signer}），写入 {args.output}"
+              + (f"；取代 {d.supersedes}" if d.supersedes else ""), file=sys.stderr)
+    return 0
+
+
+def _has_database(args: argparse.Namespace) -> bool:
+    if args.database or os.environ.get("COURTAPP_DATABASE_URL"):
+        return True
+    return (paths.data_dir() / "courtapp.sqlite").exists()
+
+
+def _verification_key(args: argparse.Namespace, ctx: AppContext | None) -> object:
+    from courtapp.core.documents import signing
+    from courtapp.core.services import documents
+
+    if args.key:
+        return signing.load_public_key(Path(args.key).read_bytes())
+    if ctx is not None:
+        registered = documents.court_public_key(ctx.uow())
+        if registered is not None:
+            return registered
+    if signing.key_path().exists():
+        return signing.load_private_key(signing.key_path()).public_key()
+    raise SystemExit("courtapp verify: no court public key here; pass --key FILE "
+                     "(made with `courtapp key export`)")
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Check an issued PDF, or a scanned QR text, against the court's public key."""
+
+
+    lang = lang_of(args)
+    if bool(args.file) == bool(args.qr):
+        raise SystemExit("courtapp verify: give a PDF file or --qr TEXT (one of them)")
+    ctx = open_context(args) if _has_database(args) and not args.key else None
+    try:
+        return _verify(args, ctx, lang)
+    finally:
+        if ctx is not None:
+            ctx.engine.dispose()
+
+
+def _verify(args: argparse.Namespace, ctx: AppContext | None, lang: str) -> int:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    from courtapp.core.documents import signing
+    from courtapp.core.services import documents
+
+    key = _verification_key(args, ctx)
+    assert isinstance(key, Ed25519PublicKey)
+    if args.qr:
+        verdict = signing.verify_qr(args.qr, key)
+    else:
+        path = Path(args.file)
+        if not path.is_file():
+            raise SystemExit(f"courtapp verify: no such file: {path}")
+        verdict = signing.verify_pdf(path.read_bytes(), key)
+    note = ""
+    if verdict.valid and ctx is not None:
+        number = str(verdict.fields.get("number", ""))
+        entry = documents.find_document(ctx.uow(), console(), number)
+        if entry is not None:
+            own = verdict.fields.get("content_hash") or signing.parse_qr(
+                signing.embedded(Path(args.file).read_bytes())[0] or "").content_hash
+            if own != entry.content_hash:
+                verdict = signing.Verdict(
+                    False, f"{number} in the register has other content",
+                    f"登记簿中的{number}内容与此不符", verdict.fields)
+            elif entry.superseded_by:
+                note = (f"note: superseded by {entry.superseded_by}" if lang == "en"
+                        else f"注意：已被{entry.superseded_by}取代")
+    print(verdict.line(lang))
+    if note:
+        print(note)
+    return 0 if verdict.valid else 1
+
+
+def cmd_key(args: argparse.Namespace) -> int:
+    """The court key: export the public key, or install the private key on another desk."""
+    from courtapp.core.documents import signing
+    from courtapp.core.services import documents
+
+    lang = lang_of(args)
+    if args.key_command == "import":
+        target = signing.key_path()
+        if target.exists():
+            raise SystemExit(f"courtapp key import: {target} exists; this desk already has a key")
+        private = Path(args.file).read_bytes()
+        tmp = target.with_suffix(".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(private)
+        try:
+            installed = signing.load_private_key(tmp)
+        except signing.SigningKeyError:
+            tmp.unlink()
+            raise
+        tmp.rename(target)
+        print(f"court key {signing.fingerprint(installed)} installed at {target}")
+        return 0
+    with database(args) as ctx:
+        registered = documents.court_public_key(ctx.uow())
+        pub = registered if registered is not None else \
+            documents.court_signing_key(ctx.uow(), console()).public_key()
+    pem = signing.public_key_pem(pub)
+    if args.output:
+        Path(args.output).write_text(pem, encoding="ascii")
+        print((f"court public key {signing.fingerprint(pub)} written to {args.output}"
+               if lang == "en" else f"法院公钥 {signing.fingerprint(pub)} 已写入 {args.output}"),
+              file=sys.stderr)
+    else:
+        sys.stdout.write(pem)
+    return 0
+
+
+def cmd_documents(args: argparse.Namespace) -> int:
+    """The register: list a case's documents, reprint one, or print several into one file."""
+    with database(args) as ctx:
+        return _documents(args, ctx)
+
+
+def _documents(args: argparse.Namespace, ctx: AppContext) -> int:
+    from courtapp.core.documents.model import DocKind
+    from courtapp.core.services import cases, documents
+
+    actor = console()
+    if args.documents_command == "reprint":
+        write_output(args.output, documents.reprint(ctx.uow(), actor, args.number))
+        return 0
+    rec = cases.get_case(ctx.uow(), actor, case_number=args.case_number)
+    kind = DocKind(args.kind) if args.kind else None
+    if args.documents_command == "list":
+        for d in documents.list_documents(ctx.uow(), actor, case_id=rec.id, kind=kind):
+            state = f"superseded by {d.superseded_by}" if d.superseded_by else "current"
+            print(f"{d.number}\t{d.kind.value}\t{d.respondent_name}\t{d.issued_on}\t{d.signer}\t"
+                  f"{state}\t{d.pdf_sha256[:16]}")
+        return 0
+    ids = documents.issued_ids(ctx.uow(), actor, case_id=rec.id, kind=kind)
+    last = documents.collect(documents.render_batch(ctx.uow(), actor, ids))
+    for f in last.failures:
+        print(f"skipped {f.label}: {f.reason}", file=sys.stderr)
+    if last.pdf is None:
+        raise SystemExit("courtapp documents print: nothing to print")
+    write_output(args.output, last.pdf)
+    print(f"{len(last.numbers)} document(s) written to {args.output}", file=sys.stderr)
+    return 0
+
+
+def register(sub: SubParsers) -> None:
+    from courtapp.core.documents.model import DocKind
+    from courtapp.core.services.documents import KIND_HELP
+
+    kinds = "\n".join(f"  {k.value:<20} {KIND_HELP[k]}" for k in DocKind)
+    notice = sub.add_parser(
+        "notice", help="issue a court document (registered and signed), or render a draft",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Issue one court document for a case: it is numbered, registered, signed "
+                    "(QR code and file signature) and written as PDF.  A kind whose precondition "
+                    "is missing is refused with a message saying what is missing.",
+        epilog="kinds:\n" + kinds)
+    notice.add_argument("kind", choices=[k.value for k in DocKind], metavar="KIND",
+                        help="the kind of document (listed below)")
+    notice.add_argument("case_number", metavar="CASE_NUMBER")
+    notice.add_argument("--respondent", type=int, metavar="N",
+                        help="which respondent, numbered from 0 as `courtapp assess` shows (default: "
+                             "0; an execution notice without it is addressed to every respondent)")
+    notice.add_argument("--lang", dest="doc_lang", choices=["zh", "en"], default="zh",
+                        help="language of the document (default zh)")
+    notice.add_argument("--draft", action="store_true",
+                        help="render an unregistered, unsigned draft marked 草稿/DRAFT")
+    notice.add_argument("--issued-on", metavar="DATE", help="issue date, YYYY-MM-DD (default today)")
+    notice.add_argument("--extra", metavar="JSON",
+                        help="kind-specific data as a JSON object, or @FILE "
+                             "(correction_decision, permission, receipt)")
+    notice.add_argument("--supersedes", metavar="NUMBER",
+                        help="issue a correction of this document (it stays in the register, "
+                             "marked superseded)")
+    notice.add_argument("--reason", help="why the correction is issued (with --supersedes)")
+    notice.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
+                        help="where to write the PDF ('-' for standard output)")
+    notice.set_defaults(func=cmd_notice)
+
+    ver = sub.add_parser(
+        "verify", help="check an issued PDF or a scanned QR text offline",
+        description="Check a document against the court's public key: prints 'valid' or "
+                    "'invalid: <reason>' and exits 0 or 1.  The key is --key FILE, else the "
+                    "one registered in the database, else this desk's own.")
+    ver.add_argument("file", nargs="?", metavar="FILE.pdf", help="an issued PDF")
+    ver.add_argument("--qr", metavar="TEXT", help="the text of a scanned QR code")
+    ver.add_argument("--key", metavar="FILE", help="the court's public key (PEM, from `courtapp key export`)")
+    ver.add_argument("--lang", choices=["en", "zh"], default=argparse.SUPPRESS,
+                     help="language of the verdict")
+    ver.set_defaults(func=cmd_verify)
+
+    key = sub.add_parser("key", help="the court's signing key: export the public key")
+    ks = key.add_subparsers(dest="key_command", metavar="ACTION", required=True)
+    kx = ks.add_parser("export", help="write the court's public key (PEM); made on first use")
+    kx.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    ki = ks.add_parser("import", help="install the court's private key file on this desk")
+    ki.add_argument("file", metavar="FILE", help="the PEM file from the desk that made the key")
+    key.set_defaults(func=cmd_key)
+
+    docs = sub.add_parser("documents", help="the register of issued documents")
+    dsub = docs.add_subparsers(dest="documents_command", metavar="ACTION", required=True)
+    dl = dsub.add_parser("list", help="list a case's issued documents")
+    dl.add_argument("case_number", metavar="CASE_NUMBER")
+    dl.add_argument("--kind", choices=[k.value for k in DocKind])
+    dr = dsub.add_parser("reprint", help="write an issued document again (identical bytes)")
+    dr.add_argument("number", metavar="NUMBER")
+    dr.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    dp = dsub.add_parser("print", help="one PDF of a case's current documents (e.g. every "
+                                       "restriction order)")
+    dp.add_argument("case_number", metavar="CASE_NUMBER")
+    dp.add_argument("--kind", choices=[k.value for k in DocKind])
+    dp.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    docs.set_defaults(func=cmd_documents)
