@@ -14,7 +14,7 @@ from sqlalchemy import text
 from courtapp.core.context import AppContext
 from courtapp.core.domain.errors import PermissionDenied
 from courtapp.core.domain.model import EnforcementCase
-from courtapp.core.domain.roles import ROLE_PERMISSIONS, Actor, Permission, Role
+from courtapp.core.domain.roles import ROLE_PERMISSIONS, Actor, Permission, Role, require
 from courtapp.core.services import audit, auth
 from courtapp.core.services import cases as svc
 
@@ -85,7 +85,7 @@ def test_an_auditor_cannot_change_cases(
 def test_an_actor_without_roles_is_denied_every_permission(permission: Permission) -> None:
     assert not NOBODY.can(permission)
     with pytest.raises(PermissionDenied):
-        auth.require(NOBODY, permission)
+        require(NOBODY, permission)
 
 
 @pytest.mark.parametrize("permission", list(Permission))

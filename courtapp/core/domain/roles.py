@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from courtapp.core.domain.errors import PermissionDenied
+
 
 class Role(StrEnum):
     JUDGE = "judge"
@@ -86,3 +88,11 @@ def console_actor(os_user: str) -> Actor:
     is audited under ``console:<os user>``.
     """
     return Actor(username=f"console:{os_user}", roles=frozenset({Role.JUDGE, Role.ADMIN}))
+
+
+def require(actor: Actor, permission: Permission) -> None:
+    """Raise :class:`PermissionDenied` unless one of the actor's roles grants
+    ``permission``.  Every service that changes or reveals data calls it first;
+    the GUI hides buttons too, but the service layer is what refuses."""
+    if not actor.can(permission):
+        raise PermissionDenied(actor.username, permission.value)

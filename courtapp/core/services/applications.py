@@ -18,10 +18,9 @@ from sqlalchemy.orm import Session
 from courtapp.core.db.orm import CaseRow, ListingApplicationRow
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.domain.errors import ErrorCollector, NotFound
-from courtapp.core.domain.roles import Actor, Permission
+from courtapp.core.domain.roles import Actor, Permission, require
 from courtapp.core.domain.workdays import period_end
 from courtapp.core.services import audit
-from courtapp.core.services.auth import require
 
 #: 2017 Provisions Art. 5 para. 2: decide within 15 days of receiving the application.
 DECISION_DAYS = 15

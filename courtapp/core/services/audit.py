@@ -11,8 +11,7 @@ from sqlalchemy import select
 
 from courtapp.core.db.orm import AuditRow
 from courtapp.core.db.uow import UnitOfWork
-from courtapp.core.domain.roles import Actor, Permission
-from courtapp.core.services.auth import require
+from courtapp.core.domain.roles import Actor, Permission, require
 
 
 def canonical_json(value: Any) -> str | None:

@@ -20,16 +20,10 @@ from courtapp.core.domain.errors import (
     ErrorCollector,
     PermissionDenied,
 )
-from courtapp.core.domain.roles import Actor, Permission, Role
+from courtapp.core.domain.roles import Actor, Permission, Role, require
 
 _hasher = PasswordHasher()
 MIN_PASSWORD = 8
-
-
-def require(actor: Actor, permission: Permission) -> None:
-    """Raise :class:`PermissionDenied` unless one of the actor's roles grants ``permission``."""
-    if not actor.can(permission):
-        raise PermissionDenied(actor.username, permission.value)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from courtapp.core.db.orm import CalendarDayRow, CalendarYearRow
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.domain.errors import ErrorCollector
-from courtapp.core.domain.roles import Actor, Permission
+from courtapp.core.domain.roles import Actor, Permission, require
 from courtapp.core.domain.workdays import (
     DayInfo,
     Deadline,
@@ -27,7 +27,6 @@ from courtapp.core.domain.workdays import (
     year_exceptions,
 )
 from courtapp.core.services import audit
-from courtapp.core.services.auth import require
 
 _ZH_NAMES = {
     "New Year's Day": "元旦", "Spring Festival": "春节", "Tomb-sweeping Day": "清明节",

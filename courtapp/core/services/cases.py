@@ -67,11 +67,10 @@ from courtapp.core.domain.model import (
     derive_stage,
 )
 from courtapp.core.domain.money import from_fen, to_fen
-from courtapp.core.domain.roles import Actor, Permission
+from courtapp.core.domain.roles import Actor, Permission, require
 from courtapp.core.domain.validation import normalized_case, validate_case
 from courtapp.core.interchange import dump_case
 from courtapp.core.services import audit
-from courtapp.core.services.auth import require
 
 
 # ------------------------------------------------------------------- DTOs

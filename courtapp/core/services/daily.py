@@ -36,8 +36,7 @@ from courtapp.core.domain.publication import (
     RAIL,
     SPC_LIST,
 )
-from courtapp.core.domain.roles import Actor, Permission
-from courtapp.core.services.auth import require
+from courtapp.core.domain.roles import Actor, Permission, require
 
 
 class AlertKind(StrEnum):

@@ -60,10 +60,9 @@ from courtapp.core.domain.model import (
     ServiceMethod,
 )
 from courtapp.core.domain.money import to_fen
-from courtapp.core.domain.roles import Actor, Permission
+from courtapp.core.domain.roles import Actor, Permission, require
 from courtapp.core.domain.validation import validate_case
 from courtapp.core.services import audit
-from courtapp.core.services.auth import require
 from courtapp.core.services.cases import case_columns
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"

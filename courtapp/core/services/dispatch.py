@@ -37,11 +37,10 @@ from courtapp.core.domain.errors import ErrorCollector, NotFound
 from courtapp.core.domain.listing import Listing
 from courtapp.core.domain.model import EnforcementCase
 from courtapp.core.domain.publication import Recipient, entry_data, recipients
-from courtapp.core.domain.roles import Actor, Permission
+from courtapp.core.domain.roles import Actor, Permission, require
 from courtapp.core.domain.workdays import Deadline, YearCalendar, add_working_days
 from courtapp.core.services import audit
 from courtapp.core.services.audit import canonical_json
-from courtapp.core.services.auth import require
 
 EVENTS = ("publication", "removal", "correction", "lifting", "permission")
 #: Removal and correction: 3 working days (2017 Arts. 9-10, 12).

@@ -59,9 +59,8 @@ from courtapp.core.domain.errors import (
 from courtapp.core.domain.listing import Listing, ListingStatus, RestrictionStatus
 from courtapp.core.domain.model import EnforcementCase
 from courtapp.core.domain.restriction_order import OrderStatus, RestrictionOrder
-from courtapp.core.domain.roles import Actor, Permission
+from courtapp.core.domain.roles import Actor, Permission, require
 from courtapp.core.services import audit
-from courtapp.core.services.auth import require
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import (

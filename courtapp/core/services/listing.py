@@ -47,9 +47,8 @@ from courtapp.core.domain.listing import (
     needs_proportionality_reason,
 )
 from courtapp.core.domain.model import EnforcementCase, ServiceMethod
-from courtapp.core.domain.roles import Actor, Permission
+from courtapp.core.domain.roles import Actor, Permission, require
 from courtapp.core.services import audit
-from courtapp.core.services.auth import require
 from courtapp.core.services.cases import _load_query, row_to_case
 
 ART_DECISION = "2017 Provisions Art. 5 para. 3"

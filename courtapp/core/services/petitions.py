@@ -92,10 +92,9 @@ from courtapp.core.domain.petition import (
 )
 from courtapp.core.domain.publication import SPC_LIST, carriers, entry_data, listing_bodies
 from courtapp.core.domain.restriction_order import Factor, Initiation, OrderStatus, check_order
-from courtapp.core.domain.roles import Actor, Permission
+from courtapp.core.domain.roles import Actor, Permission, require
 from courtapp.core.domain.workdays import Deadline, YearCalendar, add_working_days, period_end
 from courtapp.core.services import audit
-from courtapp.core.services.auth import require
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey

@@ -40,10 +40,9 @@ from courtapp.core.domain.listing import (
 from courtapp.core.domain.model import EnforcementCase
 from courtapp.core.domain.petition import RELISTING_BAR_MONTHS
 from courtapp.core.domain.publication import entry_data, in_force, listing_bodies
-from courtapp.core.domain.roles import Actor, Permission
+from courtapp.core.domain.roles import Actor, Permission, require
 from courtapp.core.domain.workdays import Deadline, YearCalendar, add_working_days
 from courtapp.core.services import audit
-from courtapp.core.services.auth import require
 
 #: Art. 9, Art. 10 paras. 1-2, Art. 12: within 3 working days.
 REMOVAL_WORKING_DAYS = 3

@@ -30,9 +30,8 @@ from courtapp.core.domain.restriction_order import (
     RestrictionOrder,
     check_order,
 )
-from courtapp.core.domain.roles import Actor, Permission
+from courtapp.core.domain.roles import Actor, Permission, require
 from courtapp.core.services import audit
-from courtapp.core.services.auth import require
 from courtapp.core.services.listing import SETTING_SMALL_AMOUNT, _load_case, setting
 
 ART_ORDER = "2015 Provisions Arts. 1, 2, 4, 5"

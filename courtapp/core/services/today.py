@@ -26,8 +26,7 @@ from courtapp.core.db.orm import CaseRow, RestrictionOrderRow
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.domain.petition import PetitionStatus
 from courtapp.core.domain.restriction_order import OrderStatus
-from courtapp.core.domain.roles import Actor, Permission, Role
-from courtapp.core.services.auth import require
+from courtapp.core.domain.roles import Actor, Permission, Role, require
 
 
 @dataclass(frozen=True)
