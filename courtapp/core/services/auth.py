@@ -6,41 +6,22 @@ GUI hides buttons too, but the service layer is what refuses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
 
-from courtapp.core.db.orm import UserRow
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.domain.errors import (
     AuthenticationFailed,
     ErrorCollector,
     PermissionDenied,
 )
+from courtapp.core.domain.records import UserInfo
 from courtapp.core.domain.roles import Actor, Permission, Role, require
 
 _hasher = PasswordHasher()
 MIN_PASSWORD = 8
-
-
-@dataclass(frozen=True)
-class UserInfo:
-    id: int
-    username: str
-    display_name: str
-    roles: frozenset[Role]
-    active: bool
-
-
-def _info(r: UserRow) -> UserInfo:
-    return UserInfo(r.id, r.username, r.display_name, _roles(r.roles), r.active)
-
-
-def _roles(text: str) -> frozenset[Role]:
-    return frozenset(Role(x) for x in text.split(",") if x)
 
 
 def _check_new_user(username: str, display_name: str, password: str, roles: set[Role],
@@ -62,34 +43,28 @@ def _check_new_user(username: str, display_name: str, password: str, roles: set[
 
 def user_count(uow: UnitOfWork) -> int:
     with uow:
-        return int(uow.session.scalar(select(func.count()).select_from(UserRow)) or 0)
+        return uow.users.count()
 
 
 def _insert_user(uow: UnitOfWork, actor: Actor, username: str, display_name: str,
                  password: str, roles: set[Role], *, min_password: int = MIN_PASSWORD) -> UserInfo:
-    from courtapp.core.services import audit
-
     _check_new_user(username, display_name, password, roles, min_password=min_password)
-    if uow.session.scalar(select(UserRow).where(UserRow.username == username)):
+    if uow.users.exists(username):
         e = ErrorCollector()
         e.add("username", "user.exists", "this user name is taken", "该用户名已被使用")
         e.raise_if_any()
-    row = UserRow(username=username, display_name=display_name.strip(),
-                  password_hash=_hasher.hash(password),
-                  roles=",".join(sorted(r.value for r in roles)), active=True,
-                  created_at=datetime.now(UTC))
-    uow.session.add(row)
-    uow.session.flush()
-    audit.record(uow, actor, "user.create", "user", row.id,
-                 after={"username": username, "display_name": display_name,
-                        "roles": sorted(r.value for r in roles)})
-    return _info(row)
+    info = uow.users.add(username, display_name.strip(), _hasher.hash(password), roles,
+                         datetime.now(UTC))
+    uow.audit.add(actor, "user.create", "user", info.id,
+                  after={"username": username, "display_name": display_name,
+                         "roles": sorted(r.value for r in roles)})
+    return info
 
 
 def create_first_admin(uow: UnitOfWork, username: str, display_name: str, password: str) -> UserInfo:
     """The first-run administrator.  Refused once any user exists."""
     with uow:
-        if uow.session.scalar(select(func.count()).select_from(UserRow)):
+        if uow.users.count():
             raise PermissionDenied(username, "first-run setup (users already exist)")
         info = _insert_user(uow, Actor(username="setup", roles=frozenset()), username,
                             display_name, password, {Role.ADMIN})
@@ -110,28 +85,30 @@ def add_user(uow: UnitOfWork, actor: Actor, username: str, display_name: str, pa
 def list_users(uow: UnitOfWork, actor: Actor) -> list[UserInfo]:
     require(actor, Permission.USER_MANAGE)
     with uow:
-        return [_info(r) for r in uow.session.scalars(select(UserRow).order_by(UserRow.username))]
+        return uow.users.all()
 
 
 def authenticate(uow: UnitOfWork, username: str, password: str) -> Actor:
     """The actor for a correct user name and password; raises AuthenticationFailed otherwise."""
-    from courtapp.core.services import audit
-
     with uow:
-        row = uow.session.scalar(select(UserRow).where(UserRow.username == username))
-        if row is None:
+        found = uow.users.credentials(username)
+        if found is None:
             _hasher.hash(password)  # spend the same time as a real check
             raise AuthenticationFailed(username)
+        user, password_hash = found
         try:
-            _hasher.verify(row.password_hash, password)
+            _hasher.verify(password_hash, password)
         except (VerificationError, InvalidHashError):
             raise AuthenticationFailed(username) from None
-        if not row.active:
+        if not user.active:
             raise AuthenticationFailed(username)
-        actor = Actor(username=row.username, roles=_roles(row.roles), user_id=row.id,
-                      display_name=row.display_name)
-        if _hasher.check_needs_rehash(row.password_hash):
-            row.password_hash = _hasher.hash(password)
-        audit.record(uow, actor, "user.login", "user", row.id)
+        actor = Actor(username=user.username, roles=user.roles, user_id=user.id,
+                      display_name=user.display_name)
+        if _hasher.check_needs_rehash(password_hash):
+            uow.users.set_password_hash(user.id, _hasher.hash(password))
+        uow.audit.add(actor, "user.login", "user", user.id)
         uow.commit()
         return actor
+
+
+__all__ = ["UserInfo", "add_user", "authenticate", "create_first_admin", "list_users", "user_count"]

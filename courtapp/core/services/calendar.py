@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from courtapp.core.db.orm import CalendarDayRow, CalendarYearRow
+from courtapp.core.db.repositories.calendar import CalendarRepository
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.domain.errors import ErrorCollector
 from courtapp.core.domain.roles import Actor, Permission, require
@@ -26,7 +25,6 @@ from courtapp.core.domain.workdays import (
     period_end,
     year_exceptions,
 )
-from courtapp.core.services import audit
 
 _ZH_NAMES = {
     "New Year's Day": "元旦", "Spring Festival": "春节", "Tomb-sweeping Day": "清明节",
@@ -50,16 +48,14 @@ def seed_from_package(uow: UnitOfWork) -> int:
             by_year.setdefault(d.year, {})[d] = DayInfo(True, _ZH_NAMES.get(name, name or ""))
     # Weekend days inside a holiday carry its name too (for the statutory-holiday test).
     with uow:
-        known = set(uow.session.scalars(select(CalendarYearRow.year)))
+        known = uow.calendar.known_years()
         added = 0
         now = datetime.now(UTC)
         for year in sorted(by_year):
             if year in known:
                 continue
-            for d, info in by_year[year].items():
-                uow.session.add(CalendarDayRow(day=d, workday=info.workday, name=info.name))
-            uow.session.add(CalendarYearRow(year=year, source=f"chinesecalendar {version}".strip(),
-                                            updated_at=now, updated_by="setup"))
+            uow.calendar.set_year(year, by_year[year], source=f"chinesecalendar {version}".strip(),
+                                  by="setup", at=now)
             added += 1
         uow.commit()
         return added
@@ -68,22 +64,14 @@ def seed_from_package(uow: UnitOfWork) -> int:
 def load(uow: UnitOfWork, years: range | None = None) -> YearCalendar:
     """The calendar (all years, or those in ``years``)."""
     with uow:
-        return load_in(uow.session, years)
+        return uow.calendar.load(years)
 
 
-def load_in(s: Session, years: range | None = None) -> YearCalendar:
-    """The calendar, read within the caller's transaction (services that compute
-    deadlines while they change data)."""
-    q_years = select(CalendarYearRow.year)
-    q_days = select(CalendarDayRow)
-    if years is not None:
-        q_years = q_years.where(CalendarYearRow.year.between(years.start, years.stop - 1))
-        q_days = q_days.where(CalendarDayRow.day.between(date(years.start, 1, 1),
-                                                         date(years.stop - 1, 12, 31)))
-    known = set(s.scalars(q_years))
-    exceptions = {r.day: DayInfo(r.workday, r.name) for r in s.scalars(q_days)
-                  if r.day.year in known}
-    return YearCalendar(known, exceptions)
+def load_in(uow: UnitOfWork | Session, years: range | None = None) -> YearCalendar:
+    """The calendar, read within the caller's open unit of work (services that
+    compute deadlines while they change data)."""
+    repo = uow.calendar if isinstance(uow, UnitOfWork) else CalendarRepository(uow)
+    return repo.load(years)
 
 
 def years_around(first: date, last: date | None = None) -> range:
@@ -112,17 +100,13 @@ class YearStatus:
 
 def years(uow: UnitOfWork) -> list[YearStatus]:
     with uow:
-        counts = dict(uow.session.execute(
-            select(func.extract("year", CalendarDayRow.day), func.count())
-            .group_by(func.extract("year", CalendarDayRow.day))).all())
-        return [YearStatus(r.year, r.source, int(counts.get(r.year, 0)))
-                for r in uow.session.scalars(select(CalendarYearRow).order_by(CalendarYearRow.year))]
+        return [YearStatus(y, source, n) for y, source, n in uow.calendar.years()]
 
 
 def missing_years(uow: UnitOfWork, today: date) -> list[int]:
     """This year and next, if either has no data (the administrator's alert)."""
     with uow:
-        known = set(uow.session.scalars(select(CalendarYearRow.year)))
+        known = uow.calendar.known_years()
     return [y for y in (today.year, today.year + 1) if y not in known]
 
 
@@ -176,18 +160,9 @@ def set_year(uow: UnitOfWork, actor: Actor, year: int, holidays: list[tuple[date
         e.raise_if_any()
         raise AssertionError("unreachable") from ex
     with uow:
-        s = uow.session
-        before = s.get(CalendarYearRow, year)
-        s.execute(delete(CalendarDayRow).where(
-            CalendarDayRow.day.between(date(year, 1, 1), date(year, 12, 31))))
-        for d, info in sorted(exceptions.items()):
-            s.add(CalendarDayRow(day=d, workday=info.workday, name=info.name))
-        now = datetime.now(UTC)
-        if before is None:
-            s.add(CalendarYearRow(year=year, source=source, updated_at=now, updated_by=actor.username))
-        else:
-            before.source, before.updated_at, before.updated_by = source, now, actor.username
-        audit.record(uow, actor, "calendar.set_year", "calendar", year,
+        uow.calendar.set_year(year, exceptions, source=source, by=actor.username,
+                              at=datetime.now(UTC))
+        uow.audit.add(actor, "calendar.set_year", "calendar", year,
                      after={"holidays": [(d.isoformat(), n) for d, n in holidays],
                             "workdays": [(d.isoformat(), n) for d, n in makeup_workdays]},
                      legal_ground="State Council holiday notice", reason=source)

@@ -2,321 +2,41 @@
 
 Each function takes the acting user and a :class:`UnitOfWork`, checks the
 permission, validates everything, and either commits the whole change with
-its audit record or nothing.  Callers get frozen DTOs or domain dataclasses,
-never live ORM rows.
+its audit record or nothing.  Callers get frozen records or domain
+dataclasses, never ORM rows.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from decimal import Decimal
+from collections.abc import Sequence
+from datetime import date
 
-from sqlalchemy import ColumnElement, func, or_, select, union
-from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.exc import StaleDataError
-
-from courtapp.core.db.orm import (
-    CasePartyRow,
-    CaseRow,
-    ConductRow,
-    FindingRow,
-    ObligationRow,
-    OfficerRow,
-    PaymentRow,
-    PersonRow,
-    PropertyRow,
-    SecurityRow,
-)
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.domain.errors import (
     ConflictError,
     ErrorCollector,
     FieldError,
-    NotFound,
     ValidationError,
 )
-from courtapp.core.domain.identifiers import normalize_case_number, parse_case_number
-from courtapp.core.domain.model import (
-    Basis,
-    BasisKind,
-    ConductRecord,
-    ConductType,
-    Court,
-    EnforcementCase,
-    ExecutionNotice,
-    Finding,
-    Obligation,
-    ObligationKind,
-    Officer,
-    OfficerRole,
-    Party,
-    PartyKind,
-    Payment,
-    PropertyItem,
-    PropertyKind,
-    PropertyMeasure,
-    PublicRole,
-    SecurityItem,
-    SecurityKind,
-    ServiceMethod,
-    Stage,
-    derive_stage,
-)
-from courtapp.core.domain.money import from_fen, to_fen
+from courtapp.core.domain.identifiers import normalize_case_number
+from courtapp.core.domain.model import EnforcementCase, Party
+from courtapp.core.domain.records import CaseRecord, PersonInfo
 from courtapp.core.domain.roles import Actor, Permission, require
+from courtapp.core.domain.search import CaseSummary, SearchQuery
 from courtapp.core.domain.validation import normalized_case, validate_case
 from courtapp.core.interchange import dump_case
-from courtapp.core.services import audit
+from courtapp.core.services import history, listing
 
 
-# ------------------------------------------------------------------- DTOs
-@dataclass(frozen=True)
-class CaseSummary:
-    """One row of the case list."""
-
-    id: int
-    case_number: str
-    court_name: str
-    filed_on: date
-    judge: str
-    applicant_names: str
-    respondent_names: str
-    due: Decimal
-    outstanding: Decimal
-    notice_deadline: date | None
-    stage: Stage
-    version: int
-
-
-@dataclass(frozen=True)
-class CaseRecord:
-    """A stored case: its database id and version (for optimistic locking) and its data."""
-
-    id: int
-    version: int
-    case: EnforcementCase
-
-
-@dataclass(frozen=True)
-class PersonInfo:
-    id: int
-    kind: PartyKind
-    name: str
-    identifier: str
-    case_count: int
-
-
-# --------------------------------------------------------- rows <-> domain
-def _person_to_party(p: PersonRow) -> Party:
-    kind = PartyKind(p.kind)
-    officers = [Officer(OfficerRole(o.role), o.person.name, o.person.id_number or "")
-                for o in p.officers] if kind is PartyKind.ENTITY else []
-    return Party(kind, p.name, p.id_number, p.credit_code, officers)
-
-
-def _case_party(cp: CasePartyRow) -> Party:
-    party = _person_to_party(cp.person)
-    party.public_role = PublicRole(cp.public_role) if cp.public_role else None
-    party.notify_body = cp.notify_body
-    return party
-
-
-def row_to_case(r: CaseRow) -> EnforcementCase:
-    n = None
-    if r.notice_issued_on is not None and r.notice_deadline is not None:
-        n = ExecutionNotice(
-            r.notice_issued_on, r.notice_deadline, r.notice_served_on,
-            ServiceMethod(r.notice_service_method) if r.notice_service_method else None)
-    return EnforcementCase(
-        case_number=r.case_number,
-        court=Court(r.court_name, r.court_code),
-        filed_on=r.filed_on,
-        judge=r.judge,
-        basis=Basis(BasisKind(r.basis_kind), r.basis_issuer, r.basis_document_number,
-                    r.basis_effective_on),
-        applicants=[_case_party(cp) for cp in r.parties if cp.side == "applicant"],
-        respondents=[_case_party(cp) for cp in r.parties if cp.side == "respondent"],
-        obligations=[
-            Obligation(ObligationKind(o.kind), o.description,
-                       None if o.amount_fen is None else from_fen(o.amount_fen))
-            for o in r.obligations],
-        execution_notice=n,
-        payments=[
-            Payment(p.paid_on, p.respondent,
-                    None if p.amount_fen is None else from_fen(p.amount_fen),
-                    p.act, p.obligation, p.evidence)
-            for p in r.payments],
-        property=[
-            PropertyItem(PropertyKind(x.kind), x.description, from_fen(x.value_fen), x.found_on,
-                         PropertyMeasure(x.measure), x.respondent)
-            for x in r.property_items],
-        security=[SecurityItem(SecurityKind(s.kind), from_fen(s.value_fen), s.respondent,
-                               s.description) for s in r.securities],
-        conduct=[ConductRecord(ConductType(c.type), c.occurred_on, c.description, c.respondent)
-                 for c in r.conduct],
-        findings=[Finding(f.respondent, f.able_to_perform, f.later_in_performance_order,
-                          f.campus_loan_student, f.serious_violence) for f in r.findings],
-    )
-
-
-def _names(parties: Sequence[Party], limit: int = 400) -> str:
-    text = "、".join(p.name for p in parties)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-class _PersonResolver:
-    """Finds or creates the one person record behind an ID number or credit code."""
-
-    def __init__(self, session: Session, errors: ErrorCollector) -> None:
-        self.session = session
-        self.errors = errors
-        self.cache: dict[str, PersonRow] = {}
-
-    def resolve(self, kind: PartyKind, name: str, identifier: str, path: str,
-                field_name: str) -> PersonRow | None:
-        key = f"{kind.value}:{identifier}"
-        row = self.cache.get(key)
-        if row is None:
-            col = PersonRow.id_number if kind is PartyKind.PERSON else PersonRow.credit_code
-            row = self.session.scalar(select(PersonRow).where(col == identifier))
-        if row is not None:
-            if row.kind != kind.value:
-                self.errors.add(f"{path}.{field_name}", "party.kind_conflict",
-                                "this number is registered to a party of another kind",
-                                "该号码已登记为另一类当事人")
-                return None
-            if row.name != name:
-                self.errors.add(
-                    f"{path}.name", "party.name_conflict",
-                    f"this {field_name.replace('_', ' ')} is registered to {row.name}; "
-                    "use that record or correct the number",
-                    f"该号码已登记于“{row.name}”名下，请使用该记录或更正号码")
-                return None
-        else:
-            row = PersonRow(
-                kind=kind.value, name=name,
-                id_number=identifier if kind is PartyKind.PERSON else None,
-                credit_code=identifier if kind is PartyKind.ENTITY else None,
-                created_at=datetime.now(UTC))
-            self.session.add(row)
-        self.cache[key] = row
-        return row
-
-
-def case_columns(case: EnforcementCase) -> dict[str, object]:
-    """The ``cases`` columns for ``case``, including the cached list summary.
-
-    Shared by the service and the bulk demo loader, so both store the same thing.
-    """
-    num = parse_case_number(case.case_number)
-    b = case.basis
-    n = case.execution_notice
-    return {
-        "case_number": str(num), "year": num.year, "court_code": num.court_code,
-        "type_code": num.type_code, "sequence": num.sequence,
-        "court_name": case.court.name, "filed_on": case.filed_on, "judge": case.judge,
-        "basis_kind": b.kind.value, "basis_issuer": b.issuer,
-        "basis_document_number": b.document_number, "basis_effective_on": b.effective_on,
-        "notice_issued_on": n.issued_on if n else None,
-        "notice_deadline": n.deadline if n else None,
-        "notice_served_on": n.served_on if n else None,
-        "notice_service_method": n.service_method.value if n and n.service_method else None,
-        "applicant_names": _names(case.applicants),
-        "respondent_names": _names(case.respondents),
-        "due_fen": to_fen(case.total_due()),
-        "outstanding_fen": to_fen(case.outstanding()),
-        "performed": bool(case.obligations) and case.fully_performed(),
-        "partly_performed": case.partly_performed(),
-    }
-
-
-def _apply(session: Session, row: CaseRow, case: EnforcementCase, errors: ErrorCollector) -> None:
-    """Write ``case`` into ``row`` and its child rows (replacing the lists)."""
-    for key, value in case_columns(case).items():
-        setattr(row, key, value)
-    row.updated_at = datetime.now(UTC)
-
-    resolver = _PersonResolver(session, errors)
-    parties: list[CasePartyRow] = []
-    for side, plist in (("applicant", case.applicants), ("respondent", case.respondents)):
-        for i, p in enumerate(plist):
-            path = f"{side}s[{i}]"
-            field_name = "id_number" if p.kind is PartyKind.PERSON else "credit_code"
-            person = resolver.resolve(p.kind, p.name, p.identifier, path, field_name)
-            if person is None:
-                continue
-            if p.kind is PartyKind.ENTITY:
-                # The entity's officers belong to the entity record, shared by its cases.
-                officer_rows = []
-                for j, o in enumerate(p.officers):
-                    op = resolver.resolve(PartyKind.PERSON, o.name, o.id_number,
-                                          f"{path}.officers[{j}]", "id_number")
-                    if op is not None:
-                        officer_rows.append(OfficerRow(person=op, role=o.role.value, position=j))
-                if [(o.role, o.person.id_number) for o in person.officers] != [
-                        (o.role, o.person.id_number) for o in officer_rows]:
-                    person.officers = officer_rows
-            parties.append(CasePartyRow(
-                person=person, side=side, position=len(parties),
-                public_role=p.public_role.value if p.public_role else None,
-                notify_body=p.notify_body))
-    row.parties = parties
-    row.obligations = [
-        ObligationRow(position=i, kind=o.kind.value, description=o.description,
-                      amount_fen=None if o.amount is None else to_fen(o.amount))
-        for i, o in enumerate(case.obligations)]
-    row.payments = [
-        PaymentRow(position=i, paid_on=p.on, respondent=p.respondent,
-                   amount_fen=None if p.amount is None else to_fen(p.amount), act=p.act,
-                   obligation=p.obligation, evidence=p.evidence)
-        for i, p in enumerate(case.payments)]
-    row.property_items = [
-        PropertyRow(position=i, kind=x.kind.value, description=x.description,
-                    value_fen=to_fen(x.value), found_on=x.found_on, measure=x.measure.value,
-                    respondent=x.respondent)
-        for i, x in enumerate(case.property)]
-    row.securities = [
-        SecurityRow(position=i, kind=s.kind.value, value_fen=to_fen(s.value),
-                    respondent=s.respondent, description=s.description)
-        for i, s in enumerate(case.security)]
-    row.conduct = [
-        ConductRow(position=i, type=c.type.value, occurred_on=c.on, description=c.description,
-                   respondent=c.respondent)
-        for i, c in enumerate(case.conduct)]
-    row.findings = [
-        FindingRow(position=i, respondent=f.respondent, able_to_perform=f.able_to_perform,
-                   later_in_performance_order=f.later_in_performance_order,
-                   campus_loan_student=f.campus_loan_student, serious_violence=f.serious_violence)
-        for i, f in enumerate(case.findings)]
-
-
-def _load_query() -> object:
-    return select(CaseRow).options(
-        selectinload(CaseRow.parties).joinedload(CasePartyRow.person)
-        .selectinload(PersonRow.officers),
-        selectinload(CaseRow.obligations), selectinload(CaseRow.payments),
-        selectinload(CaseRow.property_items), selectinload(CaseRow.securities),
-        selectinload(CaseRow.conduct), selectinload(CaseRow.findings))
-
-
-def _prefixed(errors: Iterable[FieldError], prefix: str) -> list[FieldError]:
+def _prefixed(errors: Sequence[FieldError], prefix: str) -> list[FieldError]:
     if not prefix:
         return list(errors)
     return [FieldError(f"{prefix}.{e.path}", e.rule, e.en, e.zh) for e in errors]
 
 
-def _existing_number(session: Session, number: str, exclude_id: int | None = None) -> bool:
-    num = parse_case_number(number)
-    q = select(CaseRow.id).where(
-        CaseRow.year == num.year, CaseRow.court_code == num.court_code,
-        CaseRow.type_code == num.type_code, CaseRow.sequence == num.sequence)
-    if exclude_id is not None:
-        q = q.where(CaseRow.id != exclude_id)
-    return session.scalar(q) is not None
+def _number_taken(number: str) -> tuple[str, str, str]:
+    return ("case_number.exists", f"case {number} is already registered", f"案号{number}已登记")
 
 
 # ------------------------------------------------------------- use cases
@@ -335,39 +55,28 @@ def create_cases(uow: UnitOfWork, actor: Actor, cases: Sequence[EnforcementCase]
     for c, prefix in zip(cases, prefixes, strict=True):
         errors.extend(_prefixed(validate_case(c, today=today), prefix))
     errors.raise_if_any()
-    out: list[CaseRecord] = []
     with uow:
-        s = uow.session
-        rows: list[tuple[CaseRow, EnforcementCase]] = []
+        stored: list[tuple[int, EnforcementCase]] = []
         seen: set[str] = set()
         for c, prefix in zip(cases, prefixes, strict=True):
             number = normalize_case_number(c.case_number)
-            if number in seen or _existing_number(s, number):
+            if number in seen or uow.cases.number_taken(number):
                 errors.add(f"{prefix}.case_number" if prefix else "case_number",
-                           "case_number.exists", f"case {number} is already registered",
-                           f"案号{number}已登记")
+                           *_number_taken(number))
                 continue
             seen.add(number)
-            now = datetime.now(UTC)
-            row = CaseRow(created_at=now, updated_at=now)
-            sub = ErrorCollector()
-            _apply(s, row, c, sub)
-            errors.extend(_prefixed(sub.errors, prefix))
-            s.add(row)
-            rows.append((row, c))
+            case_id = uow.cases.add(c, errors, prefix)
+            if case_id is not None:
+                stored.append((case_id, c))
         errors.raise_if_any()
-        s.flush()
-        for row, c in rows:
-            audit.record(uow, actor, action, "case", row.case_number, after=dump_case(c))
-            from courtapp.core.services.listing import (
-                record_notice_service,
-                store_imported_listings,
-            )
-
-            record_notice_service(uow, actor, row.id, c)
+        out: list[CaseRecord] = []
+        for case_id, c in stored:
+            rec = uow.cases.get(case_id)
+            uow.audit.add(actor, action, "case", rec.case.case_number, after=dump_case(c))
+            history.record_notice_service(uow, actor, case_id, c)
             if c.listings:
-                store_imported_listings(uow, actor, row, c)
-            out.append(CaseRecord(row.id, row.version, row_to_case(row)))
+                listing.store_imported_listings(uow, actor, rec, c)
+            out.append(rec)
         uow.commit()
     return out
 
@@ -384,43 +93,41 @@ def import_cases(uow: UnitOfWork, actor: Actor, cases: Sequence[EnforcementCase]
                         action="case.import", today=today, path_prefixes=path_prefixes)
 
 
-def update_case(uow: UnitOfWork, actor: Actor, case_id: int, expected_version: int,
-                case: EnforcementCase, *, reason: str | None = None,
-                today: date | None = None) -> CaseRecord:
-    """Replace a case's data.  Refused with ConflictError if someone saved it meanwhile."""
+def update_in(uow: UnitOfWork, actor: Actor, case_id: int, expected_version: int,
+              case: EnforcementCase, *, reason: str | None = None,
+              today: date | None = None) -> CaseRecord:
+    """Within the caller's open unit of work: replace a case's data (validated,
+    audited, its notice's service recorded).  The caller commits."""
     require(actor, Permission.CASE_EDIT)
     case = normalized_case(case)
     errors = ErrorCollector()
     errors.extend(validate_case(case, today=today))
     errors.raise_if_any()
-    with uow:
-        s = uow.session
-        row = s.scalar(_load_query().where(CaseRow.id == case_id))  # type: ignore[attr-defined]
-        if row is None:
-            raise NotFound(f"case id {case_id}")
-        if row.version != expected_version:
-            raise ConflictError(f"case {row.case_number} was changed by someone else "
-                                f"(version {row.version}, you had {expected_version})")
-        before = dump_case(row_to_case(row))
-        if _existing_number(s, case.case_number, exclude_id=case_id):
-            errors.add("case_number", "case_number.exists",
-                       f"case {case.case_number} is already registered",
-                       f"案号{case.case_number}已登记")
-            errors.raise_if_any()
-        _apply(s, row, case, errors)
+    old = uow.cases.get(case_id)
+    if old.version != expected_version:
+        raise ConflictError(f"case {old.case.case_number} was changed by someone else "
+                            f"(version {old.version}, you had {expected_version})")
+    before = dump_case(old.case)
+    if uow.cases.number_taken(case.case_number, exclude_id=case_id):
+        errors.add("case_number", *_number_taken(case.case_number))
         errors.raise_if_any()
-        after = dump_case(case)
-        if before != after:
-            audit.record(uow, actor, "case.update", "case", row.case_number,
-                         before=before, after=after, reason=reason)
-        try:
-            s.flush()
-        except StaleDataError:
-            raise ConflictError(f"case {row.case_number} was changed by someone else") from None
-        from courtapp.core.services.listing import record_notice_service
+    rec = uow.cases.update(case_id, expected_version, case, errors)
+    errors.raise_if_any()
+    assert rec is not None
+    after = dump_case(case)
+    if before != after:
+        uow.audit.add(actor, "case.update", "case", rec.case.case_number,
+                      before=before, after=after, reason=reason)
+    history.record_notice_service(uow, actor, case_id, case)
+    return rec
 
-        record_notice_service(uow, actor, row.id, case)
-        rec = CaseRecord(row.id, row.version, row_to_case(row))
+
+def update_case(uow: UnitOfWork, actor: Actor, case_id: int, expected_version: int,
+                case: EnforcementCase, *, reason: str | None = None,
+                today: date | None = None) -> CaseRecord:
+    """Replace a case's data.  Refused with ConflictError if someone saved it meanwhile."""
+    with uow:
+        rec = update_in(uow, actor, case_id, expected_version, case, reason=reason, today=today)
         uow.commit()
         return rec
 
@@ -429,129 +136,31 @@ def get_case(uow: UnitOfWork, actor: Actor, *, case_id: int | None = None,
              case_number: str | None = None) -> CaseRecord:
     require(actor, Permission.CASE_VIEW)
     with uow:
-        q = _load_query()
         if case_id is not None:
-            q = q.where(CaseRow.id == case_id)  # type: ignore[attr-defined]
-        elif case_number is not None:
-            try:
-                number = normalize_case_number(case_number)
-            except ValueError:
-                raise NotFound(f"no case {case_number}: not a valid case number") from None
-            q = q.where(CaseRow.case_number == number)  # type: ignore[attr-defined]
-        else:
-            raise TypeError("case_id or case_number is required")
-        row = uow.session.scalar(q)
-        if row is None:
-            raise NotFound(f"no case {case_number or case_id}")
-        return CaseRecord(row.id, row.version, row_to_case(row))
+            return uow.cases.get(case_id)
+        if case_number is not None:
+            return uow.cases.by_number(case_number)
+        raise TypeError("case_id or case_number is required")
 
 
 def export_cases(uow: UnitOfWork, actor: Actor, numbers: Sequence[str]) -> list[EnforcementCase]:
+    """The named cases with their listings, read in one snapshot."""
     require(actor, Permission.CASE_EXPORT)
-    from courtapp.core.services.listing import attach_listings
-
-    out = []
-    for n in numbers:
-        rec = get_case(uow, actor, case_number=n)
-        out.append(attach_listings(uow, rec.id, rec.case))
-    return out
+    with uow:
+        out = []
+        for n in numbers:
+            rec = uow.cases.by_number(n)
+            out.append(listing.attach_listings_in(uow, rec.id, rec.case))
+        return out
 
 
 # ---------------------------------------------------------------- search
-_RIC_LIKE = re.compile(r"^\d{6,17}[\dX]?$")
-_USCC_LIKE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{4,18}$")
-
-
-@dataclass(frozen=True)
-class SearchQuery:
-    """What the search box holds, classified.  Empty text lists every case."""
-
-    text: str = ""
-
-    @property
-    def folded(self) -> str:
-        return unicodedata.normalize("NFKC", self.text).strip().replace(" ", "")
-
-    def kind(self) -> str:
-        t = self.folded.upper()
-        if not t:
-            return "all"
-        if t.startswith("(") or "执" in t:
-            return "case_number"
-        if _RIC_LIKE.match(t):
-            return "id_number"
-        if _USCC_LIKE.match(t) and any(c.isdigit() for c in t):
-            return "credit_code"
-        return "name"
-
-
-def _like_prefix(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def _matching_ids(query: SearchQuery) -> object | None:
-    """A selectable of case ids matching the query (None: every case)."""
-    kind = query.kind()
-    t = query.folded
-    if kind == "all":
-        return None
-    if kind == "case_number":
-        t = t.replace("（", "(").replace("）", ")")
-        if not t.startswith("("):
-            return select(CaseRow.id.label("cid")).where(
-                CaseRow.case_number.like("%" + _like_prefix(t), escape="\\"))
-        return select(CaseRow.id.label("cid")).where(
-            CaseRow.case_number.like(_like_prefix(t), escape="\\"))
-    if kind == "id_number":
-        # A run of digits may begin an ID number or a credit code (91...).
-        cond = or_(PersonRow.id_number.like(_like_prefix(t.upper()), escape="\\"),
-                   PersonRow.credit_code.like(_like_prefix(t.upper()), escape="\\"))
-    elif kind == "credit_code":
-        cond = PersonRow.credit_code.like(_like_prefix(t.upper()), escape="\\")
-    else:
-        cond = PersonRow.name.like(_like_prefix(t), escape="\\")
-    direct = (select(CasePartyRow.case_id.label("cid"))
-              .join(PersonRow, PersonRow.id == CasePartyRow.person_id).where(cond))
-    # Through an entity to its officers: searching a legal representative's ID
-    # finds the cases of the entity.
-    via_officer = (select(CasePartyRow.case_id.label("cid"))
-                   .join(OfficerRow, OfficerRow.entity_id == CasePartyRow.person_id)
-                   .join(PersonRow, PersonRow.id == OfficerRow.person_id).where(cond))
-    return union(direct, via_officer)
-
-
 def search_case_ids(uow: UnitOfWork, actor: Actor, query: SearchQuery, *,
                     before_id: int | None = None, limit: int = 200) -> list[int]:
     """Case ids, newest first, after the keyset position ``before_id``."""
     require(actor, Permission.CASE_VIEW)
     with uow:
-        return _search_ids(uow.session, query, before_id, limit)
-
-
-def _search_ids(s: Session, query: SearchQuery, before_id: int | None, limit: int) -> list[int]:
-    sub = _matching_ids(query)
-    if sub is None:
-        q = select(CaseRow.id).order_by(CaseRow.id.desc()).limit(limit)
-        if before_id is not None:
-            q = q.where(CaseRow.id < before_id)
-        return list(s.scalars(q))
-    u = sub.subquery()  # type: ignore[attr-defined]
-    q2 = select(u.c.cid).distinct().order_by(u.c.cid.desc()).limit(limit)
-    if before_id is not None:
-        q2 = q2.where(u.c.cid < before_id)
-    return list(s.scalars(q2))
-
-
-def _summary(r: CaseRow, as_of: date) -> CaseSummary:
-    return CaseSummary(
-        id=r.id, case_number=r.case_number, court_name=r.court_name, filed_on=r.filed_on,
-        judge=r.judge, applicant_names=r.applicant_names, respondent_names=r.respondent_names,
-        due=from_fen(r.due_fen), outstanding=from_fen(r.outstanding_fen),
-        notice_deadline=r.notice_deadline,
-        stage=derive_stage(performed=r.performed, partly=r.partly_performed,
-                           notice_issued_on=r.notice_issued_on, served_on=r.notice_served_on,
-                           deadline=r.notice_deadline, as_of=as_of),
-        version=r.version)
+        return uow.cases.search_ids(query, before_id, limit)
 
 
 def search_cases(uow: UnitOfWork, actor: Actor, query: SearchQuery, *,
@@ -559,25 +168,16 @@ def search_cases(uow: UnitOfWork, actor: Actor, query: SearchQuery, *,
                  as_of: date | None = None) -> list[CaseSummary]:
     """One page of the case list: summaries, newest first (keyset pagination)."""
     require(actor, Permission.CASE_VIEW)
-    as_of = as_of or date.today()
     with uow:
-        ids = _search_ids(uow.session, query, before_id, limit)
-        if not ids:
-            return []
-        rows = {r.id: r for r in uow.session.scalars(select(CaseRow).where(CaseRow.id.in_(ids)))}
-        return [_summary(rows[i], as_of) for i in ids if i in rows]
+        ids = uow.cases.search_ids(query, before_id, limit)
+        return uow.cases.summaries(ids, as_of or date.today())
 
 
 def count_cases(uow: UnitOfWork, actor: Actor, query: SearchQuery, *, cap: int = 10_000) -> int:
     """How many cases match; a search stops counting at ``cap`` (the list shows "cap+")."""
     require(actor, Permission.CASE_VIEW)
     with uow:
-        sub = _matching_ids(query)
-        if sub is None:
-            return int(uow.session.scalar(select(func.count()).select_from(CaseRow)) or 0)
-        u = sub.subquery()  # type: ignore[attr-defined]
-        inner = select(u.c.cid).distinct().limit(cap + 1).subquery()
-        return int(uow.session.scalar(select(func.count()).select_from(inner)) or 0)
+        return uow.cases.count(query, cap)
 
 
 def similar_persons(uow: UnitOfWork, actor: Actor, *, name: str = "", identifier: str = "",
@@ -589,31 +189,18 @@ def similar_persons(uow: UnitOfWork, actor: Actor, *, name: str = "", identifier
     if not name and len(ident) < 6:
         return []
     with uow:
-        conds: list[ColumnElement[bool]] = []
-        if ident:
-            conds += [PersonRow.id_number.like(_like_prefix(ident), escape="\\"),
-                      PersonRow.credit_code.like(_like_prefix(ident), escape="\\")]
-        if name:
-            conds.append(PersonRow.name == name)
-        count = (select(func.count()).select_from(CasePartyRow)
-                 .where(CasePartyRow.person_id == PersonRow.id).scalar_subquery())
-        q = select(PersonRow, count).where(or_(*conds)).limit(limit)
-        return [PersonInfo(p.id, PartyKind(p.kind), p.name, p.id_number or p.credit_code or "", n)
-                for p, n in uow.session.execute(q)]
+        return uow.cases.similar_persons(name, ident, limit)
 
 
 def get_person(uow: UnitOfWork, actor: Actor, person_id: int) -> Party:
     require(actor, Permission.CASE_VIEW)
     with uow:
-        row = uow.session.get(PersonRow, person_id)
-        if row is None:
-            raise NotFound(f"person id {person_id}")
-        return _person_to_party(row)
+        return uow.cases.person(person_id)
 
 
 __all__ = [
     "CaseRecord", "CaseSummary", "ConflictError", "PersonInfo", "SearchQuery",
     "ValidationError", "count_cases", "create_case", "create_cases", "export_cases",
-    "get_case", "get_person", "import_cases", "row_to_case", "search_case_ids", "search_cases",
-    "similar_persons", "update_case",
+    "get_case", "get_person", "import_cases", "search_case_ids", "search_cases",
+    "similar_persons", "update_case", "update_in",
 ]

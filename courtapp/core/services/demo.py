@@ -32,6 +32,7 @@ from courtapp.core.db.orm import (
     PropertyRow,
     SecurityRow,
 )
+from courtapp.core.db.repositories.cases import case_columns
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.domain.errors import ValidationError
 from courtapp.core.domain.identifiers import ric_check_char, uscc_check_char
@@ -63,7 +64,6 @@ from courtapp.core.domain.money import to_fen
 from courtapp.core.domain.roles import Actor, Permission, require
 from courtapp.core.domain.validation import validate_case
 from courtapp.core.services import audit
-from courtapp.core.services.cases import case_columns
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬斌宇浩凯鹏飞俊峰建国建华志强海燕晓东春梅小红文博子轩梓涵一诺欣怡浩然宇轩思远"

@@ -31,7 +31,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from courtapp.core import settings
 from courtapp.core.db.orm import CaseRow, DispatchRow
+from courtapp.core.db.repositories.settings import SettingsRepository
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.domain.errors import ErrorCollector, NotFound
 from courtapp.core.domain.listing import Listing
@@ -108,10 +110,7 @@ def queue_publication(uow: UnitOfWork, case_id: int, listing_id: int, case: Enfo
 
 
 def _lifting_days(s: Session) -> int:
-    from courtapp.core.services.listing import setting
-
-    value = setting(s, SETTING_LIFTING_DAYS, str(DEFAULT_LIFTING_DAYS))
-    return int(value) if value.isdigit() else DEFAULT_LIFTING_DAYS
+    return settings.value(SettingsRepository(s), settings.LIFTING_WORKING_DAYS)
 
 
 def item_due(cal: YearCalendar, r: DispatchRow, lifting_days: int) -> Deadline | None:

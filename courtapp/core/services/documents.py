@@ -47,6 +47,9 @@ from courtapp.core.db.orm import (
     RestrictionOrderRow,
     SettingRow,
 )
+from courtapp.core.db.repositories.cases import CaseRepository
+from courtapp.core.db.repositories.listings import ListingRepository
+from courtapp.core.db.repositories.orders import OrderRepository
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.documents import signing
 from courtapp.core.documents.model import DocKind, Document, canonical, document_from_fields
@@ -357,18 +360,15 @@ def _orders(s: Session, case_id: int, respondent: int | None) -> list[Restrictio
 class _State:
     """Cases with their listings and orders, loaded once for many documents."""
 
-    cases: dict[int, tuple[CaseRow, EnforcementCase]]
+    cases: dict[int, EnforcementCase]
     listings: dict[int, list[ListingRow]]  # by case id, newest first
     orders: dict[int, list[RestrictionOrderRow]]
     last_sequence: dict[int, int]  # by case id: the highest document sequence issued
 
 
 def _load_state(s: Session, case_ids: Iterable[int]) -> _State:
-    from courtapp.core.services.cases import _load_query, row_to_case
-
     ids = sorted(set(case_ids))
-    q = _load_query().where(CaseRow.id.in_(ids))  # type: ignore[attr-defined]
-    cases = {r.id: (r, row_to_case(r)) for r in s.scalars(q)}
+    cases = {i: rec.case for i, rec in CaseRepository(s).many(ids).items()}
     listings: dict[int, list[ListingRow]] = {i: [] for i in ids}
     for lr in s.scalars(select(ListingRow).options(selectinload(ListingRow.restrictions))
                         .where(ListingRow.case_id.in_(ids)).order_by(ListingRow.id.desc())):
@@ -541,14 +541,11 @@ def _prepare(s: Session, actor: Actor, req: IssueRequest, issued_on: date,
              key: Ed25519PrivateKey | None, *, sequence: int | None = None,
              supersedes: str = "", draft: bool = False, state: _State | None = None) -> _Prepared:
     """Check the precondition and build the Document (and its QR text unless a draft)."""
-    from courtapp.core.services.listing import _to_listing
-    from courtapp.core.services.restriction import _to_order
-
     if state is None or req.case_id not in state.cases:
         state = _load_state(s, [req.case_id])
     if req.case_id not in state.cases:
         raise NotFound(f"case id {req.case_id}")
-    case_row, case = state.cases[req.case_id]
+    case = state.cases[req.case_id]
     if req.lang not in ("zh", "en"):
         raise _refuse("lang", "document.lang", "a document is in Chinese (zh) or English (en)",
                       "文书语言应为中文（zh）或英文（en）")
@@ -567,8 +564,10 @@ def _prepare(s: Session, actor: Actor, req: IssueRequest, issued_on: date,
         sequence = state.last_sequence.get(req.case_id, 0) + 1
     number = ("草稿" if req.lang == "zh" else "DRAFT") if draft \
         else document_number(case.case_number, sequence)
-    listing: Listing | None = _to_listing(src.listing) if src.listing is not None else None
-    order: RestrictionOrder | None = _to_order(src.order) if src.order is not None else None
+    listing: Listing | None = ListingRepository(s).get(src.listing.id).listing \
+        if src.listing is not None else None
+    order: RestrictionOrder | None = OrderRepository(s).get(src.order.id).order \
+        if src.order is not None else None
     extra = dict(req.extra)
     if req.kind is DocKind.RESTRICTION_LIFTING and "items" not in extra:
         extra["items"] = _lifted_items(src)
@@ -586,7 +585,7 @@ def _prepare(s: Session, actor: Actor, req: IssueRequest, issued_on: date,
         doc = replace(doc, supersedes=supersedes)
     qr = None if draft or key is None else signing.make_qr_text(doc, key)
     name = case.respondents[respondent].name if respondent is not None else ""
-    return _Prepared(req, doc, qr, case_row.case_number, name, sequence,
+    return _Prepared(req, doc, qr, case.case_number, name, sequence,
                      src.listing.id if src.listing is not None else None,
                      src.order.id if src.order is not None else None)
 

@@ -40,7 +40,6 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from courtapp.core.db.orm import (
-    CaseRow,
     ListingRow,
     PetitionEvidenceRow,
     PetitionRow,
@@ -48,6 +47,8 @@ from courtapp.core.db.orm import (
     RestrictionOrderRow,
     RestrictionRow,
 )
+from courtapp.core.db.repositories.cases import CaseRepository
+from courtapp.core.db.repositories.settings import SettingsRepository
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.documents.model import DocKind
 from courtapp.core.domain.errors import (
@@ -94,7 +95,20 @@ from courtapp.core.domain.publication import SPC_LIST, carriers, entry_data, lis
 from courtapp.core.domain.restriction_order import Factor, Initiation, OrderStatus, check_order
 from courtapp.core.domain.roles import Actor, Permission, require
 from courtapp.core.domain.workdays import Deadline, YearCalendar, add_working_days, period_end
-from courtapp.core.services import audit
+from courtapp.core.interchange import dump_listing
+from courtapp.core.services import audit, history
+from courtapp.core.services.dispatch import DEFAULT_LIFTING_DAYS, SETTING_LIFTING_DAYS
+from courtapp.core.services.removal import (
+    ART_CORRECTED,
+    ART_EARLY,
+    ART_EXPIRED,
+    ART_ITEM,
+    ART_REVOKE,
+    SETTING_PARA1_FIXED,
+    execute_removal,
+    para1_applies_to_fixed_term,
+)
+from courtapp.core.services.restriction import order_json
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -225,9 +239,8 @@ def _err(path: str, rule: str, en: str, zh: str) -> ValidationError:
 
 
 def _setting(s: Session, key: str, default: str) -> str:
-    from courtapp.core.services.listing import setting
-
-    return setting(s, key, default)
+    found = SettingsRepository(s).get(key)
+    return default if found is None else found
 
 
 def sla_for(s: Session, kind: PetitionKind) -> Sla:
@@ -317,9 +330,7 @@ def _load(s: Session, ref: int | str) -> PetitionRow:
 
 
 def _one(s: Session, r: PetitionRow) -> Petition:
-    from courtapp.core.services.listing import _load_case
-
-    _, case = _load_case(s, r.case_id)
+    case = CaseRepository(s).get(r.case_id).case
     return _dto(s, r, case.case_number, case.respondents[r.respondent].name)
 
 
@@ -493,11 +504,9 @@ def file_petition(uow: UnitOfWork, actor: Actor, case_id: int, kind: PetitionKin
     kind = PetitionKind(kind)
     info = KINDS[kind]
     details = details or PetitionDetails()
-    from courtapp.core.services.listing import _load_case
-
     with uow:
         s = uow.session
-        _, case = _load_case(s, case_id)
+        case = uow.cases.get(case_id).case
         e = ErrorCollector()
         who = _identify(case, kind, petitioner_id, petitioner_name, e)
         e.extend(check_details(kind, details, received_on, travel_max_days=_travel_max(s)))
@@ -687,13 +696,9 @@ def list_petitions(uow: UnitOfWork, actor: Actor, *, case_id: int | None = None,
 
 
 def _many(s: Session, rows: list[PetitionRow]) -> list[Petition]:
-    from courtapp.core.services.cases import _load_query, row_to_case
-
     if not rows:
         return []
-    ids = sorted({r.case_id for r in rows})
-    cases = {c.id: row_to_case(c) for c in s.scalars(
-        _load_query().where(CaseRow.id.in_(ids)))}  # type: ignore[attr-defined]
+    cases = {i: rec.case for i, rec in CaseRepository(s).many(r.case_id for r in rows).items()}
     dates = [d for r in rows for d in (r.received_on, r.decided_on, r.decision_served_on,
                                         r.reconsideration_filed_on) if d]
     cal = _cal(s, min(dates), max(dates))
@@ -749,10 +754,11 @@ class _Ctx:
 
 
 def _listing(c: _Ctx) -> ListingRow:
-    from courtapp.core.services.listing import _load_listing
-
     assert c.row.listing_id is not None
-    return _load_listing(c.s, c.row.listing_id)
+    row = c.s.scalar(select(ListingRow).options(selectinload(ListingRow.restrictions))
+                     .where(ListingRow.id == c.row.listing_id))
+    assert row is not None
+    return row
 
 
 def _order(c: _Ctx) -> RestrictionOrderRow:
@@ -784,17 +790,12 @@ def _not_performed(c: _Ctx) -> tuple[str, str]:
 
 def _must_grant(c: _Ctx) -> tuple[str, str] | None:
     """Why the court must grant (verified facts it may not reject), or None."""
-    from courtapp.core.services.removal import para1_applies_to_fixed_term
-
     k, d, dec = c.kind, c.details, c.decision
     if k in REMOVAL_KINDS:
-        lr = _listing(c)
-        from courtapp.core.services.listing import _to_listing
-
-        lst = _to_listing(lr)
+        lst = c.uow.listings.get(_listing(c).id).listing
         end = lst.term_end()
         fixed = lst.term_years is not None
-        para1 = not fixed or para1_applies_to_fixed_term(c.s)
+        para1 = not fixed or para1_applies_to_fixed_term(c.uow)
         if k is PetitionKind.REMOVAL_TERM_EXPIRED and end is not None and c.on > end:
             return ("the term ended on " + end.isoformat() + ": the entry shall be deleted (Art. 10 para. 2)",
                     f"纳入期限已于{end.isoformat()}届满，应当删除（第十条第二款）")
@@ -824,8 +825,6 @@ def decide(uow: UnitOfWork, actor: Actor, petition_id: int | str, decision: Deci
            key: Ed25519PrivateKey | None = None) -> Decided:
     """Grant or reject a petition with reasons, carry out the effect, issue the document."""
     require(actor, Permission.PETITION_DECIDE)
-    from courtapp.core.services.listing import _load_case
-
     with uow:
         s = uow.session
         row = _load(s, petition_id)
@@ -840,7 +839,7 @@ def decide(uow: UnitOfWork, actor: Actor, petition_id: int | str, decision: Deci
             e.add("on", "petition.before_receipt", "a decision cannot precede the petition",
                   "决定日期不得早于收到申请的日期")
         e.raise_if_any()
-        _, case = _load_case(s, row.case_id)
+        case = uow.cases.get(row.case_id).case
         c = _Ctx(uow, actor, row, case, PetitionDetails.from_json(json.loads(row.details)), decision, e)
         must = _must_grant(c)
         if not decision.granted:
@@ -930,15 +929,6 @@ def _reject(c: _Ctx) -> None:
 
 
 def _grant_removal(c: _Ctx) -> None:
-    from courtapp.core.services.listing import _to_listing
-    from courtapp.core.services.removal import (
-        ART_EARLY,
-        ART_EXPIRED,
-        ART_ITEM,
-        execute_removal,
-        para1_applies_to_fixed_term,
-    )
-
     info = KINDS[c.kind]
     assert info.removal is not None
     kind, reason, item = info.removal
@@ -948,7 +938,7 @@ def _grant_removal(c: _Ctx) -> None:
                 f"the listing was already removed on {lr.removed_on} ({lr.removal_kind})",
                 f"该失信记录已于{lr.removed_on}删除")
         return
-    lst = _to_listing(lr)
+    lst = c.uow.listings.get(lr.id).listing
     end = lst.term_end()
     fixed = lst.term_years is not None
     article = ART_ITEM.format(n=item) if item is not None else ART_EXPIRED
@@ -966,7 +956,7 @@ def _grant_removal(c: _Ctx) -> None:
                     f"纳入期限至{end.isoformat()}届满（第十条第二款）")
             return
         event_on = end
-    elif fixed and not para1_applies_to_fixed_term(c.s):
+    elif fixed and not para1_applies_to_fixed_term(c.uow):
         if c.kind in (PetitionKind.REMOVAL_PERFORMED, PetitionKind.REMOVAL_SETTLEMENT):
             article, ground = ART_EARLY, "early"  # discretionary early deletion
         else:
@@ -988,7 +978,8 @@ def _grant_removal(c: _Ctx) -> None:
     if reason in (RemovalReason.PERFORMED, RemovalReason.SETTLEMENT_PERFORMED) \
             and lr.status != ListingStatus.PUBLISHED.value:
         kind = RemovalKind.CANCELLED  # never published: nothing to delete from the list
-    execute_removal(c.uow, c.actor, lr, c.case, kind=kind, reason=reason, on=c.on, event_on=event_on,
+    execute_removal(c.uow, c.actor, c.uow.listings.get(lr.id), c.case, kind=kind, reason=reason,
+                    on=c.on, event_on=event_on,
                     article=article, why=f"petition {c.row.number}: {c.decision.reasons.strip()}",
                     petition_id=c.row.id)
     c.doc = (DocKind.DELETION, {"action": "delete", "ground": ground})
@@ -997,9 +988,6 @@ def _grant_removal(c: _Ctx) -> None:
 
 
 def _grant_correction(c: _Ctx) -> None:
-    from courtapp.core.services.listing import _listing_json, _to_listing
-    from courtapp.core.services.removal import ART_CORRECTED, ART_REVOKE, execute_removal
-
     ground = c.details.correction_ground
     assert ground is not None
     lr = _listing(c)
@@ -1012,12 +1000,12 @@ def _grant_correction(c: _Ctx) -> None:
                              "reasons": c.decision.reasons.strip()}
     why = f"petition {c.row.number}: {c.decision.reasons.strip()}"
     if ground is CorrectionGround.NOT_LISTABLE:  # R-R4: revoked within 3 working days
-        execute_removal(c.uow, c.actor, lr, c.case, kind=RemovalKind.REVOKED,
+        execute_removal(c.uow, c.actor, c.uow.listings.get(lr.id), c.case, kind=RemovalKind.REVOKED,
                         reason=RemovalReason.REVOKED, on=c.on, event_on=c.on, article=ART_REVOKE,
                         why=why, petition_id=c.row.id)
         c.effect = {"removal": {"kind": "revoked", "reason": "revoked", "article": ART_REVOKE}}
     elif ground is CorrectionGround.SHOULD_BE_DELETED:
-        execute_removal(c.uow, c.actor, lr, c.case, kind=RemovalKind.DELETED,
+        execute_removal(c.uow, c.actor, c.uow.listings.get(lr.id), c.case, kind=RemovalKind.DELETED,
                         reason=RemovalReason.CORRECTED, on=c.on, event_on=c.on, article=ART_CORRECTED,
                         why=why, petition_id=c.row.id)
         c.effect = {"removal": {"kind": "deleted", "reason": "corrected", "article": ART_CORRECTED}}
@@ -1028,16 +1016,14 @@ def _grant_correction(c: _Ctx) -> None:
                     "say what the inaccurate information should read (Art. 11 item 2)",
                     "请写明应当更正的失信信息内容（第十一条第（二）项）")
             return
-        lst = _to_listing(lr)
+        lst = c.uow.listings.get(lr.id).listing
         state = lr.status == ListingStatus.PUBLISHED.value
-        from courtapp.core.services.listing import current_state
-
-        cur = current_state(c.s, c.case, lr.case_id, lr.respondent, c.on)
+        cur = history.current_state(c.uow, c.case, lr.case_id, lr.respondent, c.on)
         c.s.add(RespondentEventRow(
             case_id=lr.case_id, respondent=lr.respondent, from_state=cur.value, to_state=cur.value,
             at=datetime.now(UTC), effective_on=c.on, username=c.actor.username,
             article=ART_CORRECTED, reason=f"information corrected: {text} ({why})"))
-        audit.record(c.uow, c.actor, "listing.correct", "listing", lr.id, before=_listing_json(lst),
+        audit.record(c.uow, c.actor, "listing.correct", "listing", lr.id, before=dump_listing(lst),
                      after={"correction": text, "on": c.on.isoformat()}, legal_ground=ART_CORRECTED,
                      reason=why)
         if state:
@@ -1204,8 +1190,6 @@ def _grant_permission(c: _Ctx) -> None:
 def _grant_officer_release(c: _Ctx) -> None:
     """R-C6: lift the former officer's items and prepare, for the president's
     signature (2015 Art. 5), a restriction order on the new officer."""
-    from courtapp.core.services.restriction import _order_json, _to_order
-
     former = c.row.officer
     assert former is not None
     party = c.case.respondents[c.row.respondent]
@@ -1235,7 +1219,7 @@ def _grant_officer_release(c: _Ctx) -> None:
     _lift_rows(c, rows, RestrictionStatus.LIFTED, ART_R_C6, why)
     factors = [Factor.PASSIVE_PERFORMANCE]
     if c.row.order_id is not None and c.row.listing_id is None:
-        factors = list(_to_order(_order(c)).factors) or factors
+        factors = list(c.uow.orders.get(_order(c).id).order.factors) or factors
     from courtapp.core.domain.listing import Restriction
     from courtapp.core.domain.restriction_order import RestrictionOrder
 
@@ -1260,7 +1244,7 @@ def _grant_officer_release(c: _Ctx) -> None:
     c.s.add(orow)
     c.s.flush()
     audit.record(c.uow, c.actor, "restriction_order.prepare", "restriction_order", orow.id,
-                 after=_order_json(order), legal_ground=ART_R_C6, reason=why)
+                 after=order_json(order), legal_ground=ART_R_C6, reason=why)
     c.new_order_id = orow.id
     _queue_lifting(c, items, "officer_change", ART_R_C6, persons=[former])
     c.doc = (DocKind.RESTRICTION_LIFTING, {"ground": "officer_change", "persons": [former],
@@ -1344,8 +1328,6 @@ def record_reconsideration(uow: UnitOfWork, actor: Actor, petition_id: int | str
     correction as a grant would.  A filing after the 10 days is recorded and flagged.
     """
     require(actor, Permission.PETITION_DECIDE)
-    from courtapp.core.services.listing import _load_case
-
     with uow:
         s = uow.session
         row = _load(s, petition_id)
@@ -1371,7 +1353,7 @@ def record_reconsideration(uow: UnitOfWork, actor: Actor, petition_id: int | str
             assert decided_on is not None
             row.reconsideration_outcome, row.reconsideration_decided_on = outcome, decided_on
             if outcome == "granted":
-                _, case = _load_case(s, row.case_id)
+                case = uow.cases.get(row.case_id).case
                 c = _Ctx(uow, actor, row, case, PetitionDetails.from_json(json.loads(row.details)),
                          Decision(True, f"reconsideration granted by the higher court on "
                                         f"{decided_on.isoformat()}", decided_on, True), e)
@@ -1403,14 +1385,12 @@ def slas(uow: UnitOfWork) -> dict[PetitionKind, Sla]:
 
 def counter_settings(uow: UnitOfWork) -> dict[str, str]:
     """Every court setting of the counter, with its current value (defaults filled in)."""
-    from courtapp.core.services.dispatch import DEFAULT_LIFTING_DAYS, SETTING_LIFTING_DAYS
-    from courtapp.core.services.removal import SETTING_PARA1_FIXED, para1_applies_to_fixed_term
-
+    from courtapp.core.services.dispatch import SETTING_LIFTING_DAYS
     with uow:
         s = uow.session
         out = {SETTING_SLA.format(kind=k.value): sla_for(s, k).code() for k in PetitionKind}
         out[SETTING_TRAVEL_MAX_DAYS] = str(_travel_max(s))
-        out[SETTING_PARA1_FIXED] = "true" if para1_applies_to_fixed_term(s) else "false"
+        out[SETTING_PARA1_FIXED] = "true" if para1_applies_to_fixed_term(uow) else "false"
         out[SETTING_HIGHER_COURT] = _setting(s, SETTING_HIGHER_COURT, "")
         out[SETTING_LIFTING_DAYS] = _setting(s, SETTING_LIFTING_DAYS, str(DEFAULT_LIFTING_DAYS))
         return out
@@ -1418,9 +1398,7 @@ def counter_settings(uow: UnitOfWork) -> dict[str, str]:
 
 def set_counter_setting(uow: UnitOfWork, actor: Actor, key: str, value: str) -> None:
     """Change one counter setting (``SETTINGS_EDIT``), checked before it is stored."""
-    from courtapp.core.services.dispatch import SETTING_LIFTING_DAYS
     from courtapp.core.services.listing import set_setting
-    from courtapp.core.services.removal import SETTING_PARA1_FIXED
 
     value = value.strip()
     prefix = SETTING_SLA.format(kind="")

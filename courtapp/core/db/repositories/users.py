@@ -1,0 +1,53 @@
+"""User accounts (passwords are argon2 hashes; the services check them)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from courtapp.core.db.orm import UserRow
+from courtapp.core.domain.records import UserInfo
+from courtapp.core.domain.roles import Role
+
+
+def _roles(text: str) -> frozenset[Role]:
+    return frozenset(Role(x) for x in text.split(",") if x)
+
+
+def _info(r: UserRow) -> UserInfo:
+    return UserInfo(r.id, r.username, r.display_name, _roles(r.roles), r.active)
+
+
+class UserRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def count(self) -> int:
+        return int(self._s.scalar(select(func.count()).select_from(UserRow)) or 0)
+
+    def exists(self, username: str) -> bool:
+        return self._s.scalar(select(UserRow.id).where(UserRow.username == username)) is not None
+
+    def add(self, username: str, display_name: str, password_hash: str, roles: set[Role],
+            created_at: datetime) -> UserInfo:
+        row = UserRow(username=username, display_name=display_name, password_hash=password_hash,
+                      roles=",".join(sorted(r.value for r in roles)), active=True,
+                      created_at=created_at)
+        self._s.add(row)
+        self._s.flush()
+        return _info(row)
+
+    def all(self) -> list[UserInfo]:
+        return [_info(r) for r in self._s.scalars(select(UserRow).order_by(UserRow.username))]
+
+    def credentials(self, username: str) -> tuple[UserInfo, str] | None:
+        """The account and its password hash, for a login check."""
+        row = self._s.scalar(select(UserRow).where(UserRow.username == username))
+        return None if row is None else (_info(row), row.password_hash)
+
+    def set_password_hash(self, user_id: int, password_hash: str) -> None:
+        row = self._s.get(UserRow, user_id)
+        if row is not None:
+            row.password_hash = password_hash

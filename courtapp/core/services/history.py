@@ -1,0 +1,75 @@
+"""Each respondent's status and its history (issue 3 §7; R-R6).
+
+A respondent moves recorded → notice served → warned → listed (awaiting
+publication or published) → removed, only by the transitions
+:func:`~courtapp.core.domain.listing.check_transition` allows.  Every move is
+recorded here, within the caller's transaction, with who, when, the article
+and the reason, and an audit record.  This is the one home of transitions.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from courtapp.core.db.uow import UnitOfWork
+from courtapp.core.domain.errors import ErrorCollector
+from courtapp.core.domain.listing import RespondentState, TransitionRefused, check_transition
+from courtapp.core.domain.model import EnforcementCase
+from courtapp.core.domain.roles import Actor
+
+ART_NOTICE = "2017 Provisions Art. 5 para. 1; CPL 2023 Art. 251"
+
+
+def current_state(uow: UnitOfWork, case: EnforcementCase, case_id: int, respondent: int,
+                  as_of: date | None = None) -> RespondentState:
+    """The respondent's status: the last recorded transition, else derived from the notice."""
+    last = uow.events.last_state(case_id, respondent)
+    if last is not None:
+        return last
+    n = case.execution_notice
+    if n is not None and n.served_on is not None and (as_of is None or n.served_on <= as_of):
+        return RespondentState.NOTICE_SERVED
+    return RespondentState.RECORDED
+
+
+def transition(uow: UnitOfWork, actor: Actor, case: EnforcementCase, case_id: int,
+               respondent: int, target: RespondentState, on: date, article: str,
+               reason: str) -> None:
+    """Record the move of one respondent to ``target`` (refused if not allowed)."""
+    cur = current_state(uow, case, case_id, respondent, on)
+    try:
+        check_transition(cur, target)
+    except TransitionRefused as e:
+        err = ErrorCollector()
+        err.add("status", "status.transition", f"{e}", f"不允许的状态变更：{cur.value} → {target.value}")
+        err.raise_if_any()
+    record(uow, actor, case_id, respondent, cur, target, on, article, reason)
+    uow.audit.add(actor, "respondent.transition", "case", f"{case.case_number}#{respondent}",
+                  before={"state": cur.value}, after={"state": target.value, "on": on.isoformat()},
+                  legal_ground=article, reason=reason)
+
+
+def record(uow: UnitOfWork, actor: Actor, case_id: int, respondent: int, from_state: RespondentState,
+           to_state: RespondentState, on: date, article: str, reason: str) -> None:
+    """One history entry as it is (a correction keeps the state: ``from == to``)."""
+    uow.events.add(case_id=case_id, respondent=respondent, from_state=from_state,
+                   to_state=to_state, effective_on=on, username=actor.username, article=article,
+                   reason=reason)
+
+
+def record_notice_service(uow: UnitOfWork, actor: Actor, case_id: int,
+                          case: EnforcementCase) -> None:
+    """Within the caller's transaction: once the execution notice is served, each
+    respondent's recorded → notice_served transition is written (issue 3 §7).
+
+    Called by the case service whenever a case is stored; idempotent.
+    """
+    n = case.execution_notice
+    if n is None or n.served_on is None:
+        return
+    for i in range(len(case.respondents)):
+        if uow.events.has_any(case_id, i):
+            continue
+        record(uow, actor, case_id, i, RespondentState.RECORDED, RespondentState.NOTICE_SERVED,
+               n.served_on, ART_NOTICE,
+               f"execution notice served ({n.service_method.value if n.service_method else ''})")
