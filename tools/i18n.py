@@ -43,6 +43,44 @@ def update() -> None:
     subprocess.run([_tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-locations", "none",
                     "-target-language", "zh_CN", "-ts", str(TS.relative_to(ROOT))],
                    check=True, cwd=ROOT)
+    write_messages()
+
+
+def write_messages() -> None:
+    """The core's message catalogue as the ``Messages`` context, with its Chinese.
+
+    The templates are not literals in the UI's source, so lupdate cannot find
+    them; the catalogue (courtapp.core.domain.messages) is the one source."""
+    sys.path.insert(0, str(ROOT))
+    from courtapp.core.domain.messages import CATALOGUE
+    from courtapp.ui.messages import CONTEXT
+
+    tree = ET.parse(TS)
+    root = tree.getroot()
+    for ctx in list(root.iter("context")):
+        if ctx.findtext("name") == CONTEXT:
+            root.remove(ctx)
+    # lupdate's layout (four spaces a level), so that the file diffs cleanly.
+    ctx = ET.SubElement(root, "context")
+    ctx.text, ctx.tail = "\n    ", "\n"
+    name = ET.SubElement(ctx, "name")
+    name.text, name.tail = CONTEXT, "\n    "
+    seen: set[str] = set()
+    last: ET.Element = name
+    for en, zh in CATALOGUE.values():
+        if en in seen:
+            continue
+        seen.add(en)
+        msg = last = ET.SubElement(ctx, "message")
+        msg.text, msg.tail = "\n        ", "\n    "
+        src = ET.SubElement(msg, "source")
+        src.text, src.tail = en, "\n        "
+        tr = ET.SubElement(msg, "translation")
+        tr.text, tr.tail = zh, "\n    "
+    last.tail = "\n"
+    if len(root) > 1:
+        root[-2].tail = "\n"
+    tree.write(TS, encoding="utf-8", xml_declaration=True)
 
 
 def release() -> None:

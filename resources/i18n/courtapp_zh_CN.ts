@@ -2815,35 +2815,6 @@ Nothing was saved; your input is still in the form.</source>
         <translation>《失信被执行人名单规定》第九条、第十条</translation>
     </message>
     <message>
-        <source>listing decision signed; grace period until %1</source>
-        <extracomment>The reasons the listing service records (English), as patterns → translations.</extracomment>
-        <translation>纳入决定书已签发；宽限期至%1</translation>
-    </message>
-    <message>
-        <source>listing decision signed</source>
-        <translation>纳入决定书已签发</translation>
-    </message>
-    <message>
-        <source>fully performed during the grace period</source>
-        <translation>宽限期内已全部履行</translation>
-    </message>
-    <message>
-        <source>grace period ended without performance</source>
-        <translation>宽限期届满仍未履行</translation>
-    </message>
-    <message>
-        <source>signed and served</source>
-        <translation>已签发并送达</translation>
-    </message>
-    <message>
-        <source>imported from the court's previous system</source>
-        <translation>从原系统导入</translation>
-    </message>
-    <message>
-        <source>execution notice served (%1)</source>
-        <translation>执行通知书已送达（%1）</translation>
-    </message>
-    <message>
         <source>signing decisions (the court president signs)</source>
         <extracomment>What a refused permission would have allowed, for "your roles do not allow …".</extracomment>
         <translation>签发决定书（由院长签发）</translation>
@@ -4359,6 +4330,89 @@ Nothing was saved; your input is still in the form.</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>execution notice served ({method:msg})</source>
+        <translation>执行通知书已送达（{method:msg}）</translation>
+    </message>
+    <message>
+        <source>listing decision signed</source>
+        <translation>纳入决定书已签发</translation>
+    </message>
+    <message>
+        <source>listing decision signed; grace until {grace_until}</source>
+        <translation>纳入决定书已签发；宽限期至{grace_until}</translation>
+    </message>
+    <message>
+        <source>fully performed during the grace period</source>
+        <translation>宽限期内已全部履行</translation>
+    </message>
+    <message>
+        <source>grace period ended without performance</source>
+        <translation>宽限期届满仍未履行</translation>
+    </message>
+    <message>
+        <source>signed and served</source>
+        <translation>已签发并送达</translation>
+    </message>
+    <message>
+        <source>imported from the court's previous system</source>
+        <translation>从原系统导入</translation>
+    </message>
+    <message>
+        <source>listing term ended on {end}</source>
+        <translation>纳入期限已于{end}届满</translation>
+    </message>
+    <message>
+        <source>removed by the court: {reasons}</source>
+        <translation>依职权删除：{reasons}</translation>
+    </message>
+    <message>
+        <source>petition {petition}: {reasons}</source>
+        <translation>申请{petition}：{reasons}</translation>
+    </message>
+    <message>
+        <source>information corrected: {correction} (petition {petition}: {reasons})</source>
+        <translation>失信信息已更正：{correction}（申请{petition}：{reasons}）</translation>
+    </message>
+    <message>
+        <source>reconsideration granted by the higher court on {on}</source>
+        <translation>上一级人民法院于{on}决定复议成立</translation>
+    </message>
+    <message>
+        <source>{text}</source>
+        <translation>{text}</translation>
+    </message>
+    <message>
+        <source>direct service</source>
+        <translation>直接送达</translation>
+    </message>
+    <message>
+        <source>left at the residence</source>
+        <translation>留置送达</translation>
+    </message>
+    <message>
+        <source>electronic service</source>
+        <translation>电子送达</translation>
+    </message>
+    <message>
+        <source>entrusted service</source>
+        <translation>委托送达</translation>
+    </message>
+    <message>
+        <source>service by post</source>
+        <translation>邮寄送达</translation>
+    </message>
+    <message>
+        <source>service by public announcement</source>
+        <translation>公告送达</translation>
+    </message>
+    <message>
+        <source>method not recorded</source>
+        <translation>方式未记录</translation>
     </message>
 </context>
 </TS>

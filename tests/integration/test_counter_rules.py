@@ -397,7 +397,11 @@ def test_R_R6_every_publish_revoke_correct_and_delete_records_user_time_and_grou
     assert by_action["listing.publish"].legal_ground == "2017 Provisions Art. 7"
     delete = by_action["listing.delete"]
     assert (delete.username, delete.legal_ground) == ("赵法官", "2017 Provisions Art. 10 para. 1 item 1")
-    assert delete.at is not None and filed.petition.number in (delete.reason or "")
+    # The why is stored as a code with the petition and the judge's words; the
+    # audit's prose reason is the judge's own.
+    assert delete.at is not None and filed.petition.number in (delete.after or "")
+    assert '"code":"history.petition_granted"' in (delete.after or "")
+    assert delete.reason and "console" not in delete.reason and "petition" not in delete.reason
     events = [(e.to_state, e.username, e.article) for e in ls.respondent_events(db.uow(), JUDGE, cid)
               if e.respondent == 0]
     assert events[-2:] == [("listed_published", "admin", "2017 Provisions Art. 7"),

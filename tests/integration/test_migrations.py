@@ -87,3 +87,67 @@ def test_a_foreign_key_to_a_missing_row_is_refused(db: AppContext) -> None:
         c.commit()
     with db.engine.connect() as c:
         assert c.execute(text("select count(*) from case_parties")).scalar_one() == 0
+
+
+def test_old_english_history_rows_become_codes_and_none_is_lost(
+        empty_database_url: str) -> None:
+    """Migration 0006: the sentences the app used to store become message codes."""
+    import json
+
+    from courtapp.core.domain.messages import CATALOGUE, render
+
+    engine = make_engine(empty_database_url)
+    old = [
+        "execution notice served (by_post)",
+        "listing decision signed; grace until 2026-09-30",
+        "listing decision signed",
+        "fully performed during the grace period",
+        "grace period ended without performance",
+        "signed and served",
+        "imported from the court's previous system",
+        "listing term ended on 2026-05-01",
+        "petition (2026)京0105执1号-申1: 已全部履行",
+        "information corrected: 姓名应为张三 (petition (2026)京0105执1号-申2: 核实无误)",
+        "某法官手写的理由",
+    ]
+    try:
+        migrate.upgrade(engine, "0005_counter")
+        with engine.begin() as c:
+            c.execute(text(
+                "insert into persons (id, kind, name, id_number, created_at, version) values "
+                "(1, 'person', '张三', '11010519491231002X', '2026-01-01', 1)"))
+            c.execute(text(
+                "insert into cases (id, case_number, year, court_code, type_code, sequence, "
+                "court_name, filed_on, judge, basis_kind, basis_issuer, basis_document_number, "
+                "basis_effective_on, respondent_names, applicant_names, due_fen, outstanding_fen, "
+                "performed, partly_performed, created_at, updated_at, version) values (1, "
+                "'(2026)京0105执1号', 2026, '京0105', '执', 1, '北京市朝阳区人民法院', '2026-01-05', "
+                "'赵文华', 'civil_judgment', '本院', '(2025)京0105民初1号', '2025-12-01', '', '', 0, 0, "
+                ":f, :f, '2026-01-05', '2026-01-05', 1)"), {"f": False})
+            for i, reason in enumerate(old, 1):
+                c.execute(text(
+                    "insert into respondent_events (id, case_id, respondent, from_state, to_state, "
+                    "at, effective_on, username, article, reason) values (:i, 1, 0, 'recorded', "
+                    "'notice_served', '2026-01-05', '2026-01-05', 'judge', 'art', :r)"),
+                    {"i": i, "r": reason})
+            c.execute(text(
+                "insert into audit_log (seq, at, username, action, entity_type, entity_id, reason) "
+                "values (1, '2026-01-05', 'judge', 'listing.delete', 'listing', '1', "
+                "'petition (2026)京0105执1号-申1: 已全部履行'), (2, '2026-01-05', 'judge', "
+                "'listing.delete', 'listing', '2', 'listing term ended on 2026-05-01')"))
+        migrate.upgrade(engine)
+        with engine.connect() as c:
+            rows = c.execute(text("select reason, reason_params from respondent_events "
+                                  "order by id")).all()
+            audit = c.execute(text("select reason from audit_log order by seq")).scalars().all()
+    finally:
+        engine.dispose()
+    assert len(rows) == len(old)
+    for (code, params), sentence in zip(rows, old, strict=True):
+        assert code in CATALOGUE, (code, sentence)
+        # Nothing lost: the English text made from the code is the old sentence.
+        assert render(code, json.loads(params), "en") == sentence.replace(
+            "(by_post)", "(service by post)")
+    assert [code for code, _ in rows][-1] == "history.unknown"
+    assert not any(r[0].startswith(("listing ", "execution ", "petition ")) for r in rows)
+    assert audit == ["已全部履行", None]

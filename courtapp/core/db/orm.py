@@ -337,7 +337,9 @@ class RespondentEventRow(Base):
     effective_on: Mapped[date] = mapped_column(Date)
     username: Mapped[str] = mapped_column(String(100))
     article: Mapped[str] = mapped_column(String(200))
+    #: A code of courtapp.core.domain.messages and its parameters (canonical JSON).
     reason: Mapped[str] = mapped_column(Text, default="")
+    reason_params: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
 
 
 class RestrictionOrderRow(Base):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from courtapp.core.domain.listing import Listing, RespondentState
+from courtapp.core.domain.messages import Message
 from courtapp.core.domain.model import EnforcementCase, Party, PartyKind
 from courtapp.core.domain.restriction_order import RestrictionOrder
 from courtapp.core.domain.roles import Role
@@ -79,6 +80,10 @@ class RespondentEvent:
     article: str
     reason: str
     params: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def message(self) -> Message:
+        return Message(self.reason, self.params)
 
 
 @dataclass(frozen=True)

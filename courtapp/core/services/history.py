@@ -14,6 +14,7 @@ from datetime import date
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.domain.errors import ErrorCollector
 from courtapp.core.domain.listing import RespondentState, TransitionRefused, check_transition
+from courtapp.core.domain.messages import Message
 from courtapp.core.domain.model import EnforcementCase
 from courtapp.core.domain.roles import Actor
 
@@ -34,7 +35,7 @@ def current_state(uow: UnitOfWork, case: EnforcementCase, case_id: int, responde
 
 def transition(uow: UnitOfWork, actor: Actor, case: EnforcementCase, case_id: int,
                respondent: int, target: RespondentState, on: date, article: str,
-               reason: str) -> None:
+               reason: Message) -> None:
     """Record the move of one respondent to ``target`` (refused if not allowed)."""
     cur = current_state(uow, case, case_id, respondent, on)
     try:
@@ -45,12 +46,20 @@ def transition(uow: UnitOfWork, actor: Actor, case: EnforcementCase, case_id: in
         err.raise_if_any()
     record(uow, actor, case_id, respondent, cur, target, on, article, reason)
     uow.audit.add(actor, "respondent.transition", "case", f"{case.case_number}#{respondent}",
-                  before={"state": cur.value}, after={"state": target.value, "on": on.isoformat()},
-                  legal_ground=article, reason=reason)
+                  before={"state": cur.value},
+                  after={"state": target.value, "on": on.isoformat(),
+                         "reason": {"code": reason.code, "params": dict(reason.params)}},
+                  legal_ground=article, reason=judges_words(reason))
+
+
+def judges_words(reason: Message) -> str | None:
+    """What a judge wrote, if the message carries it (the audit keeps only that as prose)."""
+    words = reason.params.get("reasons")
+    return str(words) if words else None
 
 
 def record(uow: UnitOfWork, actor: Actor, case_id: int, respondent: int, from_state: RespondentState,
-           to_state: RespondentState, on: date, article: str, reason: str) -> None:
+           to_state: RespondentState, on: date, article: str, reason: Message) -> None:
     """One history entry as it is (a correction keeps the state: ``from == to``)."""
     uow.events.add(case_id=case_id, respondent=respondent, from_state=from_state,
                    to_state=to_state, effective_on=on, username=actor.username, article=article,
@@ -72,4 +81,5 @@ def record_notice_service(uow: UnitOfWork, actor: Actor, case_id: int,
             continue
         record(uow, actor, case_id, i, RespondentState.RECORDED, RespondentState.NOTICE_SERVED,
                n.served_on, ART_NOTICE,
-               f"execution notice served ({n.service_method.value if n.service_method else ''})")
+               Message("history.notice_served", {"method": "service_method." + (
+                   n.service_method.value if n.service_method else "")}))

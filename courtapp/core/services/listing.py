@@ -30,6 +30,7 @@ from courtapp.core.domain.listing import (
     months_between,
     needs_proportionality_reason,
 )
+from courtapp.core.domain.messages import Message
 from courtapp.core.domain.model import EnforcementCase, ServiceMethod
 from courtapp.core.domain.paging import Page
 from courtapp.core.domain.records import CaseRecord, ListingRecord, RespondentEvent
@@ -157,8 +158,10 @@ def sign_listing(uow: UnitOfWork, actor: Actor, listing_id: int, expected_versio
         target = RespondentState.WARNED if listing.grace_until else \
             RespondentState.LISTED_AWAITING_PUBLICATION
         history.transition(uow, actor, case, rec.case_id, listing.respondent, target, on,
-                           ART_DECISION, "listing decision signed"
-                           + (f"; grace until {listing.grace_until}" if listing.grace_until else ""))
+                           ART_DECISION,
+                           Message("history.listing_signed_grace",
+                                   {"grace_until": listing.grace_until.isoformat()})
+                           if listing.grace_until else Message("history.listing_signed"))
         uow.audit.add(actor, "listing.sign", "listing", rec.id, after=dump_listing(listing),
                       legal_ground=ART_DECISION)
         out = uow.listings.save(rec.id, listing, signed_by_user_id=actor.user_id)
@@ -226,7 +229,7 @@ def publish_due(uow: UnitOfWork, actor: Actor, today: date) -> PublishResult:
                 uow.listings.save(rec.id, done, removal_event_on=today)
                 history.transition(uow, actor, case, rec.case_id, lst.respondent,
                                    RespondentState.REMOVED, today, ART_GRACE,
-                                   "fully performed during the grace period")
+                                   Message("history.grace_performed"))
                 cancelled.append(rec.id)
                 continue
             if lst.served_on is None:
@@ -237,8 +240,8 @@ def publish_due(uow: UnitOfWork, actor: Actor, today: date) -> PublishResult:
             uow.listings.save(rec.id, live)
             history.transition(uow, actor, case, rec.case_id, lst.respondent,
                                RespondentState.LISTED_PUBLISHED, on, ART_PUBLISH,
-                               "grace period ended without performance" if lst.grace_until else
-                               "signed and served")
+                               Message("history.published_after_grace" if lst.grace_until
+                                       else "history.published"))
             uow.audit.add(actor, "listing.publish", "listing", rec.id,
                           after={"published_on": on.isoformat()}, legal_ground=ART_PUBLISH)
             # R-L9: the SPC list, credit reporting, the Art. 8 bodies (and an
@@ -328,7 +331,7 @@ def store_imported_listings(uow: UnitOfWork, actor: Actor, rec: CaseRecord,
             steps.append((RespondentState.REMOVED, listing.removed_on, "2017 Provisions Arts. 9-10"))
         for target, on, article in steps:
             history.transition(uow, actor, case, rec.id, listing.respondent, target, on, article,
-                               "imported from the court's previous system")
+                               Message("history.imported"))
         uow.audit.add(actor, "listing.import", "listing", stored.id,
                       after=dump_listing(listing), legal_ground=ART_DECISION)
 

@@ -43,7 +43,6 @@ from courtapp.core.db.orm import (
     ListingRow,
     PetitionEvidenceRow,
     PetitionRow,
-    RespondentEventRow,
     RestrictionOrderRow,
     RestrictionRow,
 )
@@ -65,6 +64,7 @@ from courtapp.core.domain.listing import (
     RestrictionItem,
     RestrictionStatus,
 )
+from courtapp.core.domain.messages import Message
 from courtapp.core.domain.model import EnforcementCase, OfficerRole, PartyKind
 from courtapp.core.domain.money import format_amount
 from courtapp.core.domain.petition import (
@@ -980,7 +980,7 @@ def _grant_removal(c: _Ctx) -> None:
         kind = RemovalKind.CANCELLED  # never published: nothing to delete from the list
     execute_removal(c.uow, c.actor, c.uow.listings.get(lr.id), c.case, kind=kind, reason=reason,
                     on=c.on, event_on=event_on,
-                    article=article, why=f"petition {c.row.number}: {c.decision.reasons.strip()}",
+                    article=article, why=_why(c),
                     petition_id=c.row.id)
     c.doc = (DocKind.DELETION, {"action": "delete", "ground": ground})
     c.effect = {"removal": {"kind": kind.value, "reason": reason.value, "article": article,
@@ -998,7 +998,7 @@ def _grant_correction(c: _Ctx) -> None:
     extra: dict[str, Any] = {"outcome": "granted", "ground": int(ground.value),
                              "received_on": c.row.received_on.isoformat(),
                              "reasons": c.decision.reasons.strip()}
-    why = f"petition {c.row.number}: {c.decision.reasons.strip()}"
+    why = _why(c)
     if ground is CorrectionGround.NOT_LISTABLE:  # R-R4: revoked within 3 working days
         execute_removal(c.uow, c.actor, c.uow.listings.get(lr.id), c.case, kind=RemovalKind.REVOKED,
                         reason=RemovalReason.REVOKED, on=c.on, event_on=c.on, article=ART_REVOKE,
@@ -1019,13 +1019,13 @@ def _grant_correction(c: _Ctx) -> None:
         lst = c.uow.listings.get(lr.id).listing
         state = lr.status == ListingStatus.PUBLISHED.value
         cur = history.current_state(c.uow, c.case, lr.case_id, lr.respondent, c.on)
-        c.s.add(RespondentEventRow(
-            case_id=lr.case_id, respondent=lr.respondent, from_state=cur.value, to_state=cur.value,
-            at=datetime.now(UTC), effective_on=c.on, username=c.actor.username,
-            article=ART_CORRECTED, reason=f"information corrected: {text} ({why})"))
+        history.record(c.uow, c.actor, lr.case_id, lr.respondent, cur, cur, c.on, ART_CORRECTED,
+                       Message("history.information_corrected",
+                               {"correction": text, "petition": c.row.number,
+                                "reasons": c.decision.reasons.strip()}))
         audit.record(c.uow, c.actor, "listing.correct", "listing", lr.id, before=dump_listing(lst),
-                     after={"correction": text, "on": c.on.isoformat()}, legal_ground=ART_CORRECTED,
-                     reason=why)
+                     after={"correction": text, "on": c.on.isoformat(), "petition": c.row.number},
+                     legal_ground=ART_CORRECTED, reason=c.decision.reasons.strip())
         if state:
             from courtapp.core.domain.publication import in_force
             from courtapp.core.services.dispatch import queue_event
@@ -1040,8 +1040,14 @@ def _grant_correction(c: _Ctx) -> None:
     c.doc = (DocKind.CORRECTION_DECISION, extra)
 
 
+def _why(c: _Ctx) -> Message:
+    """The history reason of a granted petition: its number and the judge's reasons."""
+    return Message("history.petition_granted",
+                   {"petition": c.row.number, "reasons": c.decision.reasons.strip()})
+
+
 def _lift_rows(c: _Ctx, rows: Sequence[RestrictionRow], status: RestrictionStatus, article: str,
-               why: str) -> None:
+               why: Message) -> None:
     for r in rows:
         before = r.status
         r.status = status.value
@@ -1051,8 +1057,9 @@ def _lift_rows(c: _Ctx, rows: Sequence[RestrictionRow], status: RestrictionStatu
                      "listing" if r.listing_id is not None else "restriction_order",
                      r.listing_id if r.listing_id is not None else r.order_id,
                      before={"position": r.position, "status": before},
-                     after={"position": r.position, "status": status.value, "on": c.on.isoformat()},
-                     legal_ground=article, reason=why)
+                     after={"position": r.position, "status": status.value, "on": c.on.isoformat(),
+                            "petition": c.row.number},
+                     legal_ground=article, reason=history.judges_words(why))
 
 
 def _bodies_for(c: _Ctx, items: Sequence[RestrictionItem]) -> list[Any]:
@@ -1096,7 +1103,7 @@ def _grant_lifting(c: _Ctx) -> None:
                     "restriction goes with the listing's removal (file a removal petition)",
                     "纳入失信名单的被执行人应当限制消费（2015年规定第一条第二款），全部解除须先删除失信信息")
             return
-    why = f"petition {c.row.number}: {c.decision.reasons.strip()}"
+    why = _why(c)
     _lift_rows(c, rows, RestrictionStatus.LIFTED, art, why)
     items = sorted({RestrictionItem(r.item) for r in rows})
     whole = False
@@ -1155,7 +1162,7 @@ def _grant_permission(c: _Ctx) -> None:
     else:
         rows = [r for r in live if r.item in d.items] if d.items else []
     rows = [r for r in rows if r.status == RestrictionStatus.IMPOSED.value]
-    why = f"petition {c.row.number}: {c.decision.reasons.strip()}"
+    why = _why(c)
     art = KINDS[c.kind].article
     _lift_rows(c, rows, RestrictionStatus.TEMPORARILY_LIFTED, art, why)
     items = sorted({RestrictionItem(r.item) for r in rows})
@@ -1214,7 +1221,7 @@ def _grant_officer_release(c: _Ctx) -> None:
         c.e.add("granted", "petition.nothing_to_lift", "the former officer has no restriction in force",
                 "原法定代表人没有有效的限制消费措施")
         return
-    why = f"petition {c.row.number}: {c.decision.reasons.strip()}"
+    why = _why(c)
     items = sorted({RestrictionItem(r.item) for r in rows})
     _lift_rows(c, rows, RestrictionStatus.LIFTED, ART_R_C6, why)
     factors = [Factor.PASSIVE_PERFORMANCE]
@@ -1244,7 +1251,8 @@ def _grant_officer_release(c: _Ctx) -> None:
     c.s.add(orow)
     c.s.flush()
     audit.record(c.uow, c.actor, "restriction_order.prepare", "restriction_order", orow.id,
-                 after=order_json(order), legal_ground=ART_R_C6, reason=why)
+                 after=order_json(order) | {"petition": c.row.number}, legal_ground=ART_R_C6,
+                 reason=history.judges_words(why))
     c.new_order_id = orow.id
     _queue_lifting(c, items, "officer_change", ART_R_C6, persons=[former])
     c.doc = (DocKind.RESTRICTION_LIFTING, {"ground": "officer_change", "persons": [former],

@@ -34,6 +34,7 @@ from courtapp.core.domain.listing import (
     RestrictionStatus,
     add_months,
 )
+from courtapp.core.domain.messages import Message
 from courtapp.core.domain.model import EnforcementCase
 from courtapp.core.domain.petition import RELISTING_BAR_MONTHS
 from courtapp.core.domain.publication import entry_data, in_force, listing_bodies
@@ -63,7 +64,7 @@ def para1_applies_to_fixed_term(uow: UnitOfWork) -> bool:
 
 def execute_removal(uow: UnitOfWork, actor: Actor, rec: ListingRecord, case: EnforcementCase, *,
                     kind: RemovalKind, reason: RemovalReason, on: date, event_on: date,
-                    article: str, why: str, petition_id: int | None = None) -> None:
+                    article: str, why: Message, petition_id: int | None = None) -> None:
     """Within the caller's transaction: remove the listing, lift its restriction,
     record the transition and the audit, and queue the removal to everyone the
     published listing reached."""
@@ -82,8 +83,9 @@ def execute_removal(uow: UnitOfWork, actor: Actor, rec: ListingRecord, case: Enf
                   "listing", rec.id, before=dump_listing(before),
                   after={"status": ListingStatus.REMOVED.value, "removed_on": on.isoformat(),
                          "removal_kind": kind.value, "removal_reason": reason.value,
-                         "event_on": event_on.isoformat()},
-                  legal_ground=article, reason=why)
+                         "event_on": event_on.isoformat(),
+                         "reason": {"code": why.code, "params": dict(why.params)}},
+                  legal_ground=article, reason=history.judges_words(why))
     if was_published:
         payload = {"event": "removal", "removed_on": on.isoformat(), "removal_kind": kind.value,
                    "removal_reason": reason.value, "article": article,
@@ -122,7 +124,8 @@ def record_removal(uow: UnitOfWork, actor: Actor, listing_id: int, *, reason: Re
         e.raise_if_any()
         case = uow.cases.get(rec.case_id).case
         execute_removal(uow, actor, rec, case, kind=kind, reason=reason, on=on, event_on=on,
-                        article=article, why=reasons.strip())
+                        article=article,
+                        why=Message("history.removed_by_judge", {"reasons": reasons.strip()}))
         uow.commit()
 
 
@@ -139,7 +142,8 @@ def expire_due(uow: UnitOfWork, actor: Actor, today: date) -> list[int]:
             case = uow.cases.get(rec.case_id).case
             execute_removal(uow, actor, rec, case, kind=RemovalKind.EXPIRED,
                             reason=RemovalReason.TERM_EXPIRED, on=today, event_on=end,
-                            article=ART_EXPIRED, why=f"listing term ended on {end.isoformat()}")
+                            article=ART_EXPIRED,
+                            why=Message("history.term_ended", {"end": end.isoformat()}))
             done.append(rec.id)
         uow.commit()
     return done

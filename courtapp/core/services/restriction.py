@@ -140,7 +140,10 @@ def record_violation(uow: UnitOfWork, actor: Actor, case_id: int, *, respondent:
         case = rec.case
         case.conduct.append(ConductRecord(ConductType.RESTRICTION_ORDER_VIOLATION, on,
                                           description.strip(), respondent))
-        cases.update_in(uow, actor, case_id, rec.version, case, today=today,
-                        reason=f"verified breach of the restriction order ({ART_VIOLATION})")
+        cases.update_in(uow, actor, case_id, rec.version, case, today=today)
+        uow.audit.add(actor, "restriction.violation", "case", case.case_number,
+                      after={"respondent": respondent, "on": on.isoformat(),
+                             "conduct": ConductType.RESTRICTION_ORDER_VIOLATION.value},
+                      legal_ground=ART_VIOLATION, reason=description.strip())
         uow.commit()
     return Violation(case_id, respondent, on, description.strip())

@@ -7,28 +7,17 @@ thread) and only call services; the results are frozen dataclasses.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
 
 from courtapp.core.context import AppContext
 from courtapp.core.domain.listing import ListingStatus, RespondentState
+from courtapp.core.domain.records import RespondentEvent
 from courtapp.core.domain.roles import Actor
 from courtapp.core.services import cases
 from courtapp.core.services import listing as ls
 from courtapp.core.services.cases import CaseRecord
 
-
-@dataclass(frozen=True)
-class EventInfo:
-    """One recorded status transition of a respondent: who, when, article, why."""
-
-    respondent: int
-    from_state: str
-    to_state: str
-    at: datetime
-    effective_on: date
-    username: str
-    article: str
-    reason: str
+#: One recorded status transition of a respondent: who, when, article, why.
+EventInfo = RespondentEvent
 
 
 @dataclass(frozen=True)
@@ -49,9 +38,7 @@ class WorksheetData:
 
 
 def events_of(ctx: AppContext, actor: Actor, case_id: int) -> list[EventInfo]:
-    return [EventInfo(e.respondent, e.from_state, e.to_state, e.at, e.effective_on, e.username,
-                      e.article, e.reason)
-            for e in ls.respondent_events(ctx.uow(), actor, case_id)]
+    return ls.respondent_events(ctx.uow(), actor, case_id)
 
 
 def load_worksheet(ctx: AppContext, actor: Actor, case_id: int) -> WorksheetData:

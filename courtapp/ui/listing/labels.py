@@ -9,7 +9,7 @@ nine items of Art. 3, reasons) are picked by :func:`lang_pick`.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
@@ -36,6 +36,7 @@ from courtapp.core.domain.money import format_amount
 from courtapp.core.domain.roles import Permission
 from courtapp.core.services import listing as ls
 from courtapp.ui.i18n import QT_TRANSLATE_NOOP, ui_language
+from courtapp.ui.messages import render as render_message
 
 translate = QCoreApplication.translate
 
@@ -296,40 +297,15 @@ ARTICLE: dict[str, str] = {
     "2017 Provisions Arts. 9-10": QT_TRANSLATE_NOOP("Listing", "2017 Provisions Arts. 9-10"),
 }
 
-#: The reasons the listing service records (English), as patterns → translations.
-_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^listing decision signed; grace until (\S+)$"),
-     QT_TRANSLATE_NOOP("Listing", "listing decision signed; grace period until %1")),
-    (re.compile(r"^listing decision signed$"),
-     QT_TRANSLATE_NOOP("Listing", "listing decision signed")),
-    (re.compile(r"^fully performed during the grace period$"),
-     QT_TRANSLATE_NOOP("Listing", "fully performed during the grace period")),
-    (re.compile(r"^grace period ended without performance$"),
-     QT_TRANSLATE_NOOP("Listing", "grace period ended without performance")),
-    (re.compile(r"^signed and served$"), QT_TRANSLATE_NOOP("Listing", "signed and served")),
-    (re.compile(r"^imported from the court's previous system$"),
-     QT_TRANSLATE_NOOP("Listing", "imported from the court's previous system")),
-    (re.compile(r"^execution notice served \((\w*)\)$"),
-     QT_TRANSLATE_NOOP("Listing", "execution notice served (%1)")),
-)
-
-
 def article_label(article: str) -> str:
     """A recorded article in the interface language (as recorded if unknown)."""
     text = ARTICLE.get(article)
     return tl(text) if text else article
 
 
-def reason_label(reason: str) -> str:
-    """A recorded reason in the interface language (as recorded if unknown)."""
-    for pattern, text in _REASONS:
-        m = pattern.match(reason)
-        if m:
-            arg = m.group(1) if m.groups() else ""
-            if arg and arg in {x.value for x in ServiceMethod}:
-                arg = label(SERVICE_METHOD, ServiceMethod(arg))
-            return tl(text).replace("%1", arg)
-    return reason
+def reason_label(code: str, params: Mapping[str, object]) -> str:
+    """A recorded reason (a message code) in the interface language."""
+    return render_message(code, params)
 
 
 #: What a refused permission would have allowed, for "your roles do not allow …".

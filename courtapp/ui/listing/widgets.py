@@ -145,7 +145,7 @@ class HistoryTable(Retranslating, QTableWidget):
             change = f"{state_label(e.from_state)} → {state_label(e.to_state)}"
             recorded = e.at.astimezone().strftime("%Y-%m-%d %H:%M")
             cells = (e.effective_on.isoformat(), change, e.username, article_label(e.article),
-                     reason_label(e.reason))
+                     reason_label(e.reason, e.params))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(self.tr("Recorded at %1").replace("%1", recorded))

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from courtapp.core.db.orm import RespondentEventRow
+from courtapp.core.domain.canonical import canonical_json
 from courtapp.core.domain.listing import RespondentState
+from courtapp.core.domain.messages import Message
 from courtapp.core.domain.records import RespondentEvent
 
 
 def _event(r: RespondentEventRow) -> RespondentEvent:
+    params = json.loads(r.reason_params or "{}")
     return RespondentEvent(r.id, r.case_id, r.respondent, RespondentState(r.from_state),
                            RespondentState(r.to_state), r.at, r.effective_on, r.username,
-                           r.article, r.reason)
+                           r.article, r.reason, params if isinstance(params, dict) else {})
 
 
 class EventRepository:
@@ -36,11 +40,12 @@ class EventRepository:
 
     def add(self, *, case_id: int, respondent: int, from_state: RespondentState,
             to_state: RespondentState, effective_on: date, username: str, article: str,
-            reason: str) -> None:
+            reason: Message) -> None:
         self._s.add(RespondentEventRow(
             case_id=case_id, respondent=respondent, from_state=from_state.value,
             to_state=to_state.value, at=datetime.now(UTC), effective_on=effective_on,
-            username=username, article=article, reason=reason))
+            username=username, article=article, reason=reason.code,
+            reason_params=canonical_json(dict(reason.params)) or "{}"))
 
     def for_case(self, case_id: int) -> list[RespondentEvent]:
         return [_event(r) for r in self._s.scalars(

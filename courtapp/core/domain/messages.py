@@ -1,0 +1,104 @@
+"""The one catalogue of texts the core stores as codes.
+
+The core never stores a finished sentence for a history entry, an alert, a
+reason it made up itself or an error it kept for later: it stores a **code**
+and its **parameters** (``Message``).  The text is made where it is shown:
+
+- the command line calls :meth:`Message.text` with ``"zh"`` or ``"en"``;
+- the GUI translates the English template through Qt Linguist (context
+  ``Messages``; ``tools/i18n.py`` writes every template into the ``.ts`` file
+  with this catalogue's Chinese, and a test keeps the two the same), so a
+  changed word can never leave a screen in the wrong language.
+
+Templates use ``{name}`` placeholders.  A parameter that is itself a code of
+this catalogue is written ``{name:msg}`` and shown translated; judges' own
+words (reasons) are passed as parameters and shown as written.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Final
+
+#: code -> (English template, Chinese template)
+CATALOGUE: Final[dict[str, tuple[str, str]]] = {
+    # --------------------------------------------------- respondent history
+    "history.notice_served": (
+        "execution notice served ({method:msg})", "执行通知书已送达（{method:msg}）"),
+    "history.listing_signed": ("listing decision signed", "纳入决定书已签发"),
+    "history.listing_signed_grace": (
+        "listing decision signed; grace until {grace_until}", "纳入决定书已签发；宽限期至{grace_until}"),
+    "history.grace_performed": (
+        "fully performed during the grace period", "宽限期内已全部履行"),
+    "history.published_after_grace": (
+        "grace period ended without performance", "宽限期届满仍未履行"),
+    "history.published": ("signed and served", "已签发并送达"),
+    "history.imported": (
+        "imported from the court's previous system", "从原系统导入"),
+    "history.term_ended": ("listing term ended on {end}", "纳入期限已于{end}届满"),
+    "history.removed_by_judge": ("removed by the court: {reasons}", "依职权删除：{reasons}"),
+    "history.petition_granted": ("petition {petition}: {reasons}", "申请{petition}：{reasons}"),
+    "history.information_corrected": (
+        "information corrected: {correction} (petition {petition}: {reasons})",
+        "失信信息已更正：{correction}（申请{petition}：{reasons}）"),
+    "history.reconsideration_granted": (
+        "reconsideration granted by the higher court on {on}", "上一级人民法院于{on}决定复议成立"),
+    "history.unknown": ("{text}", "{text}"),
+    # ------------------------------------------- methods of service (CPL)
+    "service_method.direct": ("direct service", "直接送达"),
+    "service_method.left_at_residence": ("left at the residence", "留置送达"),
+    "service_method.electronic": ("electronic service", "电子送达"),
+    "service_method.entrusted": ("entrusted service", "委托送达"),
+    "service_method.by_post": ("service by post", "邮寄送达"),
+    "service_method.public_announcement": ("service by public announcement", "公告送达"),
+    "service_method.": ("method not recorded", "方式未记录"),
+}
+
+
+def _fields(template: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(template) if f}
+
+
+@dataclass(frozen=True)
+class Message:
+    """A code of :data:`CATALOGUE` with its parameters."""
+
+    code: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def text(self, lang: str = "en") -> str:
+        return render(self.code, self.params, lang)
+
+
+def render(code: str, params: Mapping[str, object], lang: str = "en") -> str:
+    """The text of ``code`` in ``lang`` (``zh…`` or anything else for English).
+
+    An unknown code (a row written by a later version) shows as the code itself
+    with its parameters, never as an error."""
+    pair = CATALOGUE.get(code)
+    if pair is None:
+        return code + (f" {dict(params)}" if params else "")
+    template = pair[1] if lang.startswith("zh") else pair[0]
+    return fill(template, params, lang)
+
+
+def fill(template: str, params: Mapping[str, object], lang: str = "en") -> str:
+    """``template`` with its ``{name}`` fields filled; ``{name:msg}`` fields are codes."""
+    out: list[str] = []
+    for literal, name, spec, _conv in string.Formatter().parse(template):
+        out.append(literal)
+        if name is None:
+            continue
+        value = params.get(name, "")
+        if spec == "msg" and isinstance(value, str):
+            out.append(render(value, {}, lang))
+        else:
+            out.append("" if value is None else str(value))
+    return "".join(out)
+
+
+def check_catalogue() -> list[str]:
+    """Problems in the catalogue: a Chinese template whose fields differ from the English."""
+    return [code for code, (en, zh) in CATALOGUE.items() if _fields(en) != _fields(zh)]
