@@ -89,3 +89,13 @@ def clerk() -> Actor:
 def admin() -> Actor:
     return actor(Role.ADMIN, name="admin")
 
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs a Qt application ``gui`` (qutebrowser's way), so
+    ``pytest -m "not gui"`` runs anywhere: those under tests/gui, and any that
+    asks for ``qapp`` or ``qtbot``."""
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        if "tests/gui/" in item.nodeid or "qapp" in names or "qtbot" in names:
+            item.add_marker(pytest.mark.gui)

@@ -38,8 +38,6 @@ from courtapp.ui.case_form.labels import CONDUCT_TYPE
 from courtapp.ui.case_form.parties import PartyCard
 from courtapp.ui.tasks import TaskRunner
 
-pytestmark = pytest.mark.gui
-
 EXAMPLE = Path(__file__).resolve().parent.parent / "data" / "example_case.json"
 PARTIES, OBLIGATIONS = 2, 3  # section indexes in the navigation list
 

@@ -27,8 +27,6 @@ from courtapp.ui.case_list import (
 )
 from courtapp.ui.tasks import TaskRunner
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture
 def model(cases_db: AppContext, judge: Actor, tasks: TaskRunner) -> CaseTableModel:

@@ -59,7 +59,6 @@ from courtapp.ui.counter import (  # noqa: E402
 from courtapp.ui.counter.queue import COL_OVERDUE  # noqa: E402
 from courtapp.ui.tasks import TaskRunner  # noqa: E402
 
-pytestmark = pytest.mark.gui
 TIMEOUT = 10_000
 FILED_ON = date(2026, 9, 30)
 DECIDED_ON = date(2026, 10, 9)

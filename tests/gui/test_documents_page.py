@@ -66,8 +66,6 @@ from courtapp.ui.main_window import MainWindow  # noqa: E402
 from courtapp.ui.settings import LANGUAGE_CHINESE, UiSettings  # noqa: E402
 from courtapp.ui.tasks import TaskRunner  # noqa: E402
 
-pytestmark = pytest.mark.gui
-
 TIMEOUT = 15_000
 SERVED_ON = date(2026, 5, 12)
 FIRST = "（2026）京0105执1234号之一"

@@ -40,8 +40,6 @@ from courtapp.ui.listing import DecisionsPage, ListingWorksheet
 from courtapp.ui.listing.decisions import COL_STATUS
 from courtapp.ui.tasks import TaskRunner
 
-pytestmark = pytest.mark.gui
-
 EXAMPLE = Path(__file__).resolve().parent.parent / "data" / "example_case.json"
 DECIDED = date(2026, 5, 6)  # well after the 2026-03-15 deadline
 GRACE_END = date(2026, 7, 6)  # two months later

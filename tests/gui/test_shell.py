@@ -25,8 +25,6 @@ from courtapp.ui.pages import AddUserDialog, AdminPage, PlaceholderPage
 from courtapp.ui.settings import LANGUAGE_CHINESE, LANGUAGE_ENGLISH, UiSettings
 from courtapp.ui.tasks import TaskRunner
 
-pytestmark = pytest.mark.gui
-
 PASSWORD = "correct horse 9"
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -267,3 +267,31 @@ def test_R_L7_a_grace_period_runs_from_the_signature_when_the_president_signs_la
     signed = ls.sign_listing(db.uow(), PRESIDENT, rec.id, rec.version, date(2026, 5, 12))
     assert signed.listing.decided_on == date(2026, 5, 12)
     assert signed.listing.grace_until == date(2026, 6, 12)
+
+
+def test_the_worksheet_saves_findings_and_decision_together_or_neither(db: AppContext) -> None:
+    """Issue 8 §1: the worksheet used to commit the findings, then prepare the decision
+    in a second transaction; a refused decision left the findings saved while the
+    screen said nothing was saved.  Now both go in one transaction."""
+    from dataclasses import replace
+
+    from courtapp.core.domain.model import Finding
+    from courtapp.core.services import worksheet
+
+    cid = store(db)
+    before = svc.get_case(db.uow(), JUDGE, case_id=cid)
+    answered = replace(before.case, findings=[Finding(0, True, False, False, True)])
+    # The decision is refused (no reasons): nothing is saved, findings included.
+    with pytest.raises(ValidationError) as refused:
+        worksheet.submit_worksheet(db.uow(), JUDGE, cid, before.version, answered, draft(),
+                                   reasons_zh="  ")
+    assert {e.rule for e in refused.value.errors} == {"listing.reasons_required"}
+    after = svc.get_case(db.uow(), JUDGE, case_id=cid)
+    assert (after.version, after.case.findings) == (before.version, before.case.findings)
+    assert ls.listings_for_case(db.uow(), JUDGE, cid) == []
+    # With reasons, both are stored at once.
+    rec = worksheet.submit_worksheet(db.uow(), JUDGE, cid, before.version, answered, draft(),
+                                     reasons_zh="转移财产规避执行")
+    stored = svc.get_case(db.uow(), JUDGE, case_id=cid)
+    assert stored.case.findings == [Finding(0, True, False, False, True)]
+    assert [r.id for r in ls.listings_for_case(db.uow(), JUDGE, cid)] == [rec.id]

@@ -56,9 +56,8 @@ from courtapp.core.domain.listing import (
 )
 from courtapp.core.domain.model import EnforcementCase, Finding, Party, PartyKind
 from courtapp.core.domain.roles import Actor, Permission
-from courtapp.core.services import cases
 from courtapp.core.services import listing as ls
-from courtapp.core.services.cases import CaseRecord
+from courtapp.core.services import worksheet
 from courtapp.ui.i18n import Retranslating
 from courtapp.ui.listing.data import WorksheetData, load_worksheet
 from courtapp.ui.listing.evidence import Answers, EvidencePanel, evidence_rows
@@ -692,18 +691,11 @@ class ListingWorksheet(Retranslating, QDialog):
         set_banner(self.success, "ok", "")
         self._set_busy(True)
 
-        def prepare(rec: CaseRecord) -> None:
-            self.data = dataclasses.replace(data, record=rec)
-            self._tasks.run_db(
-                lambda: ls.prepare_listing(ctx.uow(), actor, case_id, listing,
-                                           reasons_zh=reasons_zh, reasons_en=reasons_en,
-                                           proportionality_reason=proportion),
-                on_done=self._on_prepared, on_error=self._on_submit_failed, owner=self)
-
         self._tasks.run_db(
-            lambda: cases.update_case(ctx.uow(), actor, case_id, version, case,
-                                      reason="listing worksheet: the judge's findings"),
-            on_done=prepare, on_error=self._on_submit_failed, owner=self)
+            lambda: worksheet.submit_worksheet(
+                ctx.uow(), actor, case_id, version, case, listing, reasons_zh=reasons_zh,
+                reasons_en=reasons_en, proportionality_reason=proportion),
+            on_done=self._on_prepared, on_error=self._on_submit_failed, owner=self)
 
     def _on_prepared(self, rec: ls.ListingRecord) -> None:
         self._set_busy(False)
