@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
+from courtapp.core.changes import Changes
 from courtapp.core.db import migrate
 from courtapp.core.db.engine import make_engine, normalise_url
 from courtapp.core.db.uow import UnitOfWork
@@ -15,9 +17,21 @@ from courtapp.core.db.uow import UnitOfWork
 class AppContext:
     url: str
     engine: Engine
+    _changes: Changes = field(default_factory=Changes, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def uow(self) -> UnitOfWork:
-        return UnitOfWork(self.engine)
+        return UnitOfWork(self.engine, on_commit=self._note)
+
+    def _note(self, changes: Changes) -> None:
+        with self._lock:
+            self._changes = self._changes | changes
+
+    def take_changes(self) -> Changes:
+        """What the units of work of this context committed since the last call."""
+        with self._lock:
+            out, self._changes = self._changes, Changes()
+            return out
 
     @property
     def safe_url(self) -> str:

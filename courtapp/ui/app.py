@@ -146,6 +146,7 @@ def run_gui(ctx: AppContext, *, lang: str | None = None, demo_actor: Actor | Non
     languages = LanguageManager(app, settings, override=lang)
     languages.apply()
     tasks = TaskRunner()
+    tasks.watch_changes(ctx.take_changes)
     launcher = Launcher(ctx, tasks, settings, demo_actor=demo_actor)
     # Between the dialogs no window is open; only the main window's closing ends the app.
     app.setQuitOnLastWindowClosed(False)

@@ -41,6 +41,7 @@ from courtapp.core.domain.money import format_amount, to_fen
 from courtapp.core.domain.roles import Actor, Permission
 from courtapp.core.services import cases
 from courtapp.core.services.cases import CaseSummary, SearchQuery
+from courtapp.ui.changes import follow_changes
 from courtapp.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, stage_label
 from courtapp.ui.settings import UiSettings
 from courtapp.ui.tasks import TaskRunner
@@ -403,6 +404,7 @@ class CasesPage(Retranslating, QWidget):
         if settings is not None and not settings.case_header_state.isEmpty():
             header.restoreState(settings.case_header_state)
         self.model.set_query("")
+        follow_changes(self, tasks, ("cases",), self._refresh_keeping_selection, lambda: True)
 
     def retranslateUi(self) -> None:
         self.search_edit.setPlaceholderText(self.tr("Case number, name, ID number or credit code"))
@@ -465,6 +467,13 @@ class CasesPage(Retranslating, QWidget):
     def refresh(self, select_case: int | None = None) -> None:
         """Reload the current search; select ``select_case`` if it shows up."""
         self._select_after_load = select_case
+        self.model.refresh()
+
+    def _refresh_keeping_selection(self) -> None:
+        """After a change made elsewhere: reload, keeping the case selected (or about to be)."""
+        if self._select_after_load is None:
+            current = self.selected_summary()
+            self._select_after_load = current.id if current is not None else None
         self.model.refresh()
 
     def _show_count(self) -> None:

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 
 import courtapp
 from courtapp.core.context import AppContext
-from courtapp.core.domain.errors import DomainError
 from courtapp.core.domain.roles import Actor, Permission
 from courtapp.ui.case_list import CasesPage
 from courtapp.ui.counter import CounterPage, TodayPage
 from courtapp.ui.documents import DocumentsPage, VerifyDialog
 from courtapp.ui.documents.widgets import keep_while_alive
+from courtapp.ui.errors import describe
 from courtapp.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, roles_text
 from courtapp.ui.listing import DecisionsPage
 from courtapp.ui.pages import AdminPage, PlaceholderPage, SettingsDialog
@@ -304,9 +304,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._busy_label.setText(self.tr("Working…") if busy else "")
 
     def _on_task_failed(self, exc: object) -> None:
-        text = str(exc) or type(exc).__name__
-        if not isinstance(exc, DomainError):
-            text = self.tr("Unexpected error: %1").replace("%1", text)
+        text = describe(exc) if isinstance(exc, BaseException) else str(exc)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Error"), text,
                           QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -1082,11 +1082,6 @@ Nothing was saved; your input is still in the form.</source>
 <context>
     <name>Counter</name>
     <message>
-        <source>Unexpected error: %1</source>
-        <extracomment>Overdue rows: dark red text on a light red ground. Sort role: the raw value behind a cell. The row's DTO.</extracomment>
-        <translation>意外错误：%1</translation>
-    </message>
-    <message>
         <source>(1) should not have been listed</source>
         <extracomment>The written statement is kept with the evidence under this name.</extracomment>
         <translation>（一）不应被纳入失信名单</translation>
@@ -1401,20 +1396,12 @@ Nothing was saved; your input is still in the form.</source>
         <translation>%1公布处理结果：公布%2份，撤销%3份（宽限期内已履行），%4份待送达。</translation>
     </message>
     <message>
-        <source>Refused: your roles do not allow %1.</source>
-        <translation>操作被拒绝：您的角色无权%1。</translation>
-    </message>
-    <message>
         <source>Refused:</source>
         <translation>操作被拒绝：</translation>
     </message>
     <message>
         <source>Someone else changed this decision meanwhile; the list was reloaded.</source>
         <translation>该决定书已被他人修改，列表已重新加载。</translation>
-    </message>
-    <message>
-        <source>The action failed: %1</source>
-        <translation>操作失败：%1</translation>
     </message>
     <message>
         <source>Listing decisions</source>
@@ -1722,6 +1709,29 @@ Nothing was saved; your input is still in the form.</source>
     <message>
         <source>&amp;Verify a document…</source>
         <translation>核验文书(&amp;V)…</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Your roles do not allow %1.</source>
+        <translation>您的角色无权%1。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this record since you opened it; nothing of yours was saved. Reload it and try again.</source>
+        <translation>您打开此记录后已有他人修改，您的修改未保存。请重新载入后再试。</translation>
+    </message>
+    <message>
+        <source>The record does not exist (any more): %1</source>
+        <translation>该记录不存在（或已删除）：%1</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred (%1). Nothing was changed by it; the details are in the log file.</source>
+        <translation>发生意外错误（%1），未因此修改任何数据；详细信息已写入日志文件。</translation>
     </message>
 </context>
 <context>
@@ -2225,14 +2235,6 @@ Nothing was saved; your input is still in the form.</source>
 </context>
 <context>
     <name>IssueDialog</name>
-    <message>
-        <source>your roles do not allow %1.</source>
-        <translation>您的角色无权%1。</translation>
-    </message>
-    <message>
-        <source>not found: %1</source>
-        <translation>未找到：%1</translation>
-    </message>
     <message>
         <source>Every respondent</source>
         <translation>全体被执行人</translation>
@@ -3068,20 +3070,12 @@ Nothing was saved; your input is still in the form.</source>
         <translation>第%1号决定书草稿已提交院长签发。</translation>
     </message>
     <message>
-        <source>The decision was not saved:</source>
-        <translation>决定书未保存：</translation>
-    </message>
-    <message>
-        <source>Refused: your roles do not allow %1. Preparing a listing decision needs a judge.</source>
-        <translation>操作被拒绝：您的角色无权%1。纳入决定书须由法官制作。</translation>
-    </message>
-    <message>
         <source>Someone else changed this case since it was opened. It has been reloaded: check the assessment and submit again.</source>
         <translation>案件打开后已被他人修改，现已重新加载。请核对审查结果后再次提交。</translation>
     </message>
     <message>
-        <source>The decision could not be submitted: %1</source>
-        <translation>决定书提交失败：%1</translation>
+        <source>Nothing was saved:</source>
+        <translation>未保存任何内容：</translation>
     </message>
     <message>
         <source>Listing worksheet</source>
@@ -3337,10 +3331,6 @@ Nothing was saved; your input is still in the form.</source>
     <message>
         <source>Working…</source>
         <translation>正在处理…</translation>
-    </message>
-    <message>
-        <source>Unexpected error: %1</source>
-        <translation>意外错误：%1</translation>
     </message>
     <message>
         <source>Error</source>

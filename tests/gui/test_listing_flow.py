@@ -439,12 +439,16 @@ def test_a_refusal_by_the_service_is_shown_with_its_message(
     dlg = open_worksheet(qtbot, sqlite_db, tasks, case_id)
     assert dlg.submit_button.isEnabled(), dlg.hint.text()
     draft(sqlite_db, case_id)  # another judge got there first
+    before = svc.get_case(sqlite_db.uow(), JUDGE, case_id=case_id)
     with qtbot.waitSignal(dlg.submit_failed, timeout=TIMEOUT) as failed:
         qtbot.mouseClick(dlg.submit_button, Qt.MouseButton.LeftButton)
-    assert "The decision was not saved" in failed.args[0]
+    assert "Nothing was saved" in failed.args[0]
     assert "Respondent: this respondent already has a current listing" in failed.args[0]
     assert dlg.error.isVisible() and dlg.error.text() == failed.args[0]
     assert len(ls.listings_for_case(sqlite_db.uow(), JUDGE, case_id)) == 1
+    # And that is true: the answers were not saved as findings either (issue 8 §1).
+    after = svc.get_case(sqlite_db.uow(), JUDGE, case_id=case_id)
+    assert (after.version, after.case.findings) == (before.version, before.case.findings)
 
 
 def test_a_case_changed_meanwhile_is_reloaded_and_the_answers_kept(
@@ -512,6 +516,26 @@ def test_cancelling_the_confirmation_signs_nothing(
     dlg.reject()
     assert tasks.pending == 0
     assert only_listing(sqlite_db, rec.case_id).listing.status is ListingStatus.DRAFT
+
+
+def test_a_change_committed_anywhere_refreshes_the_open_decisions_page(
+        qtbot: QtBot, sqlite_db: AppContext, tasks: TaskRunner) -> None:
+    """Issue 8 "what changed": a database task that signs a listing (from another
+    screen, say) makes the open Decisions page reload itself; before, the row
+    still read "Draft" until someone pressed Refresh (issue 12 §5)."""
+    tasks.watch_changes(sqlite_db.take_changes)
+    rec = draft(sqlite_db, store(sqlite_db))
+    page = open_page(qtbot, sqlite_db, tasks, CLERK, DECIDED)
+    assert page.model.index(0, COL_STATUS).data() == "Draft, awaiting signature"
+    with qtbot.waitSignal(tasks.changed, timeout=TIMEOUT) as changed:
+        tasks.run_db(lambda: ls.sign_listing(sqlite_db.uow(), PRESIDENT, rec.id, rec.version,
+                                             DECIDED))
+    assert changed.args[0].touches("listings")
+    qtbot.waitUntil(lambda: page.model.index(0, COL_STATUS).data() == "Signed, NOT SERVED",
+                    timeout=TIMEOUT)
+    # A read changes nothing and reloads nothing.
+    with qtbot.assertNotEmitted(tasks.changed, wait=200):
+        tasks.run_db(lambda: ls.listings_for_case(sqlite_db.uow(), CLERK, rec.case_id))
 
 
 def test_the_decisions_page_shows_one_case_or_all(

@@ -8,11 +8,14 @@ can hand them an in-memory fake (``tests/fakes.py``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import TracebackType
+from typing import Any
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Engine, event
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
+from courtapp.core.changes import Changes
 from courtapp.core.db.repositories.applications import ApplicationRepository
 from courtapp.core.db.repositories.audit import AuditRepository
 from courtapp.core.db.repositories.calendar import CalendarRepository
@@ -35,13 +38,21 @@ class UnitOfWork:
     audit: AuditRepository
     users: UserRepository
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *,
+                 on_commit: Callable[[Changes], None] | None = None) -> None:
         self.engine = engine
         self._factory = sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
+        self._on_commit = on_commit
+        self._tables: set[str] = set()
+        #: What this unit of work has committed so far.
+        self.changes = Changes()
         self.session: Session
 
     def __enter__(self) -> UnitOfWork:
         s = self.session = self._factory()
+        self._tables = set()
+        event.listen(s, "after_flush", self._note_flush)
+        event.listen(s, "do_orm_execute", self._note_statement)
         self.cases = CaseRepository(s)
         self.listings = ListingRepository(s)
         self.orders = OrderRepository(s)
@@ -62,6 +73,21 @@ class UnitOfWork:
 
     def commit(self) -> None:
         self.session.commit()
+        done = Changes.of_tables(self._tables)
+        self._tables = set()
+        self.changes = self.changes | done
+        if done and self._on_commit is not None:
+            self._on_commit(done)
+
+    def _note_flush(self, session: Session, _context: Any) -> None:
+        for obj in (*session.new, *session.dirty, *session.deleted):
+            table = getattr(type(obj), "__tablename__", None)
+            if table:
+                self._tables.add(table)
+
+    def _note_statement(self, state: ORMExecuteState) -> None:
+        if (state.is_insert or state.is_update or state.is_delete) and state.bind_mapper:
+            self._tables.add(state.bind_mapper.local_table.name)  # type: ignore[attr-defined]
 
     @property
     def dialect(self) -> str:

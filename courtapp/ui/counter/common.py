@@ -17,9 +17,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from courtapp.core.domain.errors import DomainError, FieldError, ValidationError
+from courtapp.core.domain.errors import FieldError, ValidationError
 from courtapp.core.domain.petition import KINDS, PetitionKind
-from courtapp.ui.listing.labels import error_lang, lang_pick
+from courtapp.ui.errors import describe
+from courtapp.ui.listing.labels import lang_pick
 
 T = TypeVar("T")
 
@@ -46,12 +47,7 @@ def iso(d: date | None) -> str:
 
 def error_text(exc: BaseException) -> str:
     """One message for an exception from a service, in the interface language."""
-    if isinstance(exc, ValidationError):
-        return "\n".join(e.message(error_lang()) for e in exc.errors)
-    if isinstance(exc, DomainError):
-        return str(exc) or type(exc).__name__
-    return QCoreApplication.translate("Counter", "Unexpected error: %1").replace(
-        "%1", str(exc) or type(exc).__name__)
+    return describe(exc)
 
 
 def field_errors(exc: BaseException) -> list[FieldError]:

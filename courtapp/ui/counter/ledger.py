@@ -23,6 +23,7 @@ from courtapp.core.context import AppContext
 from courtapp.core.domain.roles import Actor, Permission
 from courtapp.core.services import dispatch
 from courtapp.core.services.dispatch import DispatchItem
+from courtapp.ui.changes import follow_changes
 from courtapp.ui.counter.common import Column, RowsModel, error_text, iso
 from courtapp.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from courtapp.ui.listing.labels import pydate, qdate
@@ -126,6 +127,7 @@ class LedgerPage(Retranslating, QWidget):
         self.refresh_button.clicked.connect(self.reload)
         self.retranslateUi()
         self.reload()
+        follow_changes(self, tasks, ("dispatch",), self.reload, lambda: True)
 
     def retranslateUi(self) -> None:
         self.heading.setText(self.tr("Dispatch ledger: open items awaiting acknowledgement"))

@@ -42,6 +42,7 @@ from courtapp.core.services import calendar as cal_svc
 from courtapp.core.services import cases as case_svc
 from courtapp.core.services import listing as ls
 from courtapp.core.services import petitions as ps
+from courtapp.ui.changes import follow_changes
 from courtapp.ui.counter.common import (
     Column,
     RowRole,
@@ -270,6 +271,8 @@ class QueuePage(Retranslating, QWidget):
         self.retranslateUi()
         self._enable()
         self.reload()
+        follow_changes(self, tasks, ("petitions", "cases", "listings", "orders"), self.reload,
+                       lambda: True)
 
     def retranslateUi(self) -> None:
         self.heading.setText(self.tr("Petitions to decide"))

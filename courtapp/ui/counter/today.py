@@ -24,6 +24,7 @@ from courtapp.core.context import AppContext
 from courtapp.core.domain.roles import Actor, Role
 from courtapp.core.services import daily, documents, listing, petitions
 from courtapp.core.services.daily import Alert, AlertKind, DailySummary
+from courtapp.ui.changes import follow_changes
 from courtapp.ui.counter.common import OVERDUE_FG, PROVISIONAL_FG, error_text, kind_label
 from courtapp.ui.counter.queue import QueueRow, load_queue
 from courtapp.ui.i18n import Retranslating, ui_language
@@ -136,6 +137,9 @@ class TodayPage(Retranslating, QWidget):
         self.top_button.clicked.connect(lambda: self.open_requested.emit("counter:ledger", None))
         self.retranslateUi()
         self.reload()
+        follow_changes(self, tasks, ("cases", "listings", "orders", "applications", "petitions",
+                                     "dispatch", "documents", "calendar"),
+                       self.reload, lambda: self.data is not None)
 
     def retranslateUi(self) -> None:
         self.heading.setText(self.tr("Today, %1").replace("%1", self._clock().isoformat()))

@@ -31,19 +31,18 @@ from PySide6.QtWidgets import (
 
 from courtapp.core.context import AppContext
 from courtapp.core.documents.model import DocKind
-from courtapp.core.domain.errors import NotFound, PermissionDenied, ValidationError
 from courtapp.core.domain.roles import Actor
 from courtapp.core.services import documents as ds
 from courtapp.ui.documents.data import IssueContext, load_issue_context
 from courtapp.ui.documents.labels import (
     ALL_RESPONDENTS_KINDS,
-    core_lang,
     kind_label,
     kind_needs,
 )
 from courtapp.ui.documents.widgets import fit_height
+from courtapp.ui.errors import describe
 from courtapp.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
-from courtapp.ui.listing.labels import permission_label, pydate, qdate
+from courtapp.ui.listing.labels import pydate, qdate
 from courtapp.ui.listing.widgets import banner, set_banner
 from courtapp.ui.tasks import TaskRunner
 
@@ -56,15 +55,7 @@ def tr_details(text: str) -> str:
 
 def refusal_text(exc: BaseException) -> str:
     """A refusal from the core, in the interface language."""
-    lang = core_lang()
-    if isinstance(exc, ValidationError):
-        return "; ".join(e.message(lang) for e in exc.errors)
-    if isinstance(exc, PermissionDenied):
-        return QCoreApplication.translate("IssueDialog", "your roles do not allow %1.").replace(
-            "%1", permission_label(exc.permission))
-    if isinstance(exc, NotFound):
-        return QCoreApplication.translate("IssueDialog", "not found: %1").replace("%1", str(exc))
-    return str(exc) or type(exc).__name__
+    return describe(exc).replace("\n", "; ")
 
 
 # ------------------------------------------------------------- the details

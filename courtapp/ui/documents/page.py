@@ -44,6 +44,7 @@ from courtapp.core.domain.model import ServiceMethod
 from courtapp.core.domain.roles import Actor, Permission
 from courtapp.core.services import documents as ds
 from courtapp.core.services import listing as ls
+from courtapp.ui.changes import follow_changes
 from courtapp.ui.documents import printing
 from courtapp.ui.documents.batch import BatchDialog, BatchGenerator
 from courtapp.ui.documents.data import RegisterData, load_register, print_requests
@@ -267,8 +268,11 @@ class DocumentsPage(Retranslating, QWidget):
         self.retranslateUi()
         self._update_buttons()
         self.reload()
+        follow_changes(self, tasks, ("documents", "listings", "orders", "cases"), self.reload,
+                       lambda: self.data is not None)
 
     # ------------------------------------------------------------- scope
+
     def set_case(self, case_id: int | None, case_number: str = "") -> None:
         """Show one case's documents (the case selected on the Cases page), or all."""
         set_case_scope(self.scope_combo, case_id,

@@ -49,11 +49,13 @@ from PySide6.QtWidgets import (
 )
 
 from courtapp.core.context import AppContext
-from courtapp.core.domain.errors import ConflictError, PermissionDenied, ValidationError
+from courtapp.core.domain.errors import ConflictError
 from courtapp.core.domain.listing import Listing, ListingStatus
 from courtapp.core.domain.model import ServiceMethod
 from courtapp.core.domain.roles import Actor, Permission
 from courtapp.core.services import listing as ls
+from courtapp.ui.changes import follow_changes
+from courtapp.ui.errors import describe
 from courtapp.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from courtapp.ui.listing.data import (
     DecisionsData,
@@ -66,14 +68,11 @@ from courtapp.ui.listing.labels import (
     RESTRICTION_STATUS,
     SERVICE_METHOD,
     STATUS,
-    error_lang,
-    field_name,
     ground_number,
     ground_title,
     grounds_text,
     item_text,
     label,
-    permission_label,
     pydate,
     qdate,
     term_text,
@@ -583,6 +582,8 @@ class DecisionsPage(Retranslating, QWidget):
         self.retranslateUi()
         self._update_buttons()
         self.reload()
+        follow_changes(self, tasks, ("listings", "orders", "cases"), self.reload,
+                       lambda: self.data is not None)
 
     # ------------------------------------------------------------ scope
     def set_case(self, case_id: int | None, case_number: str = "") -> None:
@@ -824,18 +825,10 @@ class DecisionsPage(Retranslating, QWidget):
         self.reload()
 
     def _on_action_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, PermissionDenied):
-            text = self.tr("Refused: your roles do not allow %1.").replace(
-                "%1", permission_label(exc.permission))
-        elif isinstance(exc, ValidationError):
-            lang = error_lang()
-            text = self.tr("Refused:") + " " + "; ".join(
-                f"{field_name(e.path)}: {e.message(lang)}" if e.path else e.message(lang)
-                for e in exc.errors)
-        elif isinstance(exc, ConflictError):
+        if isinstance(exc, ConflictError):
             text = self.tr("Someone else changed this decision meanwhile; the list was reloaded.")
         else:
-            text = self.tr("The action failed: %1").replace("%1", str(exc))
+            text = self.tr("Refused:") + " " + describe(exc).replace("\n", "; ")
         set_banner(self.message, "error", text)
         self.action_failed.emit(text)
         self.reload()

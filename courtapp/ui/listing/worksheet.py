@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 
 from courtapp.core.context import AppContext
 from courtapp.core.domain.assessment import Assessment, assess_respondent
-from courtapp.core.domain.errors import ConflictError, PermissionDenied, ValidationError
+from courtapp.core.domain.errors import ConflictError
 from courtapp.core.domain.listing import (
     Listing,
     ListingStatus,
@@ -58,17 +58,15 @@ from courtapp.core.domain.model import EnforcementCase, Finding, Party, PartyKin
 from courtapp.core.domain.roles import Actor, Permission
 from courtapp.core.services import listing as ls
 from courtapp.core.services import worksheet
+from courtapp.ui.errors import describe
 from courtapp.ui.i18n import Retranslating
 from courtapp.ui.listing.data import WorksheetData, load_worksheet
 from courtapp.ui.listing.evidence import Answers, EvidencePanel, evidence_rows
 from courtapp.ui.listing.labels import (
     STATUS,
     bar_title,
-    error_lang,
-    field_name,
     grounds_text,
     is_chinese,
-    permission_label,
     pydate,
     qdate,
     term_text,
@@ -707,20 +705,13 @@ class ListingWorksheet(Retranslating, QDialog):
 
     def _on_submit_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        if isinstance(exc, ValidationError):
-            lang = error_lang()
-            lines = [f"• {field_name(e.path)}: {e.message(lang)}" if e.path
-                     else f"• {e.message(lang)}" for e in exc.errors]
-            text = self.tr("The decision was not saved:") + "\n" + "\n".join(lines)
-        elif isinstance(exc, PermissionDenied):
-            text = self.tr("Refused: your roles do not allow %1. Preparing a listing decision "
-                           "needs a judge.").replace("%1", permission_label(exc.permission))
-        elif isinstance(exc, ConflictError):
+        if isinstance(exc, ConflictError):
             text = self.tr("Someone else changed this case since it was opened. It has been "
                            "reloaded: check the assessment and submit again.")
             self.reload()
         else:
-            text = self.tr("The decision could not be submitted: %1").replace("%1", str(exc))
+            lines = [f"• {line}" for line in describe(exc).splitlines()]
+            text = self.tr("Nothing was saved:") + "\n" + "\n".join(lines)
         set_banner(self.error, "error", text)
         self.submit_failed.emit(text)
 
