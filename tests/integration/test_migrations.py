@@ -13,7 +13,7 @@ from courtapp.core.context import AppContext, open_database
 from courtapp.core.db import migrate
 from courtapp.core.db.engine import make_engine
 from courtapp.core.domain.model import EnforcementCase
-from courtapp.core.domain.roles import Actor
+from courtapp.core.domain.roles import Actor, Role
 from courtapp.core.services import cases as svc
 
 
@@ -151,3 +151,28 @@ def test_old_english_history_rows_become_codes_and_none_is_lost(
     assert [code for code, _ in rows][-1] == "history.unknown"
     assert not any(r[0].startswith(("listing ", "execution ", "petition ")) for r in rows)
     assert audit == ["已全部履行", None]
+
+
+def test_comma_joined_roles_become_one_row_per_role(empty_database_url: str) -> None:
+    """Migration 0007: a user's roles move from one text column to the user_roles table."""
+    from courtapp.core.services import auth
+
+    engine = make_engine(empty_database_url)
+    try:
+        migrate.upgrade(engine, "0006_history_codes")
+        with engine.begin() as c:
+            c.execute(text("insert into users (id, username, display_name, password_hash, roles, "
+                           "active, created_at, version) values (1, 'wang', '王', 'x', "
+                           "'judge,administrator', :t, '2026-01-01', 1)"), {"t": True})
+        migrate.upgrade(engine)
+        with engine.connect() as c:
+            rows = c.execute(text("select user_id, role from user_roles order by role")).all()
+    finally:
+        engine.dispose()
+    assert [tuple(r) for r in rows] == [(1, "administrator"), (1, "judge")]
+    ctx = open_database(empty_database_url)
+    try:
+        [user] = auth.list_users(ctx.uow(), Actor("admin", frozenset({Role.ADMIN})))
+    finally:
+        ctx.engine.dispose()
+    assert user.roles == frozenset({Role.ADMIN, Role.JUDGE})

@@ -16,6 +16,7 @@ Design notes for later issues:
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlalchemy import (
     BigInteger,
@@ -31,8 +32,11 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import Enum as SqlEnum
 from sqlalchemy import event as sa_event
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from courtapp.core.domain.roles import Role
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -47,17 +51,35 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+def enum_column(enum: type[StrEnum], length: int) -> SqlEnum:
+    """A column holding ``enum``'s values as text (no native database enum type):
+    the row holds exactly what the interchange format and the logs say, and a
+    value outside the enum is refused before it reaches the database."""
+    return SqlEnum(enum, native_enum=False, create_constraint=False, length=length,
+                   values_callable=lambda e: [m.value for m in e], validate_strings=True)
+
+
 class UserRow(Base):
     __tablename__ = "users"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(100))
     password_hash: Mapped[str] = mapped_column(String(200))
-    roles: Mapped[str] = mapped_column(String(200))  # comma-separated Role values
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     version: Mapped[int] = mapped_column(Integer, default=1)
+    role_rows: Mapped[list[UserRoleRow]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="UserRoleRow.role")
     __mapper_args__ = {"version_id_col": version}
+
+
+class UserRoleRow(Base):
+    """One role of one user (a user has at least one; 'at most once each' is the key)."""
+
+    __tablename__ = "user_roles"
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    role: Mapped[Role] = mapped_column(enum_column(Role, 16), primary_key=True)
 
 
 class PersonRow(Base):

@@ -7,17 +7,14 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from courtapp.core.db.orm import UserRow
+from courtapp.core.db.orm import UserRoleRow, UserRow
 from courtapp.core.domain.records import UserInfo
 from courtapp.core.domain.roles import Role
 
 
-def _roles(text: str) -> frozenset[Role]:
-    return frozenset(Role(x) for x in text.split(",") if x)
-
-
 def _info(r: UserRow) -> UserInfo:
-    return UserInfo(r.id, r.username, r.display_name, _roles(r.roles), r.active)
+    return UserInfo(r.id, r.username, r.display_name, frozenset(x.role for x in r.role_rows),
+                    r.active)
 
 
 class UserRepository:
@@ -33,8 +30,8 @@ class UserRepository:
     def add(self, username: str, display_name: str, password_hash: str, roles: set[Role],
             created_at: datetime) -> UserInfo:
         row = UserRow(username=username, display_name=display_name, password_hash=password_hash,
-                      roles=",".join(sorted(r.value for r in roles)), active=True,
-                      created_at=created_at)
+                      active=True, created_at=created_at,
+                      role_rows=[UserRoleRow(role=r) for r in sorted(roles)])
         self._s.add(row)
         self._s.flush()
         return _info(row)
