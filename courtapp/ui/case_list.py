@@ -38,9 +38,10 @@ from PySide6.QtWidgets import (
 from courtapp.core.context import AppContext
 from courtapp.core.domain.model import Stage
 from courtapp.core.domain.money import format_amount, to_fen
+from courtapp.core.domain.paging import Page
 from courtapp.core.domain.roles import Actor, Permission
 from courtapp.core.services import cases
-from courtapp.core.services.cases import CaseSummary, SearchQuery
+from courtapp.core.services.cases import CaseSummary, SearchQuery, SortKey
 from courtapp.ui.changes import follow_changes
 from courtapp.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, stage_label
 from courtapp.ui.settings import UiSettings
@@ -69,6 +70,13 @@ _HEADERS = (
 )
 
 _STAGE_ORDER = {s: i for i, s in enumerate(Stage)}
+#: The server-side order of each sortable column (the stage depends on today's date
+#: and is not stored, so it has no index to sort by).
+COLUMN_SORT: dict[int, SortKey] = {
+    COL_CASE_NUMBER: SortKey.CASE_NUMBER, COL_RESPONDENTS: SortKey.RESPONDENTS,
+    COL_APPLICANTS: SortKey.APPLICANTS, COL_FILED_ON: SortKey.FILED_ON, COL_JUDGE: SortKey.JUDGE,
+    COL_OUTSTANDING: SortKey.OUTSTANDING, COL_DEADLINE: SortKey.DEADLINE,
+}
 _OVERDUE = frozenset({Stage.IN_DEFAULT, Stage.PARTLY_PERFORMED})
 _OVERDUE_COLOR = QColor(0xA0, 0x1C, 0x1C)
 
@@ -113,7 +121,9 @@ class CaseTableModel(QAbstractTableModel):
     """Case summaries, fetched a page at a time off the GUI thread.
 
     ``set_query(text)`` starts a new search: the model resets, loads the
-    first page and counts the matches.  Results of an older search that
+    first page and then counts the matches (the count never holds up the first
+    page).  ``sort(column, order)`` orders the list on the server (keyset pages
+    in that order), as clicking a column header does.  Results of an older search that
     arrive late are dropped (a generation counter).  At most one page is
     being fetched at any time.
 
@@ -145,6 +155,7 @@ class CaseTableModel(QAbstractTableModel):
         self._generation = 0
         self._fetching = False
         self._at_end = False
+        self._next_after: object | None = None
         self._count: int | None = None
 
     # ------------------------------------------------------------ state
@@ -176,21 +187,47 @@ class CaseTableModel(QAbstractTableModel):
 
     # ----------------------------------------------------------- search
     def set_query(self, text: str) -> None:
-        """Start a new search (empty text lists every case, newest first)."""
-        self._generation += 1
-        self.beginResetModel()
-        self._query = SearchQuery(text)
-        self._rows = []
-        self._fetching = False
-        self._at_end = False
-        self._count = None
-        self.endResetModel()
-        self._fetch_count()
-        self.fetchMore(QModelIndex())
+        """Start a new search (empty text lists every case) in the current order."""
+        self._restart(SearchQuery(text, self._query.sort, self._query.descending))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the list by ``column`` on the server (-1: newest first)."""
+        key = COLUMN_SORT.get(column, SortKey.NEWEST) if column >= 0 else SortKey.NEWEST
+        if column >= 0 and column not in COLUMN_SORT:
+            return  # the stage column keeps the current order
+        descending = key is SortKey.NEWEST or order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._query.sort, self._query.descending) and self._rows:
+            return
+        self._restart(SearchQuery(self._query.text, key, descending))
+
+    def set_order(self, column: int, order: Qt.SortOrder) -> None:
+        """Set the order the next search uses, without searching now."""
+        key = COLUMN_SORT.get(column, SortKey.NEWEST) if column >= 0 else SortKey.NEWEST
+        descending = key is SortKey.NEWEST or order == Qt.SortOrder.DescendingOrder
+        self._query = SearchQuery(self._query.text, key, descending)
+
+    def sort_column(self) -> int:
+        """The column the list is ordered by (-1: newest first)."""
+        return next((c for c, k in COLUMN_SORT.items() if k is self._query.sort), -1)
 
     def refresh(self) -> None:
         """Run the current search again from the top."""
-        self.set_query(self._query.text)
+        self._restart(self._query)
+
+    def _restart(self, query: SearchQuery) -> None:
+        self._generation += 1
+        self.beginResetModel()
+        self._query = query
+        self._rows = []
+        self._fetching = False
+        self._at_end = False
+        self._next_after = None
+        self._count = None
+        self.endResetModel()
+        # The first page first: the database thread takes tasks in order, and the
+        # count of a common name can take longer than the page.
+        self.fetchMore(QModelIndex())
+        self._fetch_count()
 
     def _fetch_count(self) -> None:
         gen, query, ctx, actor, cap = (self._generation, self._query, self._ctx, self._actor,
@@ -216,21 +253,21 @@ class CaseTableModel(QAbstractTableModel):
         self._fetching = True
         gen, query, ctx, actor, limit = (self._generation, self._query, self._ctx, self._actor,
                                          self._page_size)
-        before = self._rows[-1].id if self._rows else None
+        after = self._next_after
         self._tasks.run_db(
-            lambda: cases.search_cases(ctx.uow(), actor, query, before_id=before, limit=limit),
+            lambda: cases.cases_page(ctx.uow(), actor, query, after=after, limit=limit),
             on_done=lambda page: self._on_page(gen, page),
             on_error=lambda e: self._on_error(gen, e), owner=self)
 
-    def _on_page(self, gen: int, page: list[CaseSummary]) -> None:
+    def _on_page(self, gen: int, page: Page[CaseSummary]) -> None:
         if gen != self._generation:
             return  # an older search: its rows are not wanted any more
-        if len(page) < self._page_size:
-            self._at_end = True
-        if page:
+        self._at_end = not page.has_more
+        self._next_after = page.next_after
+        if page.rows:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows.extend(page)
+            self._rows.extend(page.rows)
             self.endInsertRows()
         # Only now: views (and the model tester) call fetchMore() from the
         # insert notifications, and must not fetch this page again.
@@ -400,17 +437,26 @@ class CasesPage(Retranslating, QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.worksheet_button.clicked.connect(self.open_worksheet)
 
+        # Clicking a header sorts on the server by that column; again, the other way.
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)  # newest first
+        header.sectionClicked.connect(self._on_header_clicked)
+
         self.retranslateUi()  # sizes the columns for the language, too
         if settings is not None and not settings.case_header_state.isEmpty():
             header.restoreState(settings.case_header_state)
+        self.model.set_order(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        header.setSortIndicator(self.model.sort_column(), header.sortIndicatorOrder())
         self.model.set_query("")
         follow_changes(self, tasks, ("cases",), self._refresh_keeping_selection, lambda: True)
 
     def retranslateUi(self) -> None:
         self.search_edit.setPlaceholderText(self.tr("Case number, name, ID number or credit code"))
         self.search_edit.setToolTip(self.tr(
-            "Search by case number (e.g. 执1234), by the beginning of a party's name, "
-            "resident ID number or unified social credit code. Press Enter to search now."))
+            "Search by case number (e.g. 执1234, or just its number 1234), by the beginning of a "
+            "party's name, resident ID number or unified social credit code. Click a column "
+            "heading to sort by it. Press Enter to search now."))
         self.new_button.setText(self.tr("&New case…"))
         self.open_button.setText(self.tr("&Open"))
         self.worksheet_button.setText(self.tr("Listing &worksheet…"))
@@ -468,6 +514,20 @@ class CasesPage(Retranslating, QWidget):
         """Reload the current search; select ``select_case`` if it shows up."""
         self._select_after_load = select_case
         self.model.refresh()
+
+    def _on_header_clicked(self, section: int) -> None:
+        """Sort by ``section`` (ascending first, then the other way); the stage is not sortable."""
+        header = self.table.horizontalHeader()
+        if section not in COLUMN_SORT:
+            header.setSortIndicator(self.model.sort_column(), header.sortIndicatorOrder())
+            return
+        if self.model.sort_column() == section:
+            order = (Qt.SortOrder.AscendingOrder if self.model.query.descending
+                     else Qt.SortOrder.DescendingOrder)
+        else:
+            order = Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(section, order)
+        self.model.sort(section, order)
 
     def _refresh_keeping_selection(self) -> None:
         """After a change made elsewhere: reload, keeping the case selected (or about to be)."""

@@ -982,6 +982,7 @@ Nothing was saved; your input is still in the form.</source>
     <name>CasesPage</name>
     <message>
         <source>Counting…</source>
+        <extracomment>The server-side order of each sortable column (the stage depends on today's date and is not stored, so it has no index to sort by).</extracomment>
         <translation>正在统计…</translation>
     </message>
     <message>
@@ -1001,8 +1002,8 @@ Nothing was saved; your input is still in the form.</source>
         <translation>案号、姓名或名称、身份证号码或统一社会信用代码</translation>
     </message>
     <message>
-        <source>Search by case number (e.g. 执1234), by the beginning of a party's name, resident ID number or unified social credit code. Press Enter to search now.</source>
-        <translation>可按案号（如“执1234”）查询，或按当事人姓名、名称、公民身份号码、统一社会信用代码的开头部分查询。按回车键立即查询。</translation>
+        <source>Search by case number (e.g. 执1234, or just its number 1234), by the beginning of a party's name, resident ID number or unified social credit code. Click a column heading to sort by it. Press Enter to search now.</source>
+        <translation>可按案号（如“执1234”，或只输入序号“1234”）查询，或按当事人姓名、名称、公民身份号码、统一社会信用代码的开头部分查询。点击列标题可按该列排序。按回车键立即查询。</translation>
     </message>
     <message>
         <source>&amp;New case…</source>

@@ -8,7 +8,7 @@ import types
 
 import pytest
 from case_factory import N_CASES, UNIQUE_NAME, case_number, respondent_id
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -302,3 +302,67 @@ def test_open_shows_the_real_case_form_for_the_selected_case(
     assert len(forms) == 1 and forms[0].isVisible()
     number = page.model.summary(0).case_number.split(")")[-1]  # the form may show （）
     qtbot.waitUntil(lambda: number in forms[0].windowTitle(), timeout=10_000)
+
+
+# ------------------------------------------------------------------ sorting
+def _all_rows(qtbot: QtBot, model: CaseTableModel) -> list[CaseSummary]:
+    """Every row, fetching page after page to the end of the list."""
+    while model.canFetchMore(QModelIndex()):
+        fetch_more(qtbot, model)
+    return rows(model)
+
+
+def _sql_order(db: AppContext, order_by: str) -> list[str]:
+    from sqlalchemy import text
+
+    with db.engine.connect() as c:
+        return list(c.execute(text(f"select case_number from cases order by {order_by}")).scalars())
+
+
+def _click_header(qtbot: QtBot, page: CasesPage, column: int) -> None:
+    header = page.table.horizontalHeader()
+    with qtbot.waitSignal(page.model.page_loaded, timeout=10_000):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(header.sectionViewportPosition(column) + 5, header.height() // 2))
+
+
+def test_clicking_two_column_headers_sorts_the_list_on_the_server_as_sql_does(
+        qtbot: QtBot, page: CasesPage, cases_db: AppContext) -> None:
+    """Issue 12 §2: a header click orders the whole list on the server (every page,
+    not only the rows loaded), with a sort arrow; a second click reverses it."""
+    from courtapp.ui.case_list import COL_FILED_ON
+
+    header = page.table.horizontalHeader()
+    _click_header(qtbot, page, COL_OUTSTANDING)
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        COL_OUTSTANDING, Qt.SortOrder.AscendingOrder)
+    assert [r.case_number for r in _all_rows(qtbot, page.model)] == \
+        _sql_order(cases_db, "outstanding_fen, id")
+
+    _click_header(qtbot, page, COL_FILED_ON)
+    assert [r.case_number for r in _all_rows(qtbot, page.model)] == \
+        _sql_order(cases_db, "filed_on, id")
+    _click_header(qtbot, page, COL_FILED_ON)  # again: the other way
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert [r.case_number for r in _all_rows(qtbot, page.model)] == \
+        _sql_order(cases_db, "filed_on desc, id desc")
+
+    # The case number sorts numerically (year, court, type, sequence), not as text.
+    _click_header(qtbot, page, COL_CASE_NUMBER)
+    got = [r.case_number for r in _all_rows(qtbot, page.model)]
+    assert got == _sql_order(cases_db, "year, court_code, type_code, sequence, id")
+    assert got.index(case_number(9)) < got.index(case_number(10))
+
+
+def test_a_sorted_search_keeps_its_order_and_the_stage_column_does_not_sort(
+        qtbot: QtBot, page: CasesPage, cases_db: AppContext) -> None:
+    _click_header(qtbot, page, COL_OUTSTANDING)
+    search(qtbot, page.model, "陈")
+    chen = _all_rows(qtbot, page.model)
+    assert [r.outstanding for r in chen] == sorted(r.outstanding for r in chen)
+    assert len(chen) == N_CASES // 5
+    header = page.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(COL_STAGE) + 5, header.height() // 2))
+    assert header.sortIndicatorSection() == COL_OUTSTANDING
+    assert page.model.query.text == "陈"

@@ -113,7 +113,7 @@ def test_search_by_id_number_prefix(db: AppContext, judge: Actor, three_cases: d
     ("91110000600", [FIRST]),  # all digits: tried as an ID number and as a credit code
     ("91350100M0", [SECOND]),
     ("91350100m000100y43", [SECOND]),
-    ("9135", [SECOND]),
+    ("913501", [SECOND]),  # six digits and more: an identifier (five or fewer: a case's number)
     ("91350100N", []),
 ])
 def test_search_by_credit_code_prefix(db: AppContext, judge: Actor, three_cases: dict[str, int],
@@ -205,3 +205,31 @@ def test_search_cases_pages_carry_summaries_in_the_same_order(
                               limit=10, as_of=today)
     assert [s.id for s in second] == sorted(many_cases, reverse=True)[10:20]
     assert second[0].case_number == "(2026)京0105执240号"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1234", [FIRST]),  # the counter types the bare number: no 执 through an input method
+    ("1250号", [SECOND]),
+    ("7", [THIRD]),  # any type code: 执恢7号
+    ("123", []),  # a number, not a prefix of numbers
+    ("执1234", [FIRST]),  # with the type code, as before
+])
+def test_a_bare_sequence_number_finds_the_case(db: AppContext, judge: Actor,
+                                               three_cases: dict[str, int], text: str,
+                                               expected: list[str]) -> None:
+    assert found(db, judge, text) == expected
+
+
+def test_a_sorted_page_walks_to_the_last_row_with_its_cursor(
+        db: AppContext, judge: Actor, three_cases: dict[str, int]) -> None:
+    query = svc.SearchQuery("", svc.SortKey.CASE_NUMBER, descending=False)
+    seen: list[str] = []
+    after = None
+    while True:
+        page = svc.cases_page(db.uow(), judge, query, after=after, limit=1)
+        seen += [r.case_number for r in page.rows]
+        if not page.has_more:
+            break
+        after = page.next_after
+    # By type code (执 before 执恢), then numerically within a type (1234 before 1250).
+    assert seen == [FIRST, SECOND, THIRD]

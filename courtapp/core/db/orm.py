@@ -31,6 +31,9 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
+    literal_column,
+    text,
 )
 from sqlalchemy import Enum as SqlEnum
 from sqlalchemy import event as sa_event
@@ -167,6 +170,15 @@ class CaseRow(Base):
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         UniqueConstraint("year", "court_code", "type_code", "sequence", name="uq_cases_number_parts"),
+        # The case list sorts on the server by each of its columns (issue 12 §2),
+        # the id breaking ties, so that each order has an index to walk.
+        Index("ix_cases_filed_on_id", "filed_on", "id"),
+        Index("ix_cases_judge_id", "judge", "id"),
+        Index("ix_cases_outstanding_id", "outstanding_fen", "id"),
+        Index("ix_cases_respondent_names_id", "respondent_names", "id"),
+        Index("ix_cases_applicant_names_id", "applicant_names", "id"),
+        Index("ix_cases_deadline_id", text("coalesce(notice_deadline, '9999-12-31')"), "id"),
+        Index("ix_cases_sequence", "sequence"),
         # PostgreSQL-only: LIKE-prefix search under a non-C collation (migration 0001).
         Index("ix_cases_case_number_pattern", "case_number",
               postgresql_ops={"case_number": "text_pattern_ops"}).ddl_if(dialect="postgresql"),
@@ -280,6 +292,11 @@ class SettingRow(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+#: The case list's deadline order: cases without an execution notice come after every
+#: deadline.  The same expression as the index ``ix_cases_deadline_id``, so it is used.
+CASE_DEADLINE_SORT = func.coalesce(CaseRow.notice_deadline, literal_column("'9999-12-31'"))
 
 
 # ------------------------------------------------------------------ listing

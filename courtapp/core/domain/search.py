@@ -7,10 +7,27 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 
 from courtapp.core.domain.model import Stage
 
 _RIC_LIKE = re.compile(r"^\d{6,17}[\dX]?$")
+#: A bare sequence number ("2999"): what a counter officer types without an input
+#: method for 执 ("执2999" is a case-number search and finds it as well).
+_SEQUENCE = re.compile(r"^(\d{1,5})号?$")
+
+
+class SortKey(StrEnum):
+    """What the case list is ordered by (on the server; every key has an index)."""
+
+    NEWEST = "newest"  # registration order, the default
+    CASE_NUMBER = "case_number"  # year, court, type, sequence: numerically
+    RESPONDENTS = "respondents"
+    APPLICANTS = "applicants"
+    FILED_ON = "filed_on"
+    JUDGE = "judge"
+    OUTSTANDING = "outstanding"
+    DEADLINE = "deadline"  # cases without an execution notice last
 _USCC_LIKE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{4,18}$")
 
 
@@ -19,6 +36,8 @@ class SearchQuery:
     """What the search box holds, classified.  Empty text lists every case."""
 
     text: str = ""
+    sort: SortKey = SortKey.NEWEST
+    descending: bool = True
 
     @property
     def folded(self) -> str:
@@ -28,6 +47,8 @@ class SearchQuery:
         t = self.folded.upper()
         if not t:
             return "all"
+        if _SEQUENCE.match(t):
+            return "sequence"
         if t.startswith("(") or "执" in t:
             return "case_number"
         if _RIC_LIKE.match(t):
@@ -35,6 +56,12 @@ class SearchQuery:
         if _USCC_LIKE.match(t) and any(c.isdigit() for c in t):
             return "credit_code"
         return "name"
+
+    def sequence(self) -> int:
+        """The number of a ``sequence`` search."""
+        m = _SEQUENCE.match(self.folded.upper())
+        assert m is not None
+        return int(m.group(1))
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,10 @@ from courtapp.core.domain.errors import (
 )
 from courtapp.core.domain.identifiers import normalize_case_number
 from courtapp.core.domain.model import EnforcementCase, Party
+from courtapp.core.domain.paging import Page
 from courtapp.core.domain.records import CaseRecord, PersonInfo
 from courtapp.core.domain.roles import Actor, Permission, require
-from courtapp.core.domain.search import CaseSummary, SearchQuery
+from courtapp.core.domain.search import CaseSummary, SearchQuery, SortKey
 from courtapp.core.domain.validation import normalized_case, validate_case
 from courtapp.core.interchange import dump_case
 from courtapp.core.services import history, listing
@@ -173,6 +174,16 @@ def search_cases(uow: UnitOfWork, actor: Actor, query: SearchQuery, *,
         return uow.cases.summaries(ids, as_of or date.today())
 
 
+def cases_page(uow: UnitOfWork, actor: Actor, query: SearchQuery, *,
+               after: object | None = None, limit: int = 200,
+               as_of: date | None = None) -> Page[CaseSummary]:
+    """One page of the case list in the query's order (sorted on the server), after
+    the keyset cursor ``after``; ``has_more`` says whether another page follows."""
+    require(actor, Permission.CASE_VIEW)
+    with uow:
+        return uow.cases.search_page(query, after, limit, as_of or date.today())
+
+
 def count_cases(uow: UnitOfWork, actor: Actor, query: SearchQuery, *, cap: int = 10_000) -> int:
     """How many cases match; a search stops counting at ``cap`` (the list shows "cap+")."""
     require(actor, Permission.CASE_VIEW)
@@ -199,7 +210,8 @@ def get_person(uow: UnitOfWork, actor: Actor, person_id: int) -> Party:
 
 
 __all__ = [
-    "CaseRecord", "CaseSummary", "ConflictError", "PersonInfo", "SearchQuery",
+    "CaseRecord", "CaseSummary", "ConflictError", "PersonInfo", "SearchQuery", "SortKey",
+    "cases_page",
     "ValidationError", "count_cases", "create_case", "create_cases", "export_cases",
     "get_case", "get_person", "import_cases", "search_case_ids", "search_cases",
     "similar_persons", "update_case", "update_in",

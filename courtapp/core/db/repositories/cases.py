@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, CompoundSelect, Select, func, or_, select, union
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement, CompoundSelect, Select, func, or_, select, tuple_, union
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from courtapp.core.db.orm import (
+    CASE_DEADLINE_SORT,
     CasePartyRow,
     CaseRow,
     ConductRow,
@@ -55,8 +57,9 @@ from courtapp.core.domain.model import (
     derive_stage,
 )
 from courtapp.core.domain.money import from_fen, to_fen
+from courtapp.core.domain.paging import Page, page_of
 from courtapp.core.domain.records import CaseRecord, PersonInfo
-from courtapp.core.domain.search import CaseSummary, SearchQuery
+from courtapp.core.domain.search import CaseSummary, SearchQuery, SortKey
 
 
 def _person_to_party(p: PersonRow) -> Party:
@@ -261,6 +264,8 @@ def _matching_ids(query: SearchQuery) -> Select[int] | CompoundSelect[int] | Non
     t = query.folded
     if kind == "all":
         return None
+    if kind == "sequence":
+        return select(CaseRow.id.label("cid")).where(CaseRow.sequence == query.sequence())
     if kind == "case_number":
         t = t.replace("（", "(").replace("）", ")")
         if not t.startswith("("):
@@ -318,6 +323,39 @@ def _summary(r: CaseRow, as_of: date) -> CaseSummary:
                            notice_issued_on=r.notice_issued_on, served_on=r.notice_served_on,
                            deadline=r.notice_deadline, as_of=as_of),
         version=r.version)
+
+
+def _sort_columns(key: SortKey) -> list[ColumnElement[Any] | InstrumentedAttribute[Any]]:
+    """The columns a sort key orders by, before the id that breaks ties."""
+    table: dict[SortKey, list[ColumnElement[Any] | InstrumentedAttribute[Any]]] = {
+        SortKey.NEWEST: [],
+        SortKey.CASE_NUMBER: [CaseRow.year, CaseRow.court_code, CaseRow.type_code,
+                              CaseRow.sequence],
+        SortKey.RESPONDENTS: [CaseRow.respondent_names],
+        SortKey.APPLICANTS: [CaseRow.applicant_names],
+        SortKey.FILED_ON: [CaseRow.filed_on],
+        SortKey.JUDGE: [CaseRow.judge],
+        SortKey.OUTSTANDING: [CaseRow.outstanding_fen],
+        SortKey.DEADLINE: [DEADLINE_SORT],
+    }
+    return table[key]
+
+
+DEADLINE_SORT = CASE_DEADLINE_SORT
+
+
+def _cursor(r: CaseRow, key: SortKey) -> tuple[object, ...]:
+    values: dict[SortKey, tuple[object, ...]] = {
+        SortKey.NEWEST: (),
+        SortKey.CASE_NUMBER: (r.year, r.court_code, r.type_code, r.sequence),
+        SortKey.RESPONDENTS: (r.respondent_names,),
+        SortKey.APPLICANTS: (r.applicant_names,),
+        SortKey.FILED_ON: (r.filed_on,),
+        SortKey.JUDGE: (r.judge,),
+        SortKey.OUTSTANDING: (r.outstanding_fen,),
+        SortKey.DEADLINE: (r.notice_deadline or date(9999, 12, 31),),
+    }
+    return (*values[key], r.id)
 
 
 class CaseRepository:
@@ -397,6 +435,24 @@ class CaseRepository:
         return _record(row)
 
     # ------------------------------------------------------------ the list
+    def search_page(self, query: SearchQuery, after: object | None, limit: int,
+                    as_of: date) -> Page[CaseSummary]:
+        """One page of the case list in ``query``'s order, after the keyset cursor
+        ``after`` (the ``next_after`` of the page before)."""
+        cols = [*_sort_columns(query.sort), CaseRow.id]
+        q = select(CaseRow)
+        sub = _matching_ids(query)
+        if sub is not None:
+            q = q.where(CaseRow.id.in_(sub))
+        if after is not None:
+            assert isinstance(after, tuple), after  # the next_after of a page this made
+            key = tuple_(*cols)
+            q = q.where(key < tuple_(*after) if query.descending else key > tuple_(*after))
+        q = q.order_by(*(c.desc() if query.descending else c.asc() for c in cols)).limit(limit + 1)
+        rows = list(self._s.scalars(q))
+        page = page_of(rows, limit, lambda r: _cursor(r, query.sort))
+        return Page([_summary(r, as_of) for r in page.rows], page.has_more, page.next_after)
+
     def search_ids(self, query: SearchQuery, before_id: int | None, limit: int) -> list[int]:
         """Case ids, newest first, after the keyset position ``before_id``."""
         sub = _matching_ids(query)
