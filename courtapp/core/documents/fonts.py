@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from courtapp.core.paths import resources_dir
@@ -62,28 +62,6 @@ class MissingGlyph(ValueError):
     @property
     def what_zh(self) -> str:
         return f"文书字体中没有字符“{self.char}”（U+{self.codepoint:04X}）"
-
-
-def _utf16_hex(cp: int) -> str:
-    return cp.to_bytes(4, "big").hex().upper()[4:] if cp <= 0xFFFF else \
-        chr(cp).encode("utf-16-be").hex().upper()
-
-
-def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
-    """ReportLab's ToUnicode CMap, with characters beyond the BMP written as
-    UTF-16 surrogate pairs as the PDF specification requires (ReportLab
-    writes ``<20BB7>``, so 𠮷 could not be searched or copied)."""
-    lines = [
-        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
-        f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
-        f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange",
-        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(subset)} beginbfchar",
-        *(f"<{i:02X}> <{_utf16_hex(v)}>" for i, v in enumerate(subset)),
-        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
-    return "\n".join(lines)
-
-
-ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 @dataclass(frozen=True)

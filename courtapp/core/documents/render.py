@@ -22,6 +22,9 @@ bottom right the signer, a reserved zone for the court seal and the date.
 - **Fonts**: only the embedded Courtapp Serif SC subsets; no Table (whose
   cells default to Helvetica), and the canvas's initial font is ours.  Any
   character the font lacks is refused (:class:`MissingGlyph`) before rendering.
+- **ReportLab patches** (Chinese line breaking, no ASCII85, ToUnicode beyond
+  the BMP) are installed by :func:`reportlab_compat.install` when the first
+  document is rendered, never at import.
 """
 
 from __future__ import annotations
@@ -34,8 +37,6 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 import zxingcpp
-from reportlab import rl_config
-from reportlab.lib import textsplit as _textsplit
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -53,6 +54,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from courtapp.core.documents import reportlab_compat
 from courtapp.core.documents.fonts import (
     BODY_FONT,
     TITLE_FONT,
@@ -61,57 +63,6 @@ from courtapp.core.documents.fonts import (
     register_fonts,
 )
 from courtapp.core.documents.model import Document, content_hash
-
-# Chinese line breaking (标点禁则).  ReportLab's splitter hangs only a few
-# characters that may not start a line (not the full-width comma, colon or
-# semicolon: "决定如下\n：" happened) and ignores characters that may not end
-# one ("（\n二）").  Its single-run splitter is replaced by one that hangs a
-# closing mark in the margin and carries an opening mark to the next line,
-# keeping ReportLab's rule that a Latin run (an ID number) breaks at its start.
-NO_LINE_START = frozenset("，。、：；？！…）》〉」』】〕”’%‰!),.:;?]}")
-NO_LINE_END = frozenset("（《〈「『【〔“‘([{")
-
-
-def _split_cjk(word: str, widths: Sequence[float], max_widths: Any) -> list[list[Any]]:
-    if not isinstance(max_widths, list | tuple):
-        max_widths = [max_widths]
-    lines: list[list[Any]] = []
-    i = start = 0
-    used = 0.0
-    limit = max_widths[0]
-    n = len(word)
-    while i < n:
-        used += widths[i]
-        i += 1
-        if used <= limit + 1e-6 or i - start <= 1:
-            continue
-        cut = i - 1  # the overflowing character goes to the next line...
-        if ord(word[cut]) < 0x3000 and not word[cut].isspace():
-            # ...inside a Latin run: break where the run starts (or at a space)
-            j = cut
-            while j > start + 1 and ord(word[j - 1]) < 0x3000 and not word[j - 1].isspace():
-                j -= 1
-            if j > start + 1:
-                cut = j
-        if word[cut] in NO_LINE_START and cut + 1 - start > 1:
-            cut += 1  # ...unless it may not start a line: it hangs in the margin
-        while cut - 1 > start + 1 and word[cut - 1] in NO_LINE_END:
-            cut -= 1  # an opening mark never ends a line
-        text = word[start:cut]
-        lines.append([limit - sum(widths[start:cut]), text.strip()])
-        limit = max_widths[min(len(lines), len(max_widths) - 1)]
-        start = i = cut
-        used = 0.0
-    if start < n:
-        lines.append([limit - sum(widths[start:n]), word[start:]])
-    return lines
-
-
-_textsplit.dumbSplit = _split_cjk
-
-# Streams are zlib-compressed binary, not also ASCII85-encoded: ReportLab's
-# pure-Python ASCII85 took ~2.5 ms a page and made every file 25 % larger.
-rl_config.useA85 = 0
 
 PAGE_W, PAGE_H = A4
 TOP, BOTTOM, LEFT, RIGHT = 37 * mm, 35 * mm, 28 * mm, 26 * mm
@@ -458,6 +409,7 @@ def _story(doc: Document, index: int) -> list[Flowable]:
 def _build(items: Sequence[tuple[Document, str | None]], *, show_guides: bool = False) -> RenderResult:
     if not items:
         raise ValueError("nothing to render")
+    reportlab_compat.install()
     register_fonts()
     infos: list[_DocInfo] = []
     story: list[Flowable] = []

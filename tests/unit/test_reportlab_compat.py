@@ -1,0 +1,168 @@
+"""The ReportLab patches (issue 8 item 5): installed explicitly by the renderer,
+idempotent, one test each, and the ReportLab version they were written for."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+import reportlab
+from documents_fixtures import build_example, example_case
+from pypdf import PdfReader
+from reportlab import rl_config
+from reportlab.lib import textsplit
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import ttfonts
+from reportlab.platypus import Paragraph
+
+from courtapp.core.documents import reportlab_compat as compat
+from courtapp.core.documents.fonts import BODY_FONT, register_fonts
+from courtapp.core.documents.model import DocKind
+from courtapp.core.documents.render import render
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZE = 14.0
+
+
+@pytest.fixture(autouse=True)
+def _installed() -> None:
+    compat.install()
+    register_fonts()
+
+
+# ------------------------------------------------------------- installing
+def test_nothing_is_patched_at_import_and_the_renderer_installs_the_patches() -> None:
+    code = (
+        "import sys; sys.path.insert(0, 'tests/unit')\n"
+        "from reportlab import rl_config\n"
+        "from reportlab.lib import textsplit\n"
+        "from reportlab.pdfbase import ttfonts\n"
+        "import courtapp.core.documents.builders, courtapp.core.documents.fonts\n"
+        "from courtapp.core.documents import render, reportlab_compat as c\n"
+        "from courtapp.core.documents.fonts import register_fonts\n"
+        "register_fonts()\n"
+        "print(c.installed(), textsplit.dumbSplit.__module__, ttfonts.makeToUnicodeCMap.__module__,"
+        " rl_config.useA85)\n"
+        "from documents_fixtures import build_example\n"
+        "from courtapp.core.documents.model import DocKind\n"
+        "render.render(build_example(DocKind.RECEIPT))\n"
+        "print(c.installed(), textsplit.dumbSplit.__module__, ttfonts.makeToUnicodeCMap.__module__,"
+        " rl_config.useA85)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=ROOT).stdout.splitlines()
+    assert out == [
+        "False reportlab.lib.textsplit reportlab.pdfbase.ttfonts 1",
+        "True courtapp.core.documents.reportlab_compat courtapp.core.documents.reportlab_compat 0"]
+
+
+def test_install_is_idempotent_and_keeps_reportlabs_originals() -> None:
+    compat.install()
+    compat.install()
+    assert compat.installed()
+    assert textsplit.dumbSplit is compat.split_cjk
+    assert ttfonts.makeToUnicodeCMap is compat.to_unicode_cmap
+    assert rl_config.useA85 == 0
+    # what was there before the first install is ReportLab's, never our own patch
+    assert compat.ORIGINALS["dumbSplit"] is not compat.split_cjk
+    assert compat.ORIGINALS["dumbSplit"].__module__ == "reportlab.lib.textsplit"
+    assert compat.ORIGINALS["makeToUnicodeCMap"].__module__ == "reportlab.pdfbase.ttfonts"
+    assert compat.ORIGINALS["useA85"] == 1
+
+
+# ------------------------------------------------------- 1. line breaking
+def _lines(text: str, chars_per_line: int, split: object = None) -> list[str]:
+    """The lines a one-run paragraph wraps into, ``chars_per_line`` CJK characters wide."""
+    width = chars_per_line * SIZE
+    if split is None:
+        style = ParagraphStyle("t", fontName=BODY_FONT, fontSize=SIZE, leading=SIZE * 1.5,
+                               wordWrap="CJK")
+        p = Paragraph(text, style)
+        p.wrap(width, 10_000)
+        return ["".join(str(w) for w in line[1]) for line in p.blPara.lines]
+    widths = textsplit.getCharWidths(text, BODY_FONT, SIZE)
+    return [t for _, t in split(text, widths, width)]  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("mark", list("，：；、。）》”"))
+def test_a_closing_mark_never_starts_a_line(mark: str) -> None:
+    text = "本院经审查认为决定如下" [:10] + mark + "驳回申请人张三的纠正申请理由不能成立"
+    lines = _lines(text, 10)
+    assert len(lines) > 1
+    assert lines[0].endswith(mark)  # it hangs in the margin of the first line
+    assert all(line[0] not in compat.NO_LINE_START for line in lines)
+
+
+def test_reportlabs_own_splitter_would_start_a_line_with_the_comma() -> None:
+    """The case the patch exists for: without it the comma opens the second line."""
+    text = "本院经审查认为决定如下" [:10] + "，" + "驳回申请人张三的纠正申请"
+    assert _lines(text, 10, compat.ORIGINALS["dumbSplit"])[1].startswith("，")
+    assert not _lines(text, 10, compat.split_cjk)[1].startswith("，")
+
+
+@pytest.mark.parametrize("mark", list("（《“"))
+def test_an_opening_mark_never_ends_a_line(mark: str) -> None:
+    text = "依照中华人民共和国民" + mark + "事诉讼法第二百六十六条的规定决定如下"
+    lines = _lines(text, 11)
+    assert all(line[-1] not in compat.NO_LINE_END for line in lines)
+    assert lines[1].startswith(mark)
+
+
+def test_an_id_number_is_not_split_in_the_middle() -> None:
+    text = "被执行人张三公民身份号码360426199101010071男"
+    lines = _lines(text, 16)
+    assert any("360426199101010071" in line for line in lines)
+
+
+# ------------------------------------------------------------- 2. no ASCII85
+def test_streams_are_flate_only_never_ascii85() -> None:
+    pdf = render(build_example(DocKind.WARNING))
+    assert b"ASCII85Decode" not in pdf
+    filters = re.findall(rb"/Filter\s*(\[[^\]]*\]|/\w+)", pdf)
+    assert filters and all(f == b"/FlateDecode" or f == b"[ /FlateDecode ]" for f in filters), filters
+
+
+# ----------------------------------------------- 3. ToUnicode beyond the BMP
+def test_a_character_beyond_the_bmp_maps_to_its_surrogate_pair() -> None:
+    assert "<00> <D842DFB7>" in compat.to_unicode_cmap("F1", [0x20BB7])
+    assert "<01> <4E2D>" in compat.to_unicode_cmap("F1", [0x20BB7, 0x4E2D])
+    # ReportLab's own map writes the five hex digits no reader maps back
+    assert "<00> <20BB7>" in compat.ORIGINALS["makeToUnicodeCMap"]("F1", [0x20BB7])
+
+
+def test_a_rare_name_reads_back_from_the_pdf() -> None:
+    case = example_case()
+    case.respondents[0].name = "刘𠮷"
+    reader = PdfReader(io.BytesIO(render(build_example(DocKind.RECEIPT, case=case))))
+    assert "刘𠮷" in "".join(p.extract_text() for p in reader.pages)
+    maps = []
+    for font in reader.pages[0]["/Resources"]["/Font"].values():
+        font = font.get_object()
+        if "/ToUnicode" in font:
+            maps.append(font["/ToUnicode"].get_object().get_data().decode("ascii"))
+    assert any("<D842DFB7>" in m for m in maps)
+    assert not any(re.search(r"<[0-9A-F]{5}>", m) for m in maps)
+
+
+# --------------------------------------------------------------- versions
+def test_the_installed_reportlab_is_one_the_patches_were_written_for() -> None:
+    assert compat.supported(reportlab.Version), (
+        f"ReportLab {reportlab.Version} is outside {compat.SUPPORTED}: check the patches in "
+        "courtapp/core/documents/reportlab_compat.py against it, then widen SUPPORTED and the pin")
+
+
+def test_the_pin_in_pyproject_is_the_supported_range() -> None:
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    [pin] = [d for d in deps if re.match(r"reportlab\b", d)]
+    assert pin.replace(" ", "") == f"reportlab>={compat.SUPPORTED[0]},<{compat.SUPPORTED[1]}"
+
+
+@pytest.mark.parametrize(("version", "ok"), [
+    ("3.6.13", False), ("4.0", True), ("4.0.0", True), ("4.4.10", True), ("5.1.0", True),
+    ("5.1.9rc1", True), ("5.2", False), ("5.2.0", False), ("6.0.1", False)])
+def test_supported_versions(version: str, ok: bool) -> None:
+    assert compat.supported(version) is ok
