@@ -140,7 +140,7 @@ def test_intake_stores_evidence_with_its_hash_and_prints_a_receipt_with_number_a
     assert p.receipt_number == filed.receipt.number and filed.receipt.kind is DocKind.RECEIPT
     doc = ds.document_content(db.uow(), JUDGE, filed.receipt.number)
     text = "".join(doc.body) + doc.term
-    assert "(2026)京0105执1234号-申1" in text and "2026年10月10日" in text and "转账凭证.pdf" in text
+    assert "（2026）京0105执1234号-申1" in text and "2026年10月10日" in text and "转账凭证.pdf" in text
     second = ps.file_petition(db.uow(), COUNTER, cid, K.REMOVAL_PERFORMED, petitioner_id=LI_SI,
                               received_on=date(2026, 10, 8), issue_receipt=False)
     assert second.petition.number.endswith("-申2") and second.receipt is None

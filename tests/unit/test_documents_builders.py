@@ -24,7 +24,6 @@ from courtapp.core.documents.model import DocKind, Document, content_hash, docum
 from courtapp.core.documents.render import render
 from courtapp.core.documents.templates import TemplateError, load_template, template_dirs
 from courtapp.core.domain.listing import RemovalKind
-from courtapp.core.domain.restriction_order import LEGAL_CONSEQUENCES
 
 KINDS = list(DocKind)
 
@@ -40,14 +39,15 @@ EXPECTED: dict[DocKind, dict[str, list[str]]] = {
         "en": ["Fa Fa [2019] No. 35", "item 15", "grace period", "10 June 2026", "item (3)", "40,000.00"]},
     DocKind.LISTING_DECISION: {
         "zh": ["第一条第（三）项", "第二百六十六条", "院长签发", "自作出之日起生效", "二年", "2028年4月10日",
-               "第十一条", "规避执行", "40,000.00"],
+               "第十一条、第十二条", "十五日内审查", "规避执行", "40,000.00"],
         "en": ["item (3)", "Article 266", "signed and issued by the president", "takes effect on the day",
-               "2 years", "10 April 2028", "Article 11", "40,000.00"]},
+               "2 years", "10 April 2028", "Articles 11 and 12", "within fifteen days", "40,000.00"]},
     DocKind.RESTRICTION_ORDER: {
         "zh": ["第五条", "第一百一十四条", "王五", "110105198001010016", "租赁高档写字楼",
-               "2027年4月19日", LEGAL_CONSEQUENCES[1][:30], "40,000.00"],
-        "en": ["Articles 1, 3 and 5", "Articles 114 and 266", "王五", "110105198001010016",
-               "renting high-grade office buildings", "19 April 2027", LEGAL_CONSEQUENCES[0][:40]]},
+               "2027年4月19日", "违反本限制消费令进行消费的", "因私消费以个人财产", "40,000.00"],
+        "en": ["Articles 1, 3 and 5", "Article 114 and Article 266", "王五", "110105198001010016",
+               "renting high-grade office buildings", "19 April 2027", "Consumption in breach of this order",
+               "for private purposes with personal property"]},
     DocKind.RESTRICTION_LIFTING: {
         "zh": ["第九条", "部分解除限制消费令", "租赁高档写字楼", "星级以上宾馆", "申请执行人李四同意"],
         "en": ["Article 9", "Lifting Items", "renting high-grade office buildings", "consents"]},

@@ -31,7 +31,7 @@ PAGES = {
     ("execution_notice", "zh"): 2, ("execution_notice", "en"): 2,
     ("warning", "zh"): 2, ("warning", "en"): 2,
     ("listing_decision", "zh"): 2, ("listing_decision", "en"): 2,
-    ("restriction_order", "zh"): 3, ("restriction_order", "en"): 2,
+    ("restriction_order", "zh"): 3, ("restriction_order", "en"): 3,
     ("restriction_lifting", "zh"): 2, ("restriction_lifting", "en"): 2,
     ("deletion", "zh"): 2, ("deletion", "en"): 2,
     ("correction_decision", "zh"): 2, ("correction_decision", "en"): 2,

@@ -42,8 +42,9 @@ issue date when the template has an ``outstanding`` text and something is outsta
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -52,7 +53,8 @@ from typing import Any
 from courtapp.core.documents.model import DocKind, Document, PartyLine
 from courtapp.core.documents.templates import Template, fill, load_common, load_template
 from courtapp.core.domain.assessment import GROUND_TEXT
-from courtapp.core.domain.identifiers import parse_case_number, resident_id_info
+from courtapp.core.domain.citations import NoCitation, cpl_citations
+from courtapp.core.domain.identifiers import display_number, parse_case_number, resident_id_info
 from courtapp.core.domain.listing import (
     RESTRICTION_TEXT,
     Listing,
@@ -62,16 +64,21 @@ from courtapp.core.domain.listing import (
     RestrictionItem,
     RestrictionStatus,
 )
-from courtapp.core.domain.model import EnforcementCase, ObligationKind, Party, PartyKind
-from courtapp.core.domain.money import format_amount
-from courtapp.core.domain.restriction_order import (
-    FACTOR_TEXT,
-    LEGAL_CONSEQUENCES,
-    Initiation,
-    RestrictionOrder,
+from courtapp.core.domain.model import (
+    EnforcementCase,
+    ObligationKind,
+    Officer,
+    OfficerRole,
+    Party,
+    PartyKind,
 )
+from courtapp.core.domain.money import format_amount
+from courtapp.core.domain.numerals import chinese_numeral
+from courtapp.core.domain.restriction_order import FACTOR_TEXT, Initiation, RestrictionOrder
+from courtapp.core.domain.roles import is_system_account
 
-__all__ = ["MissingPrecondition", "build", "zh_numeral", "format_date", "signature_date"]
+__all__ = ["MissingPrecondition", "build", "zh_numeral", "format_date", "signature_date", "sentence",
+           "phrase", "printed_signer"]
 
 
 class MissingPrecondition(ValueError):
@@ -89,13 +96,8 @@ _DIGITS = "〇一二三四五六七八九"
 
 
 def zh_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 15 → 十五, 20 → 二十, 31 → 三十一 (0 < n < 100)."""
-    if not 0 < n < 100:
-        return str(n)
-    tens, ones = divmod(n, 10)
-    if tens == 0:
-        return _DIGITS[ones]
-    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+    """1 → 一, 10 → 十, 15 → 十五, 20 → 二十, 31 → 三十一, 114 → 一百一十四."""
+    return chinese_numeral(n) if n > 0 else str(n)
 
 
 def format_date(d: date, lang: str, common: Template | None = None) -> str:
@@ -118,9 +120,58 @@ def signature_date(d: date, lang: str, common: Template | None = None) -> str:
                        d=d.day, month=month)
 
 
-def _fw(text: str, lang: str) -> str:
-    """Document numbers print with full-width brackets in Chinese."""
-    return text.replace("(", "（").replace(")", "）") if lang == "zh" else text
+# ---------------------------------------------------------------- free text
+_ZH_STOPS = "。！？"
+_EN_STOPS = ".!?"
+_SOFT_ENDS = "；;，,、：:"
+_CLOSERS = "”’）)》」』】〕]"
+
+
+def _zh_marks(text: str) -> str:
+    """Chinese running text uses full-width brackets, never ASCII ones."""
+    return text.replace("(", "（").replace(")", "）")
+
+
+def sentence(text: str, lang: str) -> str:
+    """A free-text reason as a sentence that ends with its full stop: ``…规避执行`` →
+    ``…规避执行。``, ``…规避执行；`` → ``…规避执行。``; one already ended is kept.
+    Empty stays empty.  In Chinese, ASCII brackets become full-width."""
+    t = " ".join(text.split())
+    if not t:
+        return ""
+    if lang == "zh":
+        t = _zh_marks(t)
+    stops = _ZH_STOPS if lang == "zh" else _EN_STOPS
+    body = t.rstrip(_CLOSERS)
+    if body and body[-1] in stops:
+        return t  # "…。" or "…。）"
+    if t[-1] in _SOFT_ENDS or (lang == "zh" and t[-1] == "."):
+        t = t[:-1].rstrip()
+    return t + ("。" if lang == "zh" else ".")
+
+
+def sentences(texts: Sequence[str], lang: str) -> str:
+    """Several free-text sentences joined, each ending with its full stop."""
+    parts = [s for s in (sentence(t, lang) for t in texts) if s]
+    return ("" if lang == "zh" else " ").join(parts)
+
+
+def phrase(text: str, lang: str) -> str:
+    """Free text set inside a sentence (an itinerary, a consumption): no closing
+    punctuation of its own, the template adds it."""
+    t = " ".join(text.split())
+    if lang == "zh":
+        t = _zh_marks(t)
+    while t and t[-1] in _ZH_STOPS + _EN_STOPS + _SOFT_ENDS:
+        t = t[:-1].rstrip()
+    return t
+
+
+def printed_signer(name: str) -> str:
+    """The name a document prints for its signer: a person's name, never a system
+    account (``console:root``).  Empty: the page leaves a line for a handwritten name."""
+    n = name.strip()
+    return "" if not n or is_system_account(n) else n
 
 
 def _as_date(value: Any) -> date | None:
@@ -147,6 +198,8 @@ class _Ctx:
     extra: dict[str, Any]
     t: Template
     c: Template
+    #: officers (indexes) of the respondent who no longer hold their office
+    formers: frozenset[int] = frozenset()
 
     # -- errors
     def missing(self, what_en: str, what_zh: str) -> MissingPrecondition:
@@ -206,20 +259,37 @@ class _Ctx:
                                      born=self.fmt(info.birth_date), id_text=id_text)
         else:
             lines = [self.c.text("entity_detail", id_text=id_text)]
-            reps = [o for o in p.officers if o.role.value == "legal_representative"] or \
-                [o for o in p.officers if o.role.value == "principal"]
-            for o in reps[:1]:
+            o = self.representative(p)
+            if o is not None:
                 lines.append(self.c.text("representative", role=self.c.mapping("officer_roles")[o.role.value],
                                          name=o.name))
             detail = "\n".join(lines)
         return PartyLine(role=role, name=p.name, identifier=ident, detail=detail)
 
+    def representative(self, p: Party) -> Officer | None:
+        """The entity's legal representative (else principal responsible person) in
+        office: the new one (``new_officer``) first; a former one never."""
+        current = [o for j, o in enumerate(p.officers)
+                   if not (self.respondent is not None and p is self.resp() and j in self.formers)]
+        new = self.extra.get("new_officer")
+        if isinstance(new, int) and p is self.resp() and 0 <= new < len(p.officers) \
+                and p.officers[new] in current:
+            current.insert(0, p.officers[new])
+        reps = [o for o in current if o.role is OfficerRole.LEGAL_REPRESENTATIVE] or \
+            [o for o in current if o.role is OfficerRole.PRINCIPAL]
+        return reps[0] if reps else None
+
+    def office(self, j: int) -> str:
+        """The respondent's officer ``j``'s capacity: 法定代表人, or 原法定代表人 once released."""
+        o = self.resp().officers[j]
+        key = "former_officer_roles" if j in self.formers else "officer_roles"
+        return str(self.c.mapping(key)[o.role.value])
+
     def officer_line(self, p: Party, j: int) -> PartyLine:
         """A person bound with an entity respondent (2015 Art. 3 para. 2)."""
         o = p.officers[j]
-        office = str(self.c.mapping("officer_roles")[o.role.value])
         return PartyLine(role=str(self.c.mapping("roles")["bound"]), name=o.name, identifier=o.id_number,
-                         detail=self.c.text("bound_detail", entity=p.name, office=office,
+                         detail=self.c.text("bound_detail", entity=p.name, office=self.office(j),
                                             id_text=self.person_id_text(o.id_number)))
 
     def base_parties(self, role_key: str = "respondent") -> list[PartyLine]:
@@ -241,7 +311,12 @@ class _Ctx:
         if self.respondent is not None:
             r = self.resp()
             resp_id = self.id_text(r.kind, r.identifier)
+        try:
+            cites = cpl_citations(self.issued_on, self.lang)
+        except NoCitation as e:
+            raise self.missing(str(e), f"{self.issued_on.isoformat()}无可引用的民事诉讼法条文版本") from None
         return {
+            **cites,
             "court": case.court.name,
             "case_number": _case_display(case),
             "number": self.number,
@@ -250,7 +325,7 @@ class _Ctx:
             "respondent": resp_name,
             "respondent_id": resp_id,
             "basis_issuer": b.issuer,
-            "basis_number": _fw(b.document_number, self.lang),
+            "basis_number": display_number(b.document_number),
             "basis_kind": kinds.get(b.kind.value, kinds.get("other", "")),
             "basis_effective_on": self.fmt(b.effective_on),
             "filed_on": self.fmt(case.filed_on),
@@ -316,7 +391,7 @@ class _Ctx:
         if person is None:
             return (str(self.c.mapping("roles")["respondent"]), p.name, self.id_text(p.kind, p.identifier))
         o = p.officers[person]
-        return (str(self.c.mapping("officer_roles")[o.role.value]), o.name, self.person_id_text(o.id_number))
+        return (self.office(person), o.name, self.person_id_text(o.id_number))
 
     def item_text(self, item: RestrictionItem) -> str:
         en, zh = RESTRICTION_TEXT[item]
@@ -339,7 +414,7 @@ class _Ctx:
             "legal_basis_heading": c.text("legal_basis_heading"),
             "page": str(c.raw("page")),
             "signature_date": signature_date(self.issued_on, self.lang, c),
-            "signer_line": c.text("signer", title=self.signer_title, name=self.signer),
+            "signer_line": c.text("signer", title=self.signer_title, name=printed_signer(self.signer)),
             "case_number": c.text("case_number", case_number=_case_display(self.case)),
         }
 
@@ -348,20 +423,38 @@ class _Ctx:
                  outstanding: str = "", extra: Mapping[str, Any] | None = None) -> Document:
         x: dict[str, Any] = {"respondent": self.respondent, **_jsonable(dict(extra or {}))}
         x["labels"] = self.labels()
+        signer = printed_signer(self.signer)
+        if not signer:
+            x["signature"] = "handwritten"  # a line is left for the name, signed by hand
+        tidy = self.tidy
+        supersedes = display_number(str(self.extra.get("supersedes") or ""))
+        if supersedes:
+            x["labels"]["supersedes"] = self.c.text("supersedes", supersedes=supersedes)
         return Document(
-            kind=self.kind, lang=self.lang, number=self.number, case_number=_case_display(self.case),
+            kind=self.kind, lang=self.lang, number=display_number(self.number),
+            case_number=_case_display(self.case),
             court_name=str(self.extra.get("court_name") or self.case.court.name),
-            title=title or self.t.title, issued_on=self.issued_on, signer=self.signer,
-            signer_title=self.signer_title, parties=tuple(parties), basis=basis,
-            body=tuple(body), legal_basis=tuple(legal_basis), term=term, remedy=remedy,
-            outstanding=outstanding, extra=x, supersedes=str(self.extra.get("supersedes") or ""))
+            title=title or self.t.title, issued_on=self.issued_on, signer=signer,
+            signer_title=self.signer_title,
+            parties=tuple(replace(p, detail=tidy(p.detail)) for p in parties), basis=tidy(basis),
+            body=tuple(tidy(b) for b in body), legal_basis=tuple(tidy(b) for b in legal_basis),
+            term=tidy(term), remedy=tidy(remedy), outstanding=tidy(outstanding), extra=x,
+            supersedes=supersedes)
+
+    def tidy(self, text: str) -> str:
+        """Every number on the page in its printed form (``（2026）…号``); in English,
+        no doubled space where an optional sentence was left out."""
+        text = display_number(text)
+        if not self.zh:
+            text = re.sub(r" {2,}", " ", text).replace(" \n", "\n").strip(" ")
+        return text
 
 
 def _case_display(case: EnforcementCase) -> str:
     try:
         return parse_case_number(case.case_number).display()
     except ValueError:
-        return _fw(case.case_number, "zh")
+        return display_number(case.case_number)
 
 
 def _jsonable(v: Any) -> Any:
@@ -447,7 +540,7 @@ def _listing_decision(x: _Ctx) -> Document:
                         "失信名单决定未写明纳入理由（第五条第三款）")
     v = x.values()
     v["ground_items"], v["ground_texts"] = x.grounds(lst.grounds)
-    v["reasons"] = lst.reasons.strip()
+    v["reasons"] = sentence(lst.reasons, x.lang)
     v["decided_on"] = x.fmt(lst.decided_on)
     end = lst.term_end()
     if lst.term_years is not None and end is not None:
@@ -514,7 +607,7 @@ def _restriction_order(x: _Ctx) -> Document:
     v["persons"] = persons
     if order is not None:
         factors = x.join([FACTOR_TEXT[f][1 if x.zh else 0] for f in order.factors])
-        v["reasons"] = order.reasons.strip()
+        v["reasons"] = sentence(order.reasons, x.lang)
         key = "initiation_application" if order.initiation is Initiation.CREDITOR_APPLICATION \
             else "initiation_ex_officio"
         recv = order.application_received_on
@@ -524,9 +617,14 @@ def _restriction_order(x: _Ctx) -> Document:
         v["initiation"] = x.t.text(key, **v, factors=factors,
                                    application_received_on=x.fmt(recv) if recv else "")
     else:
-        v["reasons"] = lst.reasons.strip() if lst is not None else ""
+        v["reasons"] = sentence(lst.reasons, x.lang) if lst is not None else ""
         v["initiation"] = x.t.text("initiation_listing", **v)
-    v["legal_consequences"] = LEGAL_CONSEQUENCES[1 if x.zh else 0]
+    entity = p.kind is PartyKind.ENTITY
+    # The bound officers and their private-consumption route exist only for an
+    # entity debtor (2015 Art. 3 para. 2); a natural person's order never carries them.
+    v["entity_clause"] = x.t.text("entity_clause", **v) if entity else ""
+    v["objectors"] = x.t.text("objectors_entity" if entity else "objectors_person")
+    v["legal_consequences"] = x.t.text("legal_consequences", **v)
     term = _period(x, rs, "term_open", "term", **v)
     outstanding, amount = x.outstanding(v)
     people = [person for person in _groups(rs)]
@@ -569,8 +667,18 @@ def _restriction_lifting(x: _Ctx) -> Document:
     v = x.values()
     v["order_date"] = x.fmt(decided_on)
     people = list(_groups(chosen))
-    v["bound"] = x.join([x.person_name(pp)[1] for pp in people])
+    if ground == "officer_change" and not all(pp is not None and pp in x.formers for pp in people):
+        raise x.missing("the officers released on a change of legal representative (persons: the "
+                        "former officers' indexes; 2019 Opinion item 17(2))",
+                        "因变更法定代表人而解除限制消费的原法定代表人或者主要负责人（法发〔2019〕35号第17条第2项）")
+    # Each person with the capacity they had: 原法定代表人王五 once released.
+    v["bound"] = x.join([_capacity_name(x, pp) for pp in people])
+    v["offices"] = x.join(sorted({str(x.c.mapping("officer_roles")[x.resp().officers[pp].role.value])
+                                  for pp in people if pp is not None}))
+    if not x.zh:
+        v["offices"] = v["offices"].lower()
     v["ground"] = fill(str(grounds[ground]), v, "restriction_lifting.json:grounds")
+    v["ground_basis"] = str(x.t.mapping("ground_bases")[ground])
     whole = not wanted_items
     if whole:
         body = x.t.paragraphs("body_whole", **v)
@@ -590,6 +698,14 @@ def _restriction_lifting(x: _Ctx) -> Document:
                "persons": people, "order_date": decided_on})
 
 
+def _capacity_name(x: _Ctx, person: int | None) -> str:
+    """``原法定代表人王五`` / ``former legal representative 王五``; the respondent by name."""
+    if person is None:
+        return x.resp().name
+    label, name, _ = x.person_name(person)
+    return f"{label}{name}" if x.zh else f"{label[:1].lower()}{label[1:]} {name}"
+
+
 _REMOVAL_ACTION = {RemovalKind.REVOKED: "revoke", RemovalKind.DELETED: "delete",
                    RemovalKind.EXPIRED: "delete", RemovalKind.CANCELLED: "delete"}
 
@@ -606,8 +722,12 @@ def _deletion(x: _Ctx) -> Document:
     v["published"] = x.t.text("published", published_on=x.fmt(lst.published_on)) \
         if lst.published_on is not None else ""
     extra: dict[str, Any] = {"action": action, "decided_on": lst.decided_on}
+    # R-R7: a deletion (or revocation) decided after its 3-working-day deadline says so.
+    due = _late_due(x)
+    v["late"] = x.t.text(f"late_{action}", due_on=x.fmt(due)) if due is not None else ""
+    extra.update(late=due is not None, due_on=due)
     if action == "revoke":
-        v["reasons"] = str(x.extra.get("reasons") or "").strip()
+        v["reasons"] = sentence(str(x.extra.get("reasons") or ""), x.lang)
         if not v["reasons"]:
             raise x.missing("the reasons why the respondent should not have been listed (2017 Provisions Art. 9)",
                             "不应纳入失信被执行人名单的理由（第九条）")
@@ -638,7 +758,17 @@ def _deletion(x: _Ctx) -> Document:
             raise x.missing("the ground for deletion: an item 1-7 of 2017 Provisions Art. 10 para. 1, "
                             "'expired' (para. 2) or 'early' (Art. 2 para. 2)",
                             "删除的理由：第十条第一款第一至七项之一、期限届满（第二款）或者提前删除（第二条第二款）")
-        v["relisting_bar"] = x.t.text("relisting_bar") if ground == 3 else ""
+        articles = [v["article"]]
+        v["relisting"] = ""
+        if isinstance(ground, int):
+            # Art. 10 para. 3 (re-listing on a new ground) follows a deletion under para. 1;
+            # para. 4 (no creditor re-listing for 6 months) follows one under item (3).
+            bar = ground == 3
+            v["relisting"] = x.t.text("relisting") + (x.t.text("relisting_bar") if bar else "")
+            articles.append(x.t.text("article_relisting"))
+            if bar:
+                articles.append(x.t.text("article_relisting_bar"))
+        v["articles"] = x.join(articles)
         body = x.t.paragraphs("body_delete", **v)
         legal = x.t.paragraphs("legal_basis_delete", **v)
         title = x.t.title
@@ -647,6 +777,24 @@ def _deletion(x: _Ctx) -> Document:
     return x.document(title=title, parties=x.base_parties(), basis=x.t.text("basis", **v), body=body,
                       legal_basis=legal, term=x.t.text("term", **v), remedy=x.t.text("remedy", **v),
                       outstanding=outstanding, extra=extra)
+
+
+def _late_due(x: _Ctx) -> date | None:
+    """The missed deadline when the decision is late (``late`` and ``due_on`` in extra;
+    a ``due_on`` before the issue date is late whatever ``late`` says), else None."""
+    late = bool(x.extra.get("late"))
+    try:
+        due = _as_date(x.extra.get("due_on"))
+    except ValueError:
+        raise x.missing(f"the deadline that was missed (not a date: {x.extra.get('due_on')!r})",
+                        f"已届满的删除期限（日期格式错误：{x.extra.get('due_on')}）") from None
+    if due is None:
+        if late:
+            raise x.missing("the deadline that was missed (due_on), to state that the decision is late "
+                            "(2017 Provisions Art. 10: three working days)",
+                            "逾期作出的决定应写明届满的期限（due_on，第十条：三个工作日内）")
+        return None
+    return due if late or x.issued_on > due else None
 
 
 def _correction_decision(x: _Ctx) -> Document:
@@ -667,14 +815,14 @@ def _correction_decision(x: _Ctx) -> Document:
     v["decided_on"] = x.fmt(lst.decided_on)
     v["received_on"] = x.fmt(received)
     v["application_ground"] = str(x.t.raw("grounds")[ground - 1])
-    v["reasons"] = str(x.extra.get("reasons") or "").strip()
+    v["reasons"] = sentence(str(x.extra.get("reasons") or ""), x.lang)
     v["n"] = zh_numeral(ground) if x.zh else str(ground)
     v["higher_court"] = str(x.extra.get("higher_court") or ("上一级人民法院" if x.zh else "the next-higher court"))
     if outcome == "granted":
         if ground == 2 and not str(x.extra.get("correction") or "").strip():
             raise x.missing("the corrected information (what the entry should say)",
                             "更正后的失信信息内容")
-        v["correction"] = str(x.extra.get("correction") or "").strip()
+        v["correction"] = sentence(str(x.extra.get("correction") or ""), x.lang)
         v["action"] = _fill_action(x, ground, v)
         body = x.t.paragraphs("body_granted", **v)
         title, term, remedy = x.t.title, x.t.text("term_granted", **v), x.t.text("remedy_granted", **v)
@@ -732,9 +880,9 @@ def _permission(x: _Ctx) -> Document:
         if person is not None and not (p.kind is PartyKind.ENTITY and 0 <= int(person) < len(p.officers)):
             raise x.missing(f"person {person} is not an officer of {p.name}", f"{person}不是{p.name}的相关人员")
         label, name, id_text = x.person_name(None if person is None else int(person))
+        itinerary = phrase(str(x.extra.get("itinerary") or ""), x.lang)
         v.update(person=name, person_id=id_text, travel_ground=tg[g],
-                 itinerary=x.t.text("itinerary", itinerary=x.extra["itinerary"])
-                 if x.extra.get("itinerary") else "")
+                 itinerary=x.t.text("itinerary", itinerary=itinerary) if itinerary else "")
         body = x.t.paragraphs("body_travel", **v)
         legal = x.t.paragraphs("legal_basis_travel", **v)
         title = x.t.title
@@ -746,7 +894,8 @@ def _permission(x: _Ctx) -> Document:
                 "private consumption is applied for by an officer of an entity respondent (2015 Provisions "
                 "Art. 3 para. 2): give person, the officer's index",
                 "因私消费应由单位被执行人的法定代表人等相关人员申请（2015年规定第三条第二款）：请指定相关人员")
-        consumption = x.need("consumption", "the consumption applied for", "申请的消费事项")
+        consumption = phrase(str(x.need("consumption", "the consumption applied for", "申请的消费事项")),
+                             x.lang)
         label, name, id_text = x.person_name(int(person))
         v.update(person=name, person_id=id_text, person_role=label, consumption=consumption)
         body = x.t.paragraphs("body_private", **v)
@@ -755,8 +904,8 @@ def _permission(x: _Ctx) -> Document:
         people = [int(person)]
         extra.update(person=person, consumption=consumption)
     else:
-        consumption = x.need("consumption", "the consumption applied for (2015 Provisions Art. 8)",
-                             "申请的消费事项（2015年规定第八条）")
+        consumption = phrase(str(x.need("consumption", "the consumption applied for (2015 Provisions Art. 8)",
+                                        "申请的消费事项（2015年规定第八条）")), x.lang)
         v["consumption"] = consumption
         body = x.t.paragraphs("body_necessary", **v)
         legal = x.t.paragraphs("legal_basis_necessary", **v)
@@ -809,7 +958,8 @@ def _receipt(x: _Ctx) -> Document:
         petitioner = x.case.applicants[idx]
         parties = [x.party_line("petitioner", petitioner)]
     v = x.values()
-    attachments = str(x.extra.get("attachments") or "")
+    attachments = phrase(str(x.extra.get("attachments") or ""), x.lang)
+    number = display_number(str(number))
     v.update(petitioner=petitioner.name, petition=label, petition_number=number,
              received_on=x.fmt(received), due_on=x.fmt(due), petition_basis=basis_text,
              attachments=x.t.text("attachments", attachments=attachments) if attachments else "")
@@ -846,6 +996,9 @@ def build(kind: DocKind | str, case: EnforcementCase, *, respondent: int | None,
           extra: Mapping[str, Any] | None = None, templates_dir: Path | None = None) -> Document:
     """The document of ``kind`` for ``case`` (and ``respondent``, 0-based), in ``lang``.
 
+    ``signer`` is the name of the person who signs; an empty one, or a system
+    account (``console:…``), prints a blank line for a handwritten name instead.
+
     Raises :class:`MissingPrecondition` when the kind's input is missing, and
     :class:`~courtapp.core.documents.templates.TemplateError` for a broken template.
     """
@@ -861,10 +1014,13 @@ def build(kind: DocKind | str, case: EnforcementCase, *, respondent: int | None,
             f"本案不存在第{respondent + 1}被执行人（共{len(case.respondents)}名）")
     if not number.strip():
         raise MissingPrecondition(k, "the document number", "文书编号")
-    if not signer.strip():
-        raise MissingPrecondition(k, "the signer", "签发人")
+    x = dict(extra or {})
+    formers = {int(j) for j in x.get("former_officers") or []}
+    if k is DocKind.RESTRICTION_LIFTING and x.get("ground") == "officer_change":
+        formers |= {int(j) for j in x.get("persons") or [] if j is not None}
     ctx = _Ctx(kind=k, case=case, respondent=respondent, lang=lang, number=number.strip(),
                issued_on=issued_on, signer=signer.strip(), signer_title=signer_title.strip(),
-               listing=listing, order=order, extra=dict(extra or {}),
-               t=load_template(k, lang, templates_dir), c=load_common(lang, templates_dir))
+               listing=listing, order=order, extra=x,
+               t=load_template(k, lang, templates_dir), c=load_common(lang, templates_dir),
+               formers=frozenset(formers))
     return _BUILDERS[k](ctx)

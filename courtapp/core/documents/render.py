@@ -136,12 +136,21 @@ def _styles(lang: str, title_font: str, court_font: str) -> _Styles:
         body=body,
         plain=ParagraphStyle("plain", parent=body, firstLineIndent=0, alignment=TA_LEFT),
         heading=ParagraphStyle("heading", parent=body, firstLineIndent=2 * size if cjk else 0,
-                               spaceBefore=0 if cjk else 4),
+                               spaceBefore=0 if cjk else 4, keepWithNext=1),
         cjk=cjk, size=size, leading=leading)
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def _fitted(text: str, style: ParagraphStyle) -> Paragraph:
+    """A centred heading (court name, title) fitted by :func:`title_lines`."""
+    lines, size = title_lines(text, style.fontName, style.fontSize, TEXT_W)
+    if size < style.fontSize:
+        style = ParagraphStyle(style.name + "-fit", parent=style, fontSize=size,
+                               leading=style.leading * size / style.fontSize)
+    return _p("\n".join(lines), style)
 
 
 def _spaced_title(title: str, cjk: bool) -> str:
@@ -150,6 +159,56 @@ def _spaced_title(title: str, cjk: bool) -> str:
         sep = "\u3000" if len(title) <= 3 else " "
         return sep.join(title)
     return title
+
+
+#: Where a Chinese title may break: after these marks...
+TITLE_BREAK_AFTER = frozenset("、，：；")
+#: ...and before these words, the kind of document that ends a title.
+TITLE_BREAK_BEFORE = ("决定书", "通知书", "告知书", "限制消费令", "回执", "申请书")
+#: A title is set at least this share of its size before it is broken.
+TITLE_MIN_SCALE = 0.8
+
+
+def title_breaks(title: str) -> list[int]:
+    """The positions a title may break at, word boundaries only: after 、，：；, before
+    the document-kind word (…限制措施 | 决定书), and at spaces (English)."""
+    cuts = {i + 1 for i, ch in enumerate(title[:-1]) if ch in TITLE_BREAK_AFTER or ch == " "}
+    for word in TITLE_BREAK_BEFORE:
+        at = title.rfind(word)
+        if at > 0:
+            cuts.add(at)
+    return sorted(cuts)
+
+
+def title_lines(title: str, font: str, size: float, width: float) -> tuple[list[str], float]:
+    """The lines and size of a title that never breaks inside a word.
+
+    One line at full size if it fits; else one line shrunk to no less than
+    :data:`TITLE_MIN_SCALE`; else the fewest lines, broken only at
+    :func:`title_breaks`, at the largest size at which every line fits.
+    """
+    from itertools import combinations
+
+    def widest(lines: Sequence[str]) -> float:
+        return max(stringWidth(line, font, 1) for line in lines) or 1.0
+
+    one = min(size, width / widest([title]))
+    if one >= size * TITLE_MIN_SCALE:
+        return [title], one
+    cuts = title_breaks(title)
+    for n in range(1, min(len(cuts), 3) + 1):
+        best: tuple[float, float, list[str]] | None = None
+        for chosen in combinations(cuts, n):
+            bounds = [0, *chosen, len(title)]
+            lines = [title[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+            w = widest(lines)
+            fit = min(size, width / w)
+            # the largest size, then the most even lines
+            if fit >= size * TITLE_MIN_SCALE and (best is None or (fit, -w) > (best[0], -best[1])):
+                best = (fit, w, lines)
+        if best is not None:
+            return best[2], best[0]
+    return [title], one  # no boundary helps: one line, as small as it must be
 
 
 # ---------------------------------------------------------------- flowables
@@ -174,9 +233,12 @@ class _DocStart(Flowable):  # type: ignore[misc]
 class _Closing(Flowable):  # type: ignore[misc]
     """Signer, the reserved seal zone (kept empty) and the date, at the right."""
 
-    def __init__(self, signer_line: str, date_line: str, index: int, style: _Styles) -> None:
+    def __init__(self, signer_line: str, date_line: str, index: int, style: _Styles, *,
+                 blank: bool = False) -> None:
         super().__init__()
-        self.signer_line = signer_line
+        self.signer_line = signer_line.rstrip()
+        #: no name on record: a rule is left for the handwritten name
+        self.blank = blank
         self.date_line = date_line
         self.index = index
         self.st = style
@@ -194,7 +256,8 @@ class _Closing(Flowable):  # type: ignore[misc]
         size = self.size
         right = self.width - self.gap
         date_w = stringWidth(self.date_line, BODY_FONT, size)
-        signer_w = stringWidth(self.signer_line, BODY_FONT, size)
+        rule = 6 * size if self.blank else 0.0
+        signer_w = stringWidth(self.signer_line, BODY_FONT, size) + (size + rule if self.blank else 0)
         block_w = max(date_w, signer_w, SEAL_DIAMETER)
         centre = right - block_w / 2
         c.setFont(BODY_FONT, size)
@@ -203,6 +266,11 @@ class _Closing(Flowable):  # type: ignore[misc]
         c.drawString(right - date_w, y_date, self.date_line)
         y_signer = self.height - self.size * 1.0
         c.drawString(right - signer_w, y_signer, self.signer_line)
+        if self.blank:  # the line the officer signs on by hand
+            c.saveState()
+            c.setLineWidth(0.6)
+            c.line(right - rule, y_signer - 0.15 * size, right, y_signer - 0.15 * size)
+            c.restoreState()
         # the seal zone between them: nothing is printed here
         z_y0 = y_date + size + 2
         z_x0 = centre - SEAL_DIAMETER / 2
@@ -360,8 +428,8 @@ def _story(doc: Document, index: int) -> list[Flowable]:
     colon = "：" if cjk else ": "
     comma = "，" if cjk else ", "
     stop = "。" if cjk else "."
-    story: list[Flowable] = [_DocStart(index), _p(doc.court_name, st.court),
-                             _p(_spaced_title(doc.title, cjk), st.title), _p(doc.number, st.number)]
+    story: list[Flowable] = [_DocStart(index), _fitted(doc.court_name, st.court),
+                             _fitted(_spaced_title(doc.title, cjk), st.title), _p(doc.number, st.number)]
     if doc.case_number and doc.case_number not in doc.number:
         story.append(_p(labels.get("case_number") or doc.case_number, st.number))
     for party in doc.parties:
@@ -396,7 +464,7 @@ def _story(doc: Document, index: int) -> list[Flowable]:
         tail.append(_p(text, st.body))
     signer_line = labels.get("signer_line") or f"{doc.signer_title}　{doc.signer}"
     date_line = labels.get("signature_date") or doc.issued_on.isoformat()
-    closing = _Closing(signer_line, date_line, index, st)
+    closing = _Closing(signer_line, date_line, index, st, blank=not doc.signer.strip())
     if tail:
         story += tail[:-1]
         story.append(KeepTogether([tail[-1], Spacer(1, 4), closing]))

@@ -11,6 +11,11 @@ paragraph per item when its value is a list.
 ``common.json`` in the same folder holds the labels shared by every kind
 (party roles, identifier labels, kinds of enforcement basis…).
 
+Civil Procedure Law articles are never written into a template: a template
+says ``{cpl_restriction_measures}`` (or another key of
+:data:`courtapp.core.domain.citations.CPL_ARTICLES`) and the builder fills in
+the article of the version in force on the document's date (R-N2).
+
 A court may edit the wording without a release: pass ``templates_dir`` to
 the builders or set ``COURTAPP_TEMPLATES_DIR`` to a folder with the same
 layout; a file missing there falls back to the bundled one.  The builders
@@ -43,12 +48,15 @@ REQUIRED: dict[DocKind, tuple[str, ...]] = {
     DocKind.RESTRICTION_ORDER: ("basis", "body", "legal_basis", "term", "term_open", "remedy",
                                 "outstanding", "initiation_application", "initiation_ex_officio",
                                 "initiation_listing", "person", "person_name", "item",
-                                "period", "period_open"),
+                                "period", "period_open", "entity_clause", "legal_consequences",
+                                "objectors_entity", "objectors_person"),
     DocKind.RESTRICTION_LIFTING: ("basis", "body_whole", "body_items", "legal_basis", "term",
-                                  "remedy", "grounds", "item"),
+                                  "remedy", "grounds", "ground_bases", "item"),
     DocKind.DELETION: ("title_revoke", "basis", "body_delete", "body_revoke", "legal_basis_delete",
                        "legal_basis_revoke", "term", "remedy", "grounds", "ground_expired",
-                       "ground_early"),
+                       "ground_early", "article_items", "article_expired", "article_early",
+                       "relisting", "relisting_bar", "article_relisting", "article_relisting_bar",
+                       "late_delete", "late_revoke"),
     DocKind.CORRECTION_DECISION: ("title_rejected", "basis", "body_granted", "body_rejected",
                                   "legal_basis", "term_granted", "term_rejected",
                                   "remedy_granted", "remedy_rejected", "grounds", "actions"),
@@ -61,7 +69,7 @@ REQUIRED: dict[DocKind, tuple[str, ...]] = {
 COMMON_REQUIRED = ("roles", "officer_roles", "basis_kinds", "id_person", "id_entity", "sex",
                    "person_detail", "entity_detail", "officer_detail", "join", "date",
                    "signature_date", "signer", "qr_caption", "legal_basis_heading",
-                   "representative", "case_number", "page")
+                   "representative", "case_number", "page", "former_officer_roles", "supersedes")
 
 
 class TemplateError(ValueError):

@@ -196,6 +196,19 @@ def normalize_case_number(value: str) -> str:
     return str(parse_case_number(value))
 
 
+_YEAR_IN_BRACKETS = re.compile(r"[（(](\d{4})[）)]")
+
+
+def display_number(text: str) -> str:
+    """A case, petition or document number as every page prints it: the year in
+    full-width brackets, ``（2026）京0105执1234号`` (storage keeps ASCII brackets).
+
+    Also for numbers inside running text: each ``(YYYY)`` becomes ``（YYYY）``, so
+    ``(2026)京0105执1234号-申1`` and ``见(2025)京0105民初5678号判决`` print right.
+    """
+    return _YEAR_IN_BRACKETS.sub(r"（\1）", text)
+
+
 #: Messages for the rule codes raised above, (English, Chinese).
 RULE_MESSAGES: dict[str, tuple[str, str]] = {
     "ric.length": ("a resident ID number has 18 characters", "居民身份证号码应为18位"),

@@ -79,6 +79,15 @@ class Actor:
         return any(permission in ROLE_PERMISSIONS.get(r, frozenset()) for r in self.roles)
 
 
+#: The prefix of the command line's operator account (:func:`console_actor`).
+CONSOLE_PREFIX = "console:"
+
+
+def is_system_account(name: str) -> bool:
+    """Whether ``name`` is a system account (the command line's operator), not a person."""
+    return name.strip().startswith(CONSOLE_PREFIX)
+
+
 def console_actor(os_user: str) -> Actor:
     """The operator of the command line on this machine.
 
@@ -87,7 +96,7 @@ def console_actor(os_user: str) -> Actor:
     the judge's and the administrator's permissions, and every change it makes
     is audited under ``console:<os user>``.
     """
-    return Actor(username=f"console:{os_user}", roles=frozenset({Role.JUDGE, Role.ADMIN}))
+    return Actor(username=f"{CONSOLE_PREFIX}{os_user}", roles=frozenset({Role.JUDGE, Role.ADMIN}))
 
 
 def require(actor: Actor, permission: Permission) -> None:
