@@ -99,3 +99,74 @@ def build_example(kind: DocKind, lang: str = "zh", case: EnforcementCase | None 
                   **overrides: Any) -> Document:
     args = {**kind_args(kind), **overrides}
     return build(kind, case or example_case(), lang=lang, number=number_for(kind), **args)
+
+
+# ------------------------------------------------------------------ variants
+#: A reason as a judge types it: no closing punctuation (it ran into the next sentence).
+BARE_REASON = "被执行人于2026年3月10日将名下车辆转让给他人，规避执行"
+BARE_REASON_EN = "the respondent transferred its car to another person on 10 March 2026 to evade enforcement"
+NEW_OFFICER_ID = "110105198505050038"
+
+
+def case_with_new_officer() -> EnforcementCase:
+    """The example case whose entity respondent has a new legal representative
+    (赵六, officer 1) after 王五 (officer 0) left (2019 Opinion item 17(2))."""
+    from courtapp.core.domain.model import Officer, OfficerRole
+
+    case = example_case()
+    case.respondents[1].officers.append(Officer(OfficerRole.LEGAL_REPRESENTATIVE, "赵六", NEW_OFFICER_ID))
+    return case
+
+
+def variants(lang: str = "zh") -> list[tuple[str, DocKind, dict[str, Any]]]:
+    """(name, kind, overrides of :func:`build_example`) for every kind and the
+    drafting variants a clerk reads: reasons without a full stop, a natural
+    person's order, a released officer, each deletion ground, a late deletion,
+    a receipt taken by the command line's operator."""
+    from dataclasses import replace
+
+    bare = BARE_REASON if lang == "zh" else BARE_REASON_EN
+    listing, order = example_listing(), example_order()
+    return [
+        *[(kind.value, kind, {}) for kind in DocKind],
+        ("listing_decision-bare-reason", DocKind.LISTING_DECISION,
+         {"listing": replace(listing, reasons=bare)}),
+        ("listing_decision-no-term", DocKind.LISTING_DECISION,
+         {"listing": replace(listing, grounds=[1], term_years=None, grace_until=None)}),
+        ("restriction_order-person", DocKind.RESTRICTION_ORDER,
+         {"respondent": 0, "order": None, "listing": replace(listing, reasons=bare)}),
+        ("restriction_order-bare-reason", DocKind.RESTRICTION_ORDER,
+         {"order": replace(order, reasons="逾期未履行，消极履行" if lang == "zh" else "passive performance")}),
+        ("restriction_lifting-whole", DocKind.RESTRICTION_LIFTING, {"extra": {"ground": "fully_performed"}}),
+        ("restriction_lifting-officer", DocKind.RESTRICTION_LIFTING,
+         {"case": case_with_new_officer(), "extra": {"ground": "officer_change", "persons": [0],
+                                                    "items": [1, 2, 4, 5, 9]}}),
+        ("deletion-creditor-late", DocKind.DELETION,
+         {"extra": {"action": "delete", "ground": 3, "late": True, "due_on": "2026-06-15"}}),
+        ("deletion-expired", DocKind.DELETION, {"extra": {"action": "delete", "ground": "expired"},
+                                                "issued_on": date(2028, 4, 12)}),
+        ("deletion-early", DocKind.DELETION, {"extra": {"action": "delete", "ground": "early"}}),
+        ("deletion-revoke", DocKind.DELETION,
+         {"extra": {"action": "revoke", "reasons": "被执行人系未成年人" if lang == "zh" else "the respondent is a minor"}}),
+        ("correction_decision-bare-reason", DocKind.CORRECTION_DECISION,
+         {"extra": {"outcome": "rejected", "ground": 3, "received_on": "2026-04-25",
+                    "reasons": "不符合删除条件" if lang == "zh" else "the conditions for deletion are not met",
+                    "higher_court": "北京市第三中级人民法院"}}),
+        ("correction_decision-granted", DocKind.CORRECTION_DECISION,
+         {"extra": {"outcome": "granted", "ground": 2, "received_on": "2026-04-25",
+                    "reasons": "经核实，登记的金额有误" if lang == "zh" else "the amount recorded is wrong",
+                    "correction": "未履行金额更正为人民币40,000.00元" if lang == "zh"
+                    else "the amount outstanding is CNY 40,000.00"}}),
+        ("permission-private", DocKind.PERMISSION,
+         {"respondent": 1, "order": order, "listing": None,
+          "extra": {"permission": "private", "person": 0, "received_on": "2026-05-06", "from": "2026-05-10",
+                    "until": "2026-06-10", "consumption": "以个人财产支付子女学费。"}}),
+        ("permission-necessary", DocKind.PERMISSION,
+         {"extra": {"permission": "necessary", "received_on": "2026-05-06", "from": "2026-05-10",
+                    "until": "2026-06-10", "consumption": "因经营需要租赁办公用房；"}}),
+        ("receipt-console", DocKind.RECEIPT,
+         {"signer": "console:root", "signer_title": "经办人" if lang == "zh" else "Officer",
+          "extra": {"petition": "deletion", "petition_number": "(2026)京0105执1234号-申1",
+                    "received_on": "2026-04-25", "due_on": "2026-04-29",
+                    "attachments": "转账凭证(2026)京0105执1234号.pdf"}}),
+    ]

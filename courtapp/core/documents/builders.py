@@ -141,11 +141,12 @@ def sentence(text: str, lang: str) -> str:
         return ""
     if lang == "zh":
         t = _zh_marks(t)
-    stops = _ZH_STOPS if lang == "zh" else _EN_STOPS
+    if lang == "zh" and t.endswith("."):
+        t = t[:-1] + "。"
     body = t.rstrip(_CLOSERS)
-    if body and body[-1] in stops:
-        return t  # "…。" or "…。）"
-    if t[-1] in _SOFT_ENDS or (lang == "zh" and t[-1] == "."):
+    if body and body[-1] in _ZH_STOPS + _EN_STOPS:
+        return t  # "…。", "…。）" or, in English, "…." (a Chinese "…。" quoted stays)
+    if t[-1] in _SOFT_ENDS:
         t = t[:-1].rstrip()
     return t + ("。" if lang == "zh" else ".")
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -163,8 +164,10 @@ def _spaced_title(title: str, cjk: bool) -> str:
 
 #: Where a Chinese title may break: after these marks...
 TITLE_BREAK_AFTER = frozenset("、，：；")
-#: ...and before these words, the kind of document that ends a title.
-TITLE_BREAK_BEFORE = ("决定书", "通知书", "告知书", "限制消费令", "回执", "申请书")
+#: ...and before these words: the kind of document that ends a title, and the
+#: measure it concerns (…高铁 | 限制措施 | 决定书).
+TITLE_BREAK_BEFORE = ("决定书", "通知书", "告知书", "申请书", "回执", "限制消费令", "限制措施",
+                      "失信信息", "失信被执行人名单")
 #: A title is set at least this share of its size before it is broken.
 TITLE_MIN_SCALE = 0.8
 
@@ -174,10 +177,11 @@ def title_breaks(title: str) -> list[int]:
     the document-kind word (…限制措施 | 决定书), and at spaces (English)."""
     cuts = {i + 1 for i, ch in enumerate(title[:-1]) if ch in TITLE_BREAK_AFTER or ch == " "}
     for word in TITLE_BREAK_BEFORE:
-        at = title.rfind(word)
-        if at > 0:
-            cuts.add(at)
-    return sorted(cuts)
+        cuts.update(m.start() for m in re.finditer(word, title) if m.start() > 0)
+    # a shorter word inside a longer one (限制消费令 in 解除限制消费令) is not a boundary of its own
+    return sorted(c for c in cuts if not any(c == m.start() + k for w in TITLE_BREAK_BEFORE
+                                             for m in re.finditer(w, title)
+                                             for k in range(1, len(w))))
 
 
 def title_lines(title: str, font: str, size: float, width: float) -> tuple[list[str], float]:
@@ -196,6 +200,7 @@ def title_lines(title: str, font: str, size: float, width: float) -> tuple[list[
     if one >= size * TITLE_MIN_SCALE:
         return [title], one
     cuts = title_breaks(title)
+    fallback: tuple[float, float, list[str]] = (one, 0.0, [title])
     for n in range(1, min(len(cuts), 3) + 1):
         best: tuple[float, float, list[str]] | None = None
         for chosen in combinations(cuts, n):
@@ -204,11 +209,13 @@ def title_lines(title: str, font: str, size: float, width: float) -> tuple[list[
             w = widest(lines)
             fit = min(size, width / w)
             # the largest size, then the most even lines
-            if fit >= size * TITLE_MIN_SCALE and (best is None or (fit, -w) > (best[0], -best[1])):
+            if best is None or (fit, -w) > (best[0], -best[1]):
                 best = (fit, w, lines)
-        if best is not None:
+        if best is not None and best[0] >= size * TITLE_MIN_SCALE:
             return best[2], best[0]
-    return [title], one  # no boundary helps: one line, as small as it must be
+        if best is not None and best[0] > fallback[0]:
+            fallback = best
+    return fallback[2], fallback[0]  # no break fits at TITLE_MIN_SCALE: the largest that fits
 
 
 # ---------------------------------------------------------------- flowables

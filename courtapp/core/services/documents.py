@@ -263,12 +263,9 @@ def document_number(case_number: str, sequence: int) -> str:
 
 
 def _display(case_number: str) -> str:
-    from courtapp.core.domain.identifiers import parse_case_number
+    from courtapp.core.domain.identifiers import display_number
 
-    try:
-        return parse_case_number(case_number).display()
-    except ValueError:
-        return case_number.replace("(", "（").replace(")", "）")
+    return display_number(case_number)
 
 
 def normalize_number(text: str) -> str:
@@ -521,7 +518,9 @@ def _signer(kind: DocKind, case: EnforcementCase, src: _Source, actor: Actor,
         raise _refuse("signer", "document.unsigned", "the decision is not signed",
                       "该决定尚未签发")
     if kind is DocKind.RECEIPT:
-        return actor.display_name or actor.username, "Officer" if en else "经办人"
+        # The officer's name, never a login: without one (the command line's operator)
+        # the receipt leaves a line for a handwritten name.
+        return actor.display_name.strip(), "Officer" if en else "经办人"
     return case.judge, "Judge" if en else "审判员"
 
 
