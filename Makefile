@@ -33,7 +33,7 @@ translations: $(STAMP)
 	$(BIN)/python tools/i18n.py release
 
 previews: $(STAMP)
-	$(BIN)/python tools/previews.py
+	$(BIN)/python tools/previews.py --cli
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/case_list.py

@@ -223,3 +223,62 @@ def test_an_issued_document_renders_with_poppler(
     assert res.returncode == 0 and "Error" not in res.stderr, res.stderr
     assert list(tmp_path.glob("page*.png"))
     zlib.crc32(out.read_bytes())  # the sealed file is read whole by poppler without complaint
+
+
+# --------------------------------------------------- read as a clerk would
+def _page_text(path: Path) -> str:
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    return re.sub(r"\s+", "", "".join(p.extract_text() or "" for p in reader.pages))
+
+
+def _reads_as_signed(text: str) -> None:
+    """What a clerk would send back, for any Chinese document issued here."""
+    assert "console" not in text  # a person signs, never the command line's account
+    assert "(" not in text and ")" not in text  # full-width brackets on every number
+    assert "上述规定" not in text and "。。" not in text
+    first = text.find("《")
+    for ref in ("该规定", "该项规定"):
+        assert text.find(ref) == -1 or -1 < first < text.find(ref), ref
+
+
+@pytest.mark.parametrize(("kind", "where", "respondent"), EACH_KIND,
+                         ids=[k.value for k, _, _ in EACH_KIND])
+def test_each_kind_issued_from_the_command_line_in_chinese_reads_as_a_court_would_sign_it(
+        db: AppContext, court: Court, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        kind: DocKind, where: str, respondent: int) -> None:
+    case = court.case_number if where == "case" else court.removed_case_number
+    code, out = notice(db, tmp_path, kind, case, respondent)
+    assert code == 0, capsys.readouterr().err
+    text = _page_text(out)
+    _reads_as_signed(text)
+    # the listing's reasons were typed without a full stop (document_fixtures.prepare_listing)
+    if kind in (DocKind.LISTING_DECISION, DocKind.RESTRICTION_ORDER) and respondent == 0:
+        assert "转移财产规避执行。" in text
+    if kind is DocKind.LISTING_DECISION:
+        assert "第十一条、第十二条的规定向本院提出书面纠正申请" in text
+    if kind is DocKind.CORRECTION_DECISION:
+        assert "申请人所述情形不属于应予纠正的情形。依照《" in text
+    if kind is DocKind.RECEIPT:
+        assert "经办人" in text  # with a line for the officer's handwritten name
+
+
+def test_counter_documents_from_the_command_line_read_as_a_court_would_sign_them(
+        db: AppContext, court: Court, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    receipt, decision = tmp_path / "receipt.pdf", tmp_path / "decision.pdf"
+    _, first = notice(db, tmp_path, DocKind.WARNING)  # （2026）京0105执1234号之一
+    assert run(db, "petition", "file", court.case_number, "correction", "--petitioner-id",
+               "360426199101010071", "--received-on", "2026-05-12", "--correction-ground", "3",
+               "--receipt", str(receipt)) == 0, capsys.readouterr().err
+    text = _page_text(receipt)
+    _reads_as_signed(text)
+    assert "收件编号为（2026）京0105执1234号-申1" in text and "经办人" in text
+    assert run(db, "petition", "decide", "(2026)京0105执1234号-申1", "--reject", "--reasons",
+               "不符合删除条件", "--on", "2026-05-20", "--higher-court", "北京市第三中级人民法院",
+               "--document", str(decision)) == 0, capsys.readouterr().err
+    text = _page_text(decision)
+    _reads_as_signed(text)
+    assert "不符合删除条件。依照《最高人民法院关于公布失信被执行人名单信息的若干规定》第十一条、第十二条" in text
+    fixed = tmp_path / "fixed.pdf"
+    assert run(db, "notice", "warning", court.case_number, "--supersedes", "(2026)京0105执1234号之一",
+               "--reason", "宽限期有误", "-o", str(fixed)) == 0, capsys.readouterr().err
+    assert "本文书更正并取代本院（2026）京0105执1234号之一文书。" in _page_text(fixed)

@@ -105,6 +105,7 @@ def test_no_sentence_runs_into_the_next_or_doubles_its_stop(lang: str, name: str
         doc = doc_of(lang, name)
         for field in (doc.basis, *doc.body, doc.term, doc.remedy, *doc.legal_basis):
             assert "  " not in field and " ." not in field, field
+            assert not field[:1].islower(), field  # a paragraph opens with a capital
         for reason in (BARE_REASON_EN, "passive performance", "the conditions for deletion are not met",
                        "the respondent is a minor", "the amount recorded is wrong"):
             at = text.find(squash(reason))
@@ -193,7 +194,8 @@ def test_a_released_officer_is_named_in_the_capacity_they_had() -> None:
     assert "法定代表人：王五" not in zh and "法定代表人：赵六" in zh  # the entity's current one
     assert "第17条第2项" in zh and "第九条" not in zh  # released under 17(2), not lifted under Art. 9
     en = pdf("en", "restriction_lifting-officer")
-    assert "Formerlegalrepresentativeof某某科技有限公司" in en
+    assert "王五,formerlegalrepresentativeof某某科技有限公司" in en
+    assert "Formerlegalrepresentative王五nolongerservesaslegalrepresentative" in en
     assert "Legalrepresentative:赵六" in en and "Legalrepresentative:王五" not in en
 
 
@@ -303,3 +305,14 @@ def test_the_new_officer_stands_as_the_entitys_representative_when_given() -> No
     bound = next(p for p in doc.parties if p.name == "王五")
     assert "原法定代表人" in bound.detail
     assert NEW_OFFICER_ID not in "".join(p.identifier for p in doc.parties)  # 赵六 is not bound here
+
+
+@pytest.mark.parametrize(("lang", "name"), [c for c in CASES if c[0] == "zh"])
+def test_no_printed_line_starts_with_closing_punctuation(lang: str, name: str) -> None:
+    """The line-breaking patch (reportlab_compat.split_cjk) read back from the page."""
+    from courtapp.core.documents.reportlab_compat import NO_LINE_END, NO_LINE_START
+
+    lines = [line.strip() for line in _built(lang, name)[2] if line.strip()]
+    assert len(lines) > 10
+    assert [line for line in lines if line[0] in NO_LINE_START] == []
+    assert [line for line in lines if line[-1] in NO_LINE_END] == []

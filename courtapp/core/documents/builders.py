@@ -17,10 +17,16 @@ Inputs beyond the case, per kind (``extra`` keys; dates as ``date`` or ISO strin
   ``officer_change``, a former legal representative released, 2019 Opinion 17(2));
   ``items`` (item numbers) lifts those items only; without it, the items whose
   status is no longer ``imposed`` if only some are, else the whole order;
-  ``persons`` (``None`` = the respondent, or officer indexes) narrows who.
+  ``persons`` (``None`` = the respondent, or officer indexes) narrows who; with
+  ``officer_change`` the persons are the released officers, printed in their
+  former capacity (原法定代表人), and ``new_officer`` (an index) names the entity's
+  legal representative now.
 - ``deletion``: a listing; ``action`` (``delete`` | ``revoke``; default from the
   listing's removal kind) and, to delete, ``ground``: 1–7 (2017 Art. 10 para. 1),
-  ``"expired"`` (para. 2) or ``"early"`` (Art. 2 para. 2); ``reasons`` to revoke.
+  ``"expired"`` (para. 2) or ``"early"`` (Art. 2 para. 2); ``reasons`` to revoke;
+  ``due_on`` (the 3-working-day deadline, R-R7) and ``late`` (default False): a
+  decision after ``due_on`` (or with ``late``) states that it is late and when it
+  was due.
 - ``correction_decision``: a listing; ``outcome`` (``granted`` | ``rejected``),
   ``ground`` (1–3, 2017 Art. 11), ``received_on``, ``reasons``; ``correction``
   (the corrected information) when ground 2 is granted; ``higher_court``.
@@ -36,8 +42,19 @@ Inputs beyond the case, per kind (``extra`` keys; dates as ``date`` or ISO strin
   ``petitioner`` (``respondent`` | ``applicant`` with ``applicant``, an index |
   ``officer`` with ``person``, the entity respondent's officer index), ``attachments``.
 
+Every kind also takes ``former_officers`` (officer indexes of an entity
+respondent who no longer hold office: printed as 原法定代表人…, never as the
+entity's representative).
+
 Every notice (not the counter receipt) prints the outstanding balance as of its
 issue date when the template has an ``outstanding`` text and something is outstanding.
+
+Drafting rules (issue 9 §3) kept here for every kind: free-text reasons end with
+their full stop (:func:`sentence`); Civil Procedure Law articles come from
+:mod:`courtapp.core.domain.citations` by the issue date (R-N2); numbers print
+with full-width brackets (:func:`~courtapp.core.domain.identifiers.display_number`);
+the signer is a person's name, a system account prints a blank line
+(:func:`printed_signer`).
 """
 
 from __future__ import annotations
@@ -289,8 +306,9 @@ class _Ctx:
     def officer_line(self, p: Party, j: int) -> PartyLine:
         """A person bound with an entity respondent (2015 Art. 3 para. 2)."""
         o = p.officers[j]
+        office = self.office(j) if self.zh else _lower_first(self.office(j))
         return PartyLine(role=str(self.c.mapping("roles")["bound"]), name=o.name, identifier=o.id_number,
-                         detail=self.c.text("bound_detail", entity=p.name, office=self.office(j),
+                         detail=self.c.text("bound_detail", entity=p.name, office=office,
                                             id_text=self.person_id_text(o.id_number)))
 
     def base_parties(self, role_key: str = "respondent") -> list[PartyLine]:
@@ -392,7 +410,8 @@ class _Ctx:
         if person is None:
             return (str(self.c.mapping("roles")["respondent"]), p.name, self.id_text(p.kind, p.identifier))
         o = p.officers[person]
-        return (self.office(person), o.name, self.person_id_text(o.id_number))
+        office = self.office(person) if self.zh else _lower_first(self.office(person))
+        return (office, o.name, self.person_id_text(o.id_number))
 
     def item_text(self, item: RestrictionItem) -> str:
         en, zh = RESTRICTION_TEXT[item]
@@ -437,17 +456,20 @@ class _Ctx:
             court_name=str(self.extra.get("court_name") or self.case.court.name),
             title=title or self.t.title, issued_on=self.issued_on, signer=signer,
             signer_title=self.signer_title,
-            parties=tuple(replace(p, detail=tidy(p.detail)) for p in parties), basis=tidy(basis),
+            parties=tuple(replace(p, detail=tidy(p.detail, opens=False)) for p in parties),
+            basis=tidy(basis),
             body=tuple(tidy(b) for b in body), legal_basis=tuple(tidy(b) for b in legal_basis),
             term=tidy(term), remedy=tidy(remedy), outstanding=tidy(outstanding), extra=x,
             supersedes=supersedes)
 
-    def tidy(self, text: str) -> str:
+    def tidy(self, text: str, *, opens: bool = True) -> str:
         """Every number on the page in its printed form (``（2026）…号``); in English,
         no doubled space where an optional sentence was left out."""
         text = display_number(text)
         if not self.zh:
             text = re.sub(r" {2,}", " ", text).replace(" \n", "\n").strip(" ")
+            if opens and text[:1].islower():  # a paragraph opening with a placeholder ("former …")
+                text = text[0].upper() + text[1:]
         return text
 
 
@@ -704,7 +726,11 @@ def _capacity_name(x: _Ctx, person: int | None) -> str:
     if person is None:
         return x.resp().name
     label, name, _ = x.person_name(person)
-    return f"{label}{name}" if x.zh else f"{label[:1].lower()}{label[1:]} {name}"
+    return f"{label}{name}" if x.zh else f"{label} {name}"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 _REMOVAL_ACTION = {RemovalKind.REVOKED: "revoke", RemovalKind.DELETED: "delete",
