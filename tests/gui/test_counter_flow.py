@@ -38,6 +38,7 @@ from counter_fixtures import (  # noqa: E402
 
 from courtapp.core.context import AppContext  # noqa: E402
 from courtapp.core.documents.model import DocKind  # noqa: E402
+from courtapp.core.domain.identifiers import display_number  # noqa: E402
 from courtapp.core.domain.listing import ListingStatus  # noqa: E402
 from courtapp.core.domain.petition import (  # noqa: E402
     CorrectionGround,
@@ -145,7 +146,7 @@ def test_intake_with_receipt_then_grant_and_removal_then_dispatch_acknowledged(
     receipts = [d for d in ds.list_documents(db.uow(), JUDGE, case_id=cid) if d.kind is DocKind.RECEIPT]
     assert [d.number for d in receipts] == [filed.receipt.number]
     content = ds.document_content(db.uow(), JUDGE, filed.receipt.number)
-    assert pet.number in "".join(content.body) + content.term
+    assert display_number(pet.number) in "".join(content.body) + content.term  # （2026）…-申1
 
     # --- 3. The judge's queue: open it, grant with reasons.
     queue = open_queue(qtbot, db, tasks, DECIDED_ON)
