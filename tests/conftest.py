@@ -2,6 +2,7 @@
 
 - Qt runs offscreen: set before any Qt import (STACK_NOTES: pytest-qt without a
   display crashes the interpreter otherwise).
+- Hypothesis runs with no per-example deadline (profile ``courtapp``).
 - ``db`` gives a migrated database: SQLite in ``tmp_path`` always, and also
   PostgreSQL whenever ``COURTAPP_TEST_DATABASE_URL`` is set (each test gets a
   fresh schema there).
@@ -16,9 +17,16 @@ from collections.abc import Iterator
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
 
 from courtapp.core.context import AppContext, open_database  # noqa: E402
 from courtapp.core.domain.roles import Actor, Role  # noqa: E402
+
+# Property tests (issue 9 §4): no per-example deadline on the shared 2-core machine,
+# where a busy neighbour would turn a slow example into a spurious failure.
+settings.register_profile("courtapp", deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("courtapp")
 
 PG_URL = os.environ.get("COURTAPP_TEST_DATABASE_URL")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])

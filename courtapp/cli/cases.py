@@ -8,7 +8,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from courtapp.cli.common import SubParsers, console, database, lang_of, open_context
+from courtapp.cli.common import (
+    SubParsers,
+    console,
+    database,
+    lang_of,
+    open_context,
+    print_warnings,
+)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -19,6 +26,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise SystemExit(f"courtapp import: no such file: {path}")
     parsed, prefixes = interchange.load_file_with_paths(path)
+    print_warnings(interchange.warnings_with_paths(parsed, prefixes), lang_of(args), sys.stderr)
     if args.dry_run:
         print(f"{len(parsed)} case(s) valid; nothing written (--dry-run)")
         return 0

@@ -7,7 +7,7 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from courtapp.core import paths
 from courtapp.core.context import AppContext, open_database
-from courtapp.core.domain.errors import ValidationError
+from courtapp.core.domain.errors import FieldError, ValidationError
 from courtapp.core.domain.roles import Actor, console_actor
 
 if TYPE_CHECKING:
@@ -81,3 +81,11 @@ def write_output(path: str, data: bytes) -> None:
         sys.stdout.flush()
     else:
         Path(path).write_bytes(data)
+
+
+def print_warnings(warnings: Sequence[FieldError], lang: str, out: TextIO) -> None:
+    """Warnings (e.g. a notice served on or after its deadline, R-L11): shown, never refusing."""
+    word = "警告" if lang.startswith("zh") else "warning"
+    sep = "：" if lang.startswith("zh") else ": "
+    for w in warnings:
+        print(f"{word}{sep}{w.path or '$'}: {w.message(lang)} [{w.rule}]", file=out)

@@ -281,9 +281,10 @@ def _case(r: _Reader, d: dict[str, Any], p: str) -> EnforcementCase | None:
         kind = r.enum(o, "kind", op, ObligationKind)
         desc = r.s(o, "description", op)
         amount = r.amount(o, "amount", op, required=kind is ObligationKind.MONETARY)
+        converted = r.amount(o, "converted_amount", op, required=False)
         if kind is None or desc is None:
             return None
-        return Obligation(kind, desc, amount)
+        return Obligation(kind, desc, amount, converted)
 
     obligations = r.each(d, "obligations", p, obligation, required=True)
     raw_respondents = d.get("respondents")
@@ -355,9 +356,10 @@ def _case(r: _Reader, d: dict[str, Any], p: str) -> EnforcementCase | None:
         later = r.boolean(o, "later_in_performance_order", op, False)
         campus = r.boolean(o, "campus_loan_student", op, False)
         violent = r.boolean(o, "serious_violence", op, False)
+        exception = r.s(o, "campus_loan_exception_reason", op, required=False) or ""
         if resp is None:
             return None
-        return Finding(resp, able, bool(later), bool(campus), bool(violent))
+        return Finding(resp, able, bool(later), bool(campus), bool(violent), exception)
 
     payments = r.each(d, "payments", p, payment)
     props = r.each(d, "property", p, prop)
@@ -433,6 +435,20 @@ def _listing(r: _Reader, o: dict[str, Any], p: str,
                    published_on=published, term_years=term, extension_years=ext, status=status,
                    removed_on=removed, removal_kind=removal, restrictions=restrictions,
                    removal_reason=reason)
+
+
+def warnings_with_paths(cases: Iterable[EnforcementCase],
+                        prefixes: Iterable[str]) -> list[FieldError]:
+    """Every warning (:func:`~courtapp.core.domain.validation.case_warnings`) of the
+    cases read from one file, with the same path prefixes as the errors
+    (``line 3.execution_notice.served_on``).  Warnings never refuse an import."""
+    from courtapp.core.domain.validation import case_warnings
+
+    out: list[FieldError] = []
+    for c, prefix in zip(cases, prefixes, strict=False):
+        for w in case_warnings(c):
+            out.append(FieldError(f"{prefix}.{w.path}" if prefix else w.path, w.rule, w.en, w.zh))
+    return out
 
 
 def parse_cases(items: Iterable[tuple[str, Any]], *, today: date | None = None) -> list[EnforcementCase]:
@@ -586,7 +602,8 @@ def dump_case(c: EnforcementCase) -> dict[str, Any]:
         "applicants": [dump_party(p) for p in c.applicants],
         "respondents": [dump_party(p) for p in c.respondents],
         "obligations": [
-            _drop_none({"kind": o.kind.value, "amount": _amt(o.amount), "description": o.description})
+            _drop_none({"kind": o.kind.value, "amount": _amt(o.amount), "description": o.description,
+                        "converted_amount": _amt(o.converted_amount)})
             for o in c.obligations
         ],
         "execution_notice": None if n is None else _drop_none({
@@ -621,7 +638,8 @@ def dump_case(c: EnforcementCase) -> dict[str, Any]:
             _drop_none({"respondent": f.respondent, "able_to_perform": f.able_to_perform,
                         "later_in_performance_order": f.later_in_performance_order,
                         "campus_loan_student": f.campus_loan_student,
-                        "serious_violence": f.serious_violence})
+                        "serious_violence": f.serious_violence,
+                        "campus_loan_exception_reason": f.campus_loan_exception_reason or None})
             for f in c.findings
         ],
     } | ({"listings": [dump_listing(x) for x in c.listings]} if c.listings else {})

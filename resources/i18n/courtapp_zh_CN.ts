@@ -638,6 +638,14 @@
         <translation>暴力、威胁抗拒执行情节严重</translation>
     </message>
     <message>
+        <source>Reason for a campus-loan exception</source>
+        <translation>校园贷例外理由</translation>
+    </message>
+    <message>
+        <source>Converted amount</source>
+        <translation>折价金额</translation>
+    </message>
+    <message>
         <source>Applicant %1</source>
         <extracomment>One element of a list, numbered from 1 for people ("%1" is the number).</extracomment>
         <translation>申请执行人%1</translation>
@@ -738,6 +746,14 @@
         <translation>内容或行为</translation>
     </message>
     <message>
+        <source>Converted amount (CNY)</source>
+        <translation>折价金额（元）</translation>
+    </message>
+    <message>
+        <source>For an act only: the sum the enforcement basis orders in its place if it is not performed. Without it, security or seized property cannot cover the act (2017 Provisions Art. 3 items (1)-(2)).</source>
+        <translation>仅适用于行为义务：执行依据确定的不履行该行为时应给付的折价款。未确定折价的，担保或已查封的财产不能代替履行该行为（《失信被执行人名单规定》第三条第（一）、（二）项）。</translation>
+    </message>
+    <message>
         <source>Amount paid (CNY)</source>
         <translation>履行金额（元）</translation>
     </message>
@@ -774,8 +790,16 @@
         <translation>不得依第一条第一项纳入失信名单（《失信被执行人名单规定》第三条第三项）</translation>
     </message>
     <message>
-        <source>Obstructing enforcement by violence or threats, serious circumstances: the listing period may be extended (2017 Provisions Art. 2)</source>
-        <translation>以暴力、威胁方法妨碍、抗拒执行情节严重的，纳入期限可以延长（《失信被执行人名单规定》第二条）</translation>
+        <source>A full-time student who became a debtor through a campus-loan dispute is generally neither listed nor restricted (2019 Opinion item 16)</source>
+        <translation>全日制在校生因“校园贷”纠纷成为被执行人的，一般不得纳入失信名单或限制消费（《善意文明执行意见》第16条）</translation>
+    </message>
+    <message>
+        <source>The recorded violence or threats were serious: the listing period may be extended (2017 Provisions Art. 2). It needs a conduct record of violence or threats; it does not replace one.</source>
+        <translation>已记录的暴力、威胁行为情节严重的，可以延长纳入期限（《失信被执行人名单规定》第二条）。须有暴力、威胁行为的记录，此项认定不能代替记录。</translation>
+    </message>
+    <message>
+        <source>Only to list or restrict a campus-loan student all the same: the judge's written reason (2019 Opinion item 16)</source>
+        <translation>仅在仍对涉校园贷的在校学生纳入失信名单或限制消费时填写：承办法官的书面理由（《善意文明执行意见》第16条）</translation>
     </message>
 </context>
 <context>
@@ -794,6 +818,7 @@
     </message>
     <message>
         <source>Save</source>
+        <extracomment>What deserves attention but does not stop saving (case_warnings, e.g. R-L11).</extracomment>
         <translation>保存</translation>
     </message>
     <message>
@@ -843,6 +868,10 @@
     <message>
         <source>An amount in the form cannot be read yet.</source>
         <translation>表单中有金额无法识别，暂不计算合计。</translation>
+    </message>
+    <message>
+        <source>Warning (the case can still be saved):</source>
+        <translation>提示（不影响保存）：</translation>
     </message>
     <message>
         <source>Not saved. Correct the marked fields (%1 problems) in: %2</source>
@@ -2323,7 +2352,7 @@ Nothing was saved; your input is still in the form.</source>
     <name>Listing</name>
     <message>
         <source>Established</source>
-        <extracomment>Row status → (label, text colour, background).</extracomment>
+        <extracomment>The judge's written reason for a campus-loan exception (2019 Opinion item 16). Row status → (label, text colour, background).</extracomment>
         <translation>成立</translation>
     </message>
     <message>
@@ -2480,6 +2509,38 @@ Nothing was saved; your input is still in the form.</source>
         <translation>阻却全部失信情形</translation>
     </message>
     <message>
+        <source>Bars ground (1) and a consumption restriction</source>
+        <translation>阻却第一条第（一）项及限制消费</translation>
+    </message>
+    <message>
+        <source>Bars every ground and a consumption restriction</source>
+        <translation>阻却全部失信情形及限制消费</translation>
+    </message>
+    <message>
+        <source>Served on %1, on or after the deadline of %2: the respondent never had the period to perform. Ground (1) and a restriction wait for a fresh notice with a new deadline, served, and that deadline passed.</source>
+        <translation>于%1送达，送达时履行期限（%2）已届至，被执行人未获得履行期间。须重新送达指定新履行期限的执行通知书且该期限届满后，方可适用第一条第（一）项或限制消费。</translation>
+    </message>
+    <message>
+        <source>The judge's written reason for an exception: %1</source>
+        <translation>承办法官书面说明的例外理由：%1</translation>
+    </message>
+    <message>
+        <source>No written reason for an exception.</source>
+        <translation>未书面说明例外理由。</translation>
+    </message>
+    <message>
+        <source>Everything outstanding under the basis: %1 (money %2, acts converted %3).</source>
+        <translation>执行依据确定的全部未履行债务：%1（金钱%2，行为义务折价%3）。</translation>
+    </message>
+    <message>
+        <source>Unperformed act with no money equivalent: %1 — money or property cannot perform it.</source>
+        <translation>未履行且未折价的行为义务：%1——金钱或财产不能代替履行。</translation>
+    </message>
+    <message>
+        <source>Co-respondent %1: %2 held — for the judge to weigh.</source>
+        <translation>共同被执行人%1：已控制%2——由承办法官审查。</translation>
+    </message>
+    <message>
         <source>Grounds for listing (2017 Provisions Art. 1)</source>
         <translation>失信情形（《失信被执行人名单规定》第一条）</translation>
     </message>
@@ -2593,6 +2654,10 @@ Nothing was saved; your input is still in the form.</source>
         <translation>《失信被执行人名单规定》第五条第一款</translation>
     </message>
     <message>
+        <source>Execution notice served on or after its deadline</source>
+        <translation>执行通知书送达时履行期限已届至</translation>
+    </message>
+    <message>
         <source>Performance period still running</source>
         <translation>履行期间尚未届满</translation>
     </message>
@@ -2621,8 +2686,8 @@ Nothing was saved; your input is still in the form.</source>
         <translation>涉校园贷的在校学生</translation>
     </message>
     <message>
-        <source>2019 Opinion</source>
-        <translation>《善意文明执行意见》</translation>
+        <source>2019 Opinion item 16</source>
+        <translation>《善意文明执行意见》第16条</translation>
     </message>
     <message>
         <source>Sufficient and effective security</source>
@@ -2963,12 +3028,24 @@ Nothing was saved; your input is still in the form.</source>
         <translation>案件加载失败：%1</translation>
     </message>
     <message>
+        <source>No consumption restriction: %1. The listing carries none (2015 Provisions Art. 1; 2017 Provisions Art. 3 item (3); 2019 Opinion item 16).</source>
+        <translation>不得限制消费：%1。纳入决定不包含限制消费措施（《限制消费规定》第一条；《失信被执行人名单规定》第三条第（三）项；《善意文明执行意见》第16条）。</translation>
+    </message>
+    <message>
         <source>The current decision carries its own restriction order (see the Decisions page).</source>
         <translation>现有决定书已附限制消费令（见“失信名单”页面）。</translation>
     </message>
     <message>
         <source>No restriction order here: the respondent is not listable. A listed respondent must be restricted (2015 Provisions Art. 1 para. 2); without a listing a restriction is discretionary (Art. 1 para. 1) and is not ordered from this worksheet.</source>
         <translation>被执行人不符合纳入条件，此处不作出限制消费令。纳入失信名单的，应当限制消费（《限制消费规定》第一条第二款）；未纳入的，是否限制消费由法院裁量（第一条第一款），不在本审查表中决定。</translation>
+    </message>
+    <message>
+        <source>Ground (1) is barred: %1.</source>
+        <translation>第一条第（一）项被阻却：%1。</translation>
+    </message>
+    <message>
+        <source>Listable on %1. Term: %2. No consumption restriction is available: %3.</source>
+        <translation>可依%1纳入失信被执行人名单。纳入期限：%2。不得限制消费：%3。</translation>
     </message>
     <message>
         <source>Listable on %1. Term: %2. Consumption restriction: mandatory once listed.</source>
@@ -3009,6 +3086,10 @@ Nothing was saved; your input is still in the form.</source>
     <message>
         <source>Ground (1) stands together with a fixed-term ground: the rules do not settle whether the listing is open-ended. The 2-year term is proposed; decide and say so in the reasons.</source>
         <translation>第一条第（一）项与其他设有期限的情形并存，规定未明确是否不设期限。系统建议纳入期限为二年，请承办法官决定并在理由中写明。</translation>
+    </message>
+    <message>
+        <source>A co-respondent's sealed, seized or frozen property covers the joint debt: decide whether it bars ground (1) for this respondent (2017 Provisions Art. 3 item (2)) and say so in the reasons.</source>
+        <translation>共同被执行人已被查封、扣押、冻结的财产足以清偿共同债务：请决定是否据此阻却对本被执行人适用第一条第（一）项（《失信被执行人名单规定》第三条第（二）项），并在理由中写明。</translation>
     </message>
     <message>
         <source>until %1: decided but not published before then; performed in full by then, it is cancelled.</source>
@@ -3131,16 +3212,16 @@ Nothing was saved; your input is still in the form.</source>
         <translation>是否涉校园贷的在校学生(&amp;C)？</translation>
     </message>
     <message>
-        <source>Such a student is generally not listed (2019 Opinion).</source>
-        <translation>此类学生一般不纳入失信名单（《善意文明执行意见》）。</translation>
+        <source>A full-time student who became a debtor through a campus-loan dispute is generally neither listed nor restricted (2019 Opinion item 16); an exception needs your written reason below.</source>
+        <translation>全日制在校生因“校园贷”纠纷成为被执行人的，一般不得纳入失信名单或限制消费（《善意文明执行意见》第16条）；例外情形须在下方书面说明理由。</translation>
+    </message>
+    <message>
+        <source>For recorded violence or threats: allows the 2-year term to be extended by 1 to 3 years (Art. 2 para. 1). It does not replace a conduct record.</source>
+        <translation>针对已记录的暴力、威胁行为：可将二年纳入期限延长一至三年（第二条第一款）。此项认定不能代替行为记录。</translation>
     </message>
     <message>
         <source>Serious &amp;violence or threats?</source>
         <translation>是否以暴力、威胁方法妨碍执行且情节严重(&amp;V)？</translation>
-    </message>
-    <message>
-        <source>Allows the 2-year term to be extended by 1 to 3 years (Art. 2 para. 1).</source>
-        <translation>二年纳入期限可以延长一至三年（第二条第一款）。</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -3149,6 +3230,14 @@ Nothing was saved; your input is still in the form.</source>
     <message>
         <source>No</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>Written reason for an exce&amp;ption:</source>
+        <translation>例外理由(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Only to list or restrict the student all the same</source>
+        <translation>仅在仍对该学生纳入失信名单或限制消费时填写</translation>
     </message>
     <message>
         <source>Decision (决定书, 2017 Provisions Art. 5 para. 3)</source>

@@ -66,6 +66,10 @@ def store(db: AppContext, mutate: Callable[[dict[str, Any]], None] | None = None
 
 def no_findings(doc: dict[str, Any]) -> None:
     doc["findings"] = []
+    # The apology is made, so that money alone is outstanding and the security and
+    # the frozen deposit can cover it (RULES.md R-L14).
+    doc["payments"].append({"on": "2026-04-01", "act": "已公开赔礼道歉", "obligation": 1,
+                            "respondent": 0})
 
 
 def open_worksheet(qtbot: QtBot, db: AppContext, tasks: TaskRunner, case_id: int,
@@ -421,7 +425,7 @@ def test_the_reasons_stay_editable_and_an_empty_item_set_is_refused(
     case_id = store(sqlite_db)
     dlg = open_worksheet(qtbot, sqlite_db, tasks, case_id)
     dlg.reasons_zh.setPlainText("被执行人转移财产，规避执行。")
-    dlg.answer("later_in_order", True)  # re-assessing keeps the judge's own text
+    dlg.answer("able_to_perform", False)  # re-assessing keeps the judge's own text
     assert dlg.reasons_zh.toPlainText() == "被执行人转移财产，规避执行。"
     dlg.redraft_reasons()
     assert "第一条第（三）项" in dlg.reasons_zh.toPlainText()

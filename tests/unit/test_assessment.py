@@ -1,4 +1,4 @@
-"""The listing assessment (RULES.md §10 R-L1–R-L4, R-L10, R-C1, R-C4)."""
+"""The listing assessment (RULES.md §10 R-L1–R-L4, R-L7, R-L10–R-L16, R-C1, R-C4)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from courtapp.core.domain.model import (
     ConductType,
     EnforcementCase,
     Finding,
+    Obligation,
+    ObligationKind,
     Payment,
     PropertyItem,
     PropertyKind,
@@ -116,11 +118,13 @@ def test_R_L3_art_3_bars_block_ground_one_but_not_grounds_two_to_six(bar: str) -
                                           date(2026, 4, 1), PropertyMeasure.SEALED, 0))
     alone = assess_respondent(case, 0, AFTER)
     assert bar in alone.bars and not alone.listable and alone.effective_grounds == []
-    assert alone.restriction == "discretionary"
+    # R-L13: later in the order of performance bars a restriction too.
+    assert alone.restriction == ("unavailable" if bar == "later_in_order" else "discretionary")
     conduct(case, ConductType.ASSET_REPORT_VIOLATION)
     with_conduct = assess_respondent(case, 0, AFTER)
     assert bar in with_conduct.bars and with_conduct.listable
     assert with_conduct.effective_grounds == [4] and with_conduct.term_years == 2
+    assert with_conduct.restriction == ("unavailable" if bar == "later_in_order" else "mandatory")
 
 
 def test_R_L3_partial_payments_count_against_frozen_property() -> None:
@@ -166,7 +170,7 @@ def test_R_L4_ground_one_alone_is_open_ended_and_a_mix_is_flagged_for_the_judge(
     assert mixed.effective_grounds == [1, 6] and mixed.term_years == 2 and mixed.manual_review
 
 
-def test_the_notice_must_be_served_and_the_performance_period_over() -> None:
+def test_R_C1_the_notice_must_be_served_and_the_performance_period_over() -> None:
     case = able(base_case())
     assert case.execution_notice is not None
     on_deadline = assess_respondent(case, 0, case.execution_notice.deadline)
@@ -180,18 +184,11 @@ def test_the_notice_must_be_served_and_the_performance_period_over() -> None:
     assert unserved.bars == ["notice_not_served"] and unserved.restriction == "unavailable"
 
 
-def test_a_running_grace_period_blocks_listing_until_it_ends() -> None:
+def test_R_L7_a_running_grace_period_blocks_listing_until_its_last_day_has_passed() -> None:
     case = able(base_case())
     grace = date(2026, 6, 30)
     assert "grace_period_running" in assess_respondent(case, 0, grace, grace_until=grace).bars
     assert assess_respondent(case, 0, date(2026, 7, 1), grace_until=grace).listable
-
-
-def test_a_campus_loan_student_is_generally_not_listed() -> None:
-    case = able(base_case(), campus_loan_student=True)
-    conduct(case, ConductType.ASSET_CONCEALMENT)
-    a = assess_respondent(case, 0, AFTER)
-    assert "campus_loan_student" in a.bars and not a.listable and a.restriction == "discretionary"
 
 
 def test_R_L10_listing_makes_the_restriction_mandatory_and_R_C1_otherwise_it_needs_a_passed_deadline() -> None:
@@ -237,3 +234,242 @@ def test_every_bar_code_has_a_reason_in_both_languages_and_the_json_shape_is_fix
         assert key in out
     assert set(out["reasons"]) == {"zh", "en"}
     json.dumps(out, ensure_ascii=False)  # serialisable
+
+
+# ------------------------------------------------------------------ R-L11
+def served(case: EnforcementCase, on: date, deadline: date | None = None) -> EnforcementCase:
+    n = case.execution_notice
+    assert n is not None
+    n.served_on = on
+    if deadline is not None:
+        n.deadline = deadline
+    return case
+
+
+@pytest.mark.parametrize(("served_on", "late"), [
+    (date(2026, 3, 14), False),  # the day before the deadline: one day to perform
+    (date(2026, 3, 15), True),  # on the deadline itself: no period at all
+    (date(2026, 3, 20), True),  # after it
+])
+def test_R_L11_a_notice_served_on_or_after_its_deadline_bars_ground_one_and_a_restriction(
+        served_on: date, late: bool) -> None:
+    case = served(able(base_case()), served_on)
+    a = assess_respondent(case, 0, AFTER)
+    if not late:
+        assert (a.bars, a.listable, a.restriction) == ([], True, "mandatory")
+        return
+    assert a.bars == ["notice_served_late"] and a.grounds == [1]
+    assert (a.listable, a.effective_grounds, a.restriction) == (False, [], "unavailable")
+    assert any("2015 Provisions Art. 1" in c and "251" in c for c in a.citations)
+    assert any(served_on.isoformat() in r and "fresh notice" in r for r in a.reasons_en)
+    assert any("重新送达" in r for r in a.reasons_zh)
+
+
+def test_R_L11_grounds_two_to_six_stay_but_no_restriction_binds_anyone() -> None:
+    case = served(base_case(), date(2026, 3, 15))
+    able(case, 1)
+    conduct(case, ConductType.ASSET_TRANSFER, i=1)
+    entity = assess_respondent(case, 1, AFTER)
+    assert entity.bars == ["notice_served_late"]
+    assert (entity.grounds, entity.effective_grounds, entity.listable) == ([1, 3], [3], True)
+    assert entity.term_years == 2 and not entity.manual_review  # ground (1) is not effective
+    assert entity.restriction == "unavailable" and entity.bound_persons == []
+    assert any("no consumption restriction" in r for r in entity.reasons_en)
+
+
+def test_R_L11_on_the_day_of_late_service_there_is_no_running_period_to_report() -> None:
+    case = served(able(base_case()), date(2026, 3, 15))
+    a = assess_respondent(case, 0, date(2026, 3, 15))
+    assert a.bars == ["notice_served_late"]
+    before = assess_respondent(case, 0, date(2026, 3, 14))  # not served yet on that day
+    assert before.bars == ["notice_not_served"]
+
+
+def test_R_L11_a_fresh_notice_with_a_new_deadline_lifts_the_bar_once_that_deadline_passes() -> None:
+    from courtapp.core.domain.model import ExecutionNotice, ServiceMethod
+
+    case = served(able(base_case()), date(2026, 3, 20))
+    assert "notice_served_late" in assess_respondent(case, 0, AFTER).bars
+    case.execution_notice = ExecutionNotice(date(2026, 4, 1), date(2026, 4, 15),
+                                            date(2026, 4, 3), ServiceMethod.DIRECT)
+    running = assess_respondent(case, 0, date(2026, 4, 15))  # the new deadline itself
+    assert running.bars == ["performance_period_running"]
+    assert running.restriction == "unavailable"
+    passed = assess_respondent(case, 0, date(2026, 4, 16))
+    assert (passed.bars, passed.listable, passed.restriction) == ([], True, "mandatory")
+
+
+# ------------------------------------------------------------------ R-L12
+def test_R_L12_the_serious_violence_answer_without_a_recorded_act_allows_no_extension() -> None:
+    case = able(base_case(), able=False, serious_violence=True)
+    conduct(case, ConductType.FORGED_EVIDENCE)  # ground (2), but no violence or threat
+    a = assess_respondent(case, 0, AFTER)
+    assert (a.listable, a.effective_grounds, a.term_years, a.extendable) == (True, [2], 2, False)
+    assert any("no violence or threat is recorded" in r for r in a.reasons_en)
+
+
+def test_R_L12_recorded_violence_without_the_judges_answer_allows_no_extension() -> None:
+    case = able(base_case(), able=False, serious_violence=False)
+    conduct(case, ConductType.VIOLENCE_OR_THREAT)
+    a = assess_respondent(case, 0, AFTER)
+    assert (a.listable, a.extendable) == (True, False)
+
+
+def test_R_L12_recorded_violence_found_serious_allows_an_extension() -> None:
+    case = able(base_case(), able=False, serious_violence=True)
+    conduct(case, ConductType.VIOLENCE_OR_THREAT)
+    a = assess_respondent(case, 0, AFTER)
+    assert (a.listable, a.extendable) == (True, True)
+    assert any("violence or threats that the judge found serious" in r for r in a.reasons_en)
+    # ...but only for the violence recorded on or before the assessment date.
+    assert not assess_respondent(case, 0, date(2026, 3, 31)).extendable
+
+
+def test_R_L12_two_recorded_dishonest_acts_allow_an_extension_without_violence() -> None:
+    case = able(base_case(), able=False)
+    conduct(case, ConductType.ASSET_TRANSFER)
+    assert not assess_respondent(case, 0, AFTER).extendable
+    conduct(case, ConductType.ASSET_TRANSFER, on=date(2026, 4, 2))
+    a = assess_respondent(case, 0, AFTER)
+    assert (a.grounds, a.extendable) == ([3], True)
+
+
+def test_R_L12_another_respondents_violence_does_not_count() -> None:
+    case = able(base_case(), able=False, serious_violence=True)
+    conduct(case, ConductType.ASSET_CONCEALMENT)
+    conduct(case, ConductType.VIOLENCE_OR_THREAT, i=1)
+    assert not assess_respondent(case, 0, AFTER).extendable
+
+
+# ------------------------------------------------------------------ R-L13
+def test_R_L13_a_debtor_later_in_the_order_gets_no_restriction_whatever_the_grounds() -> None:
+    case = base_case()
+    able(case, 1, later_in_performance_order=True)
+    conduct(case, ConductType.ASSET_REPORT_VIOLATION, i=1)
+    a = assess_respondent(case, 1, AFTER)
+    assert (a.grounds, a.effective_grounds, a.listable) == ([1, 4], [4], True)
+    assert a.bars == ["later_in_order"]
+    assert (a.restriction, a.bound_persons) == ("unavailable", [])
+    assert any("enforcement measure" in r for r in a.reasons_en)
+    assert any("2015 Provisions Art. 1" in c for c in a.citations)
+    # Without any ground: unavailable, not discretionary, though the deadline has passed.
+    alone = assess_respondent(able(base_case(), later_in_performance_order=True, able=None), 0, AFTER)
+    assert (alone.listable, alone.restriction) == (False, "unavailable")
+
+
+# ------------------------------------------------------------------ R-L14
+def money_only(case: EnforcementCase) -> EnforcementCase:
+    """The apology of the example, performed: only money (50,000) is outstanding."""
+    case.obligations.append(Obligation(ObligationKind.NON_MONETARY, "公开赔礼道歉"))
+    case.payments.append(Payment(date(2026, 3, 20), 0, None, "已公开赔礼道歉", 1))
+    return case
+
+
+def test_R_L14_security_cannot_cover_an_unperformed_act_that_the_basis_does_not_convert() -> None:
+    case = able(base_case())
+    case.obligations.append(Obligation(ObligationKind.NON_MONETARY, "交付车辆"))
+    case.security.append(SecurityItem(SecurityKind.GUARANTEE, Decimal("500000"), 0))
+    case.property.append(PropertyItem(PropertyKind.BANK_DEPOSIT, "存款", Decimal("900000"),
+                                      date(2026, 4, 1), PropertyMeasure.FROZEN, 0))
+    a = assess_respondent(case, 0, AFTER)
+    assert a.bars == [] and a.listable and a.effective_grounds == [1]
+    assert any("交付车辆" in r and "cannot perform" in r for r in a.reasons_en)
+    # The act performed: money alone is outstanding, and both bars apply.
+    case.payments.append(Payment(date(2026, 4, 2), 0, None, "已交付", 1))
+    done = assess_respondent(case, 0, AFTER)
+    assert done.bars == ["security", "seized_property_sufficient"] and not done.listable
+
+
+def test_R_L14_an_act_the_basis_converts_to_money_counts_at_its_converted_amount() -> None:
+    case = able(base_case())
+    case.obligations.append(Obligation(ObligationKind.NON_MONETARY, "交付车辆",
+                                       converted_amount=Decimal("30000")))
+    case.security.append(SecurityItem(SecurityKind.GUARANTEE, Decimal("79999.99"), 0))
+    short = assess_respondent(case, 0, AFTER)  # 50,000 + 30,000 outstanding
+    assert short.bars == [] and short.listable
+    case.security.append(SecurityItem(SecurityKind.CASH_DEPOSIT, Decimal("0.01"), 0))
+    covered = assess_respondent(case, 0, AFTER)
+    assert covered.bars == ["security"] and not covered.listable
+    assert any("80,000.00" in r and "30,000.00" in r for r in covered.reasons_en)
+
+
+def test_R_L14_security_is_weighed_against_everything_outstanding_after_anyones_payments() -> None:
+    case = able(money_only(base_case()))
+    case.security.append(SecurityItem(SecurityKind.PLEDGE, Decimal("30000"), 0))
+    assert "security" not in assess_respondent(case, 0, AFTER).bars  # 30,000 < 50,000
+    case.payments.append(Payment(date(2026, 5, 1), 1, Decimal("20000")))  # the co-debtor pays
+    assert assess_respondent(case, 0, date(2026, 4, 30)).bars == []
+    assert assess_respondent(case, 0, date(2026, 5, 1)).bars == ["security"]
+
+
+def test_R_L14_a_co_debtors_held_property_covering_the_joint_debt_is_flagged_for_the_judge() -> None:
+    case = able(money_only(base_case()))
+    case.property.append(PropertyItem(PropertyKind.REAL_ESTATE, "厂房", Decimal("60000"),
+                                      date(2026, 4, 1), PropertyMeasure.SEALED, 1))
+    a = assess_respondent(case, 0, AFTER)
+    assert a.manual_review and a.review == ["co_debtor_property"]
+    assert a.listable and a.bars == []  # flagged, not barred: the judge decides
+    assert any("某某科技有限公司" in r and "60,000.00" in r for r in a.reasons_en)
+    assert any("某某科技有限公司" in r for r in a.reasons_zh)
+    assert a.to_json()["manual_review"] is True
+    # The co-debtor itself is barred by its own property.
+    assert "seized_property_sufficient" in assess_respondent(case, 1, AFTER).bars
+    # Before the property was found, nothing to flag.
+    assert not assess_respondent(case, 0, date(2026, 3, 31)).manual_review
+
+
+def test_R_L14_own_and_co_debtors_property_together_covering_the_debt_is_flagged() -> None:
+    case = able(money_only(base_case()))
+    case.property.append(PropertyItem(PropertyKind.BANK_DEPOSIT, "存款", Decimal("20000"),
+                                      date(2026, 4, 1), PropertyMeasure.FROZEN, 0))
+    case.property.append(PropertyItem(PropertyKind.VEHICLE, "货车", Decimal("29999.99"),
+                                      date(2026, 4, 1), PropertyMeasure.SEIZED, 1))
+    assert not assess_respondent(case, 0, AFTER).manual_review  # 49,999.99 < 50,000
+    case.property[-1].value = Decimal("30000")
+    a = assess_respondent(case, 0, AFTER)
+    assert a.manual_review and "seized_property_sufficient" not in a.bars
+
+
+def test_R_L14_a_co_debtors_property_cannot_cover_an_unconverted_act_either() -> None:
+    case = able(base_case())
+    case.obligations.append(Obligation(ObligationKind.NON_MONETARY, "腾退房屋"))
+    case.property.append(PropertyItem(PropertyKind.REAL_ESTATE, "厂房", Decimal("900000"),
+                                      date(2026, 4, 1), PropertyMeasure.SEALED, 1))
+    assert not assess_respondent(case, 0, AFTER).manual_review
+
+
+# ------------------------------------------------------------------ R-L16
+def test_R_L16_a_campus_loan_student_is_neither_listed_nor_restricted() -> None:
+    case = able(base_case(), campus_loan_student=True)
+    conduct(case, ConductType.ASSET_CONCEALMENT)
+    a = assess_respondent(case, 0, AFTER)
+    assert a.bars == ["campus_loan_student"]
+    assert (a.listable, a.effective_grounds, a.restriction) == (False, [], "unavailable")
+    assert any("item 16" in c for c in a.citations)
+    assert any("校园贷" in r for r in a.reasons_zh)
+
+
+def test_R_L16_an_exception_needs_the_judges_written_reason_which_the_reasons_quote() -> None:
+    case = able(base_case(), campus_loan_student=True)
+    case.findings[0].campus_loan_exception_reason = "   "  # blank: no reason, no exception
+    assert "campus_loan_student" in assess_respondent(case, 0, AFTER).bars
+    reason = "已毕业并就业，名下有房产，有能力履行而拒不履行"
+    case.findings[0].campus_loan_exception_reason = reason
+    a = assess_respondent(case, 0, AFTER)
+    assert (a.bars, a.listable, a.restriction) == ([], True, "mandatory")
+    assert any(reason in r for r in a.reasons_zh) and any(reason in r for r in a.reasons_en)
+    assert any("item 16" in c for c in a.citations)
+
+
+# ------------------------------------------------------------------ the JSON line
+def test_the_json_line_keeps_its_fields_and_types_with_the_new_rules() -> None:
+    case = served(able(base_case(), later_in_performance_order=True), date(2026, 3, 15))
+    conduct(case, ConductType.ASSET_TRANSFER)
+    out = assess_respondent(case, 0, AFTER).to_json()
+    assert list(out) == ["respondent", "listable", "grounds", "bars", "term", "extendable",
+                         "restriction", "bound_persons", "citations", "reasons", "as_of",
+                         "effective_grounds", "open_questions", "manual_review"]
+    assert out["bars"] == ["notice_served_late", "later_in_order"]
+    assert (out["listable"], out["term"], out["restriction"]) == (True, {"years": 2}, "unavailable")
+    assert isinstance(out["manual_review"], bool) and isinstance(out["extendable"], bool)
+    assert "review" not in out

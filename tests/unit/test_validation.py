@@ -26,7 +26,13 @@ from courtapp.core.domain.model import (
     PublicRole,
 )
 from courtapp.core.domain.money import AMOUNT_MESSAGES
-from courtapp.core.domain.validation import MESSAGES, message, validate_case
+from courtapp.core.domain.validation import (
+    MESSAGES,
+    WARNINGS,
+    case_warnings,
+    message,
+    validate_case,
+)
 from courtapp.core.interchange import _MSG as INTERCHANGE_MESSAGES
 
 TODAY = date(2026, 6, 30)
@@ -138,6 +144,11 @@ def _notice_issued_in_future(c: EnforcementCase) -> None:
     n.service_method = None
 
 
+def _student_exception_control(c: EnforcementCase) -> None:
+    c.findings[0].campus_loan_student = True
+    c.findings[0].campus_loan_exception_reason = "理由\x07"
+
+
 # (id, mutation, expected path, expected rule)
 CASES: list[tuple[str, Mutation, str, str]] = [
     # Case number and court (R-N1).
@@ -231,6 +242,10 @@ CASES: list[tuple[str, Mutation, str, str]] = [
      "obligations[0].amount", "obligation.amount_required"),
     ("non-monetary with amount", setattr_path("obligations[1].amount", Decimal("1.00")),
      "obligations[1].amount", "obligation.no_amount"),
+    ("monetary with a converted amount", setattr_path("obligations[0].converted_amount", Decimal("1")),
+     "obligations[0].converted_amount", "obligation.converted_monetary"),
+    ("converted amount zero", setattr_path("obligations[1].converted_amount", Decimal("0")),
+     "obligations[1].converted_amount", "amount.positive"),
     ("obligation description", setattr_path("obligations[1].description", ""),
      "obligations[1].description", "required"),
     ("description too long", setattr_path("obligations[0].description", "x" * 2001),
@@ -267,6 +282,11 @@ CASES: list[tuple[str, Mutation, str, str]] = [
     ("conduct description", setattr_path("conduct[0].description", ""),
      "conduct[0].description", "required"),
     ("finding twice", _duplicate_finding, "findings[1].respondent", "finding.duplicate"),
+    ("campus-loan exception without a student",
+     setattr_path("findings[0].campus_loan_exception_reason", "家庭确有履行能力，拒不履行"),
+     "findings[0].campus_loan_exception_reason", "finding.exception_without_student"),
+    ("campus-loan exception with a control character", _student_exception_control,
+     "findings[0].campus_loan_exception_reason", "text.control"),
     # Execution notice (CPL 2023 Art. 251).
     ("deadline before issue", _notice_deadline_before_issue,
      "execution_notice.deadline", "notice.deadline_before_issue"),
@@ -365,3 +385,42 @@ def test_every_rule_has_an_english_and_a_chinese_message(
 def test_message_knows_every_amount_rule() -> None:
     for rule in AMOUNT_MESSAGES:
         assert message(rule) == AMOUNT_MESSAGES[rule]
+
+
+# ---------------------------------------------------------------- warnings (R-L11)
+@pytest.mark.parametrize(("served", "warned"), [
+    (date(2026, 3, 14), False),  # the day before the deadline: one day to perform
+    (date(2026, 3, 15), True),  # on the deadline: no period at all
+    (date(2026, 3, 16), True),  # after it
+])
+def test_R_L11_a_notice_served_on_or_after_its_deadline_is_a_warning_not_an_error(
+        example_case: EnforcementCase, served: date, warned: bool) -> None:
+    _notice(example_case).served_on = served
+    assert validate_case(example_case, today=TODAY) == []  # saving is never refused for it
+    warnings = case_warnings(example_case)
+    assert [(w.path, w.rule) for w in warnings] == (
+        [("execution_notice.served_on", "notice.served_late")] if warned else [])
+    for w in warnings:
+        assert (w.en, w.zh) == WARNINGS["notice.served_late"] == message("notice.served_late")
+        assert "Art. 251" in w.en and CJK.search(w.zh)
+
+
+def test_R_L11_an_unserved_notice_gives_no_warning(example_case: EnforcementCase) -> None:
+    _notice(example_case).served_on = None
+    _notice(example_case).service_method = None
+    assert case_warnings(example_case) == []
+    example_case.execution_notice = None
+    assert case_warnings(example_case) == []
+
+
+def test_R_L16_a_campus_loan_exception_reason_is_valid_for_a_student(
+        example_case: EnforcementCase) -> None:
+    example_case.findings[0].campus_loan_student = True
+    example_case.findings[0].campus_loan_exception_reason = "名下有房产，拒不履行，且已毕业就业"
+    assert validate_case(example_case, today=TODAY) == []
+
+
+def test_a_non_monetary_obligation_may_carry_its_converted_amount(
+        example_case: EnforcementCase) -> None:
+    example_case.obligations[1].converted_amount = Decimal("5000.00")
+    assert validate_case(example_case, today=TODAY) == []

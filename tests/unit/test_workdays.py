@@ -1,10 +1,14 @@
-"""Working days and periods (RULES.md R-D1, R-D2), on real 2026 dates."""
+"""Working days and periods (RULES.md R-D1, R-D2), on real 2026 dates, and
+Hypothesis property tests against chinesecalendar's own answers for 2004–2026."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
+import chinese_calendar
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from courtapp.core.domain.workdays import (
     DayInfo,
@@ -81,3 +85,65 @@ def test_a_schedule_with_a_date_twice_or_outside_its_year_is_refused() -> None:
         year_exceptions(2027, [(date(2027, 2, 6), "春节")], [(date(2027, 2, 6), "春节")])
     with pytest.raises(ValueError, match="not in 2027"):
         year_exceptions(2027, [(date(2026, 2, 6), "春节")], [])
+
+
+# ------------------------------------------------------------------ Hypothesis
+KNOWN = range(2004, 2027)  # what chinesecalendar 1.11 covers (STACK_NOTES)
+
+
+def _package_calendar() -> YearCalendar:
+    """Every year chinesecalendar knows, built as the calendar service seeds it."""
+    exceptions: dict[date, DayInfo] = {}
+    for d, name in chinese_calendar.holidays.items():
+        if d.year in KNOWN and (d.weekday() < 5 or name):
+            exceptions[d] = DayInfo(False, str(name or ""))
+    for d, name in chinese_calendar.workdays.items():
+        if d.year in KNOWN and d.weekday() >= 5:
+            exceptions[d] = DayInfo(True, str(name or ""))
+    return YearCalendar(set(KNOWN), exceptions)
+
+
+PACKAGE = _package_calendar()
+STARTS = st.dates(min_value=date(2004, 1, 1), max_value=date(2026, 11, 30))
+ANY_START = st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31))
+
+
+@given(STARTS, st.integers(min_value=1, max_value=20))
+def test_R_D1_adding_working_days_never_lands_on_a_holiday_or_a_rest_day(start: date, n: int) -> None:
+    d = add_working_days(PACKAGE, start, n)
+    assert d.due > start and not d.provisional
+    assert chinese_calendar.is_workday(d.due)  # the package itself is the oracle
+    # Exactly n working days after the trigger day, the last of them the due day.
+    days = [start + timedelta(days=k) for k in range(1, (d.due - start).days + 1)]
+    assert sum(1 for x in days if chinese_calendar.is_workday(x)) == n
+    assert working_days_between(PACKAGE, start, d.due) == (n, False)
+
+
+@given(ANY_START, st.integers(min_value=0, max_value=15), st.integers(min_value=0, max_value=15))
+def test_R_D1_the_due_day_grows_with_n_and_is_provisional_exactly_outside_known_years(
+        start: date, m: int, n: int) -> None:
+    a, b = add_working_days(PACKAGE, start, m), add_working_days(PACKAGE, start, n)
+    if m <= n:
+        assert a.due <= b.due
+    touched = {(start + timedelta(days=k)).year for k in range(1, (b.due - start).days + 1)}
+    assert b.provisional == bool(touched - set(KNOWN))
+    assert set(b.missing_years) == touched - set(KNOWN)
+    if n:
+        info = PACKAGE.info(b.due)
+        assert (info.workday if info else b.due.weekday() < 5)
+
+
+@given(STARTS, STARTS)
+def test_R_D1_adding_working_days_is_monotone_in_the_trigger_day(a: date, b: date) -> None:
+    if a <= b:
+        assert add_working_days(PACKAGE, a, 3).due <= add_working_days(PACKAGE, b, 3).due
+
+
+@given(STARTS, st.integers(min_value=1, max_value=30))
+def test_R_D2_a_calendar_day_period_ends_on_a_working_day_and_only_rolls_over_rest_days(
+        start: date, days: int) -> None:
+    d = period_end(PACKAGE, start, days)
+    nominal = start + timedelta(days=days)
+    assert d.due >= nominal and chinese_calendar.is_workday(d.due)
+    assert all(not chinese_calendar.is_workday(nominal + timedelta(days=k))
+               for k in range((d.due - nominal).days))

@@ -209,6 +209,8 @@ class ObligationRow(_Child, Base):
     kind: Mapped[str] = mapped_column(String(16))
     amount_fen: Mapped[int | None] = mapped_column(BigInteger)
     description: Mapped[str] = mapped_column(Text)
+    #: A non-monetary obligation's money equivalent fixed by the basis (R-L14).
+    converted_fen: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class PaymentRow(_Child, Base):
@@ -259,6 +261,9 @@ class FindingRow(_Child, Base):
     later_in_performance_order: Mapped[bool] = mapped_column(Boolean, default=False)
     campus_loan_student: Mapped[bool] = mapped_column(Boolean, default=False)
     serious_violence: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: The judge's written reason for a campus-loan exception (R-L16); "" for none.
+    campus_loan_exception_reason: Mapped[str] = mapped_column(Text, default="",
+                                                              server_default="")
 
 
 class AuditRow(Base):

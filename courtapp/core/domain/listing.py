@@ -9,8 +9,15 @@ Rules (``shared/domain/RULES.md`` §10):
   takes effect on the day it is made; its service is recorded.  Signed but
   not served is an alert (2019 Opinion item 14).
 - R-L7 (2019 Opinion item 15): during a grace period of 1–3 months the
-  listing is decided but not published.
-- R-L10 (2015 Art. 1 para. 2): a published listing carries a restriction.
+  listing is decided but not published.  "1–3 months" is counted by R-L15
+  (:mod:`courtapp.core.domain.months`): from ``add_months(d, 1)`` to
+  ``add_months(d, 3)``, both included, so 31 January + 1 month (28/29
+  February) is a valid grace.  A grace re-granted on a later signature keeps
+  its length in whole months (:func:`grace_on_signing`).
+- R-L10 (2015 Art. 1 para. 2): a published listing carries a restriction —
+  unless the assessment makes a restriction unavailable for that respondent
+  (R-L11 late notice, R-L13 later in the order of performance, R-L16
+  campus-loan student), in which case it may carry none.
 - R-C3 (2015 Art. 5) / R-C4 (Art. 3 para. 2): the restriction order names
   its items (the nine of Art. 3) and each bound person.
 - Art. 4: a minor is never listed, on any path.
@@ -22,9 +29,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum, StrEnum
 
-from courtapp.core.domain.assessment import assess_respondent
+from courtapp.core.domain.assessment import RESTRICTION_BARS, assess_respondent
 from courtapp.core.domain.errors import ErrorCollector, FieldError
 from courtapp.core.domain.model import EnforcementCase, PartyKind, ServiceMethod
+from courtapp.core.domain.months import add_months, add_years, whole_months, within_months
 
 
 class RestrictionItem(IntEnum):
@@ -180,14 +188,10 @@ class Listing:
         return self.decided_on
 
     def term_end(self) -> date | None:
+        """The last day of the term (R-L15: the corresponding day, or the month's last day)."""
         if self.term_years is None:
             return None
-        years = self.term_years + self.extension_years
-        s = self.term_start
-        try:
-            return s.replace(year=s.year + years)
-        except ValueError:  # 29 February
-            return s.replace(year=s.year + years, day=28)
+        return add_years(self.term_start, self.term_years + self.extension_years)
 
     def signed_not_served(self) -> bool:
         """The 2019 Opinion item 14 alert: signed but not served."""
@@ -249,6 +253,10 @@ _MSG: dict[str, tuple[str, str]] = {
     "listing.status_import": ("listing status must be awaiting_publication, published or removed",
                               "名单状态应为awaiting_publication、published或removed"),
     "listing.duplicate": ("this respondent already has a current listing", "该被执行人已有有效的失信记录"),
+    "listing.restriction_unavailable": (
+        "no consumption restriction is available for this respondent ({why}): the listing carries "
+        "none (2015 Provisions Art. 1; 2017 Provisions Art. 3 item (3); 2019 Opinion item 16)",
+        "该被执行人不得限制消费（{why}），纳入决定不应包含限制消费项目（2015年规定第一条；2017年规定第三条第（三）项；2019年意见第16条）"),
     "restriction.item_range": ("restriction items are numbered 1 to 9 (2015 Provisions Art. 3)",
                                "限制消费项目编号应为1至9（2015年规定第三条）"),
     "restriction.person_index": (
@@ -275,25 +283,26 @@ def _add(e: ErrorCollector, path: str, rule: str, **fmt: object) -> None:
     e.add(path, rule, en.format(**fmt), zh.format(**fmt))
 
 
-def add_months(d: date, months: int) -> date:
-    """The same day ``months`` later, or the month's last day if it has no such day."""
-    m = d.month - 1 + months
-    y, m = d.year + m // 12, m % 12 + 1
-    for day in (d.day, 30, 29, 28):
-        try:
-            return date(y, m, day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+#: 2019 Opinion item 15: a grace period of one to three months.
+GRACE_MONTHS = (1, 3)
 
 
-def grace_months(decided_on: date, grace_until: date) -> int:
-    """The whole number of months of grace a draft proposed (1-3 when valid)."""
-    return max(1, round(months_between(decided_on, grace_until)))
+def grace_valid(decided_on: date, grace_until: date) -> bool:
+    """A grace of 1 to 3 months from the decision, months counted by R-L15."""
+    return within_months(decided_on, grace_until, *GRACE_MONTHS)
 
 
-def months_between(start: date, end: date) -> float:
-    return (end.year - start.year) * 12 + (end.month - start.month) + (end.day - start.day) / 31
+def grace_on_signing(drafted_on: date, grace_until: date, signed_on: date) -> date:
+    """The end of a grace drafted on ``drafted_on`` when the president signs on ``signed_on``.
+
+    The grace is granted as a length and runs from the day the decision takes
+    effect (2017 Art. 5 para. 3): a whole number of months stays that number of
+    months (R-L15), any other length keeps its days.
+    """
+    months = whole_months(drafted_on, grace_until)
+    if months:
+        return add_months(signed_on, months)
+    return signed_on + (grace_until - drafted_on)
 
 
 def check_listing(case: EnforcementCase, listing: Listing, path: str = "",
@@ -322,7 +331,15 @@ def check_listing(case: EnforcementCase, listing: Listing, path: str = "",
         _add(e, f"{p}respondent", "listing.minor")
     if "notice_not_served" in a.bars:
         _add(e, f"{p}decided_on", "listing.notice_not_served")
+    # R-L11, R-L13, R-L16: a listing on another ground carries no restriction
+    # when the assessment makes one unavailable for this respondent.
+    restriction_available = a.restriction != "unavailable" or not a.listable
+    if not restriction_available and listing.restrictions:
+        _add(e, f"{p}restrictions", "listing.restriction_unavailable",
+             why=", ".join(b.replace("_", " ") for b in a.bars if b in RESTRICTION_BARS))
     reasons_by_bar = {"nothing_outstanding": "nothing was outstanding",
+                      "notice_served_late": "the execution notice was served on or after its "
+                                            "deadline, so there was no period to perform",
                       "performance_period_running": "the performance period was still running",
                       "campus_loan_student": "a campus-loan student is generally not listed"}
     for g in sorted(set(listing.grounds)):
@@ -335,7 +352,8 @@ def check_listing(case: EnforcementCase, listing: Listing, path: str = "",
                    else "no recorded conduct of this kind on or before the decision date")
         else:
             blocking = [b for b in a.bars if b in reasons_by_bar or (g == 1 and b in (
-                "security", "seized_property_sufficient", "later_in_order", "not_able_to_perform"))]
+                "notice_served_late", "security", "seized_property_sufficient", "later_in_order",
+                "not_able_to_perform"))]
             why = ", ".join(reasons_by_bar.get(b, b.replace("_", " ")) for b in blocking) or "barred"
         _add(e, f"{p}grounds", "listing.ground_unsupported", g=g, why=why)
 
@@ -352,10 +370,8 @@ def check_listing(case: EnforcementCase, listing: Listing, path: str = "",
     elif listing.extension_years and not a.extendable:
         _add(e, f"{p}extension_years", "listing.extension_unjustified")
 
-    if listing.grace_until is not None:
-        m = months_between(listing.decided_on, listing.grace_until)
-        if not 1 <= m <= 3 + 1 / 31:
-            _add(e, f"{p}grace_until", "listing.grace_range")
+    if listing.grace_until is not None and not grace_valid(listing.decided_on, listing.grace_until):
+        _add(e, f"{p}grace_until", "listing.grace_range")
 
     if listing.status is ListingStatus.PUBLISHED or listing.published_on is not None:
         if listing.published_on is None:
@@ -364,8 +380,9 @@ def check_listing(case: EnforcementCase, listing: Listing, path: str = "",
             _add(e, f"{p}published_on", "listing.publish_before_service")
         elif listing.grace_until is not None and listing.published_on <= listing.grace_until:
             _add(e, f"{p}published_on", "listing.publish_in_grace")
-        if not any(r.status is not RestrictionStatus.LIFTED or listing.status is ListingStatus.REMOVED
-                   for r in listing.restrictions):
+        if restriction_available and not any(
+                r.status is not RestrictionStatus.LIFTED or listing.status is ListingStatus.REMOVED
+                for r in listing.restrictions):
             _add(e, f"{p}restrictions", "listing.restriction_required")
     if listing.status is ListingStatus.REMOVED and (listing.removed_on is None or listing.removal_kind is None):
         _add(e, f"{p}removed_on", "listing.removal_required")

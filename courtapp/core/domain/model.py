@@ -196,6 +196,10 @@ class Obligation:
     kind: ObligationKind
     description: str
     amount: Decimal | None = None
+    #: For a non-monetary obligation only: the sum the enforcement basis orders
+    #: in its place if the act is not performed (折价), so that money can satisfy
+    #: it (RULES.md R-L14).  None: only the act itself performs it.
+    converted_amount: Decimal | None = None
 
 
 @dataclass
@@ -262,8 +266,15 @@ class Finding:
     respondent: int
     able_to_perform: bool | None = None
     later_in_performance_order: bool = False
+    #: A full-time student who became a debtor through a campus-loan dispute
+    #: (2019 Opinion item 16): generally neither listed nor restricted (R-L16).
     campus_loan_student: bool = False
+    #: The judge's answer "serious circumstances" to recorded violence or threats;
+    #: it qualifies recorded conduct and never replaces it (R-L12).
     serious_violence: bool = False
+    #: The judge's written reason for listing or restricting a campus-loan student
+    #: all the same (the exception "generally" leaves, R-L16); empty: no exception.
+    campus_loan_exception_reason: str = ""
 
 
 @dataclass
@@ -318,6 +329,19 @@ class EnforcementCase:
             i for i, o in enumerate(self.obligations)
             if o.kind is ObligationKind.NON_MONETARY and i not in done
         ]
+
+    def outstanding_in_money(self, as_of: date | None = None) -> Decimal | None:
+        """Everything still owed under the enforcement basis, in money: the monetary
+        outstanding plus the converted sum of every unperformed act; None when an
+        unperformed act has no money equivalent, since money or property cannot
+        satisfy it (RULES.md R-L14, 2017 Art. 3 items (1)–(2))."""
+        total = self.outstanding(as_of)
+        for i in self.unperformed_acts(as_of):
+            converted = self.obligations[i].converted_amount
+            if converted is None:
+                return None
+            total += converted
+        return total
 
     def fully_performed(self, as_of: date | None = None) -> bool:
         return self.outstanding(as_of) == 0 and not self.unperformed_acts(as_of)

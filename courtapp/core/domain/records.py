@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from courtapp.core.domain.errors import FieldError
 from courtapp.core.domain.listing import Listing, RespondentState
 from courtapp.core.domain.messages import Message
 from courtapp.core.domain.model import EnforcementCase, Party, PartyKind
@@ -23,6 +24,13 @@ class CaseRecord:
     case: EnforcementCase
     #: The person record behind each respondent, in order (for listings and the public list).
     respondent_person_ids: tuple[int, ...] = ()
+
+    @property
+    def warnings(self) -> tuple[FieldError, ...]:
+        """What deserves attention but does not stop a save (``case_warnings``, e.g. R-L11)."""
+        from courtapp.core.domain.validation import case_warnings
+
+        return tuple(case_warnings(self.case))
 
 
 @dataclass(frozen=True)

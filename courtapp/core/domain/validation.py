@@ -4,6 +4,9 @@ Paths are JSON paths into the interchange format v1.  Rules cited:
 - identifiers: RULES.md R-I1, R-I2, R-N1;
 - the execution notice: CPL 2023 Art. 251, 2017 Provisions Art. 5 para. 1;
 - an entity's officers: 2015 Provisions Art. 3 para. 2 (the four bound roles).
+
+:func:`case_warnings` lists what deserves attention without blocking a save
+(a notice served on or after its deadline, R-L11).
 """
 
 from __future__ import annotations
@@ -120,13 +123,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "填写送达方式时应同时填写送达日期",
     ),
     "finding.duplicate": ("there is already a finding for this respondent", "该被执行人已有认定"),
+    "finding.exception_without_student": (
+        "a written reason for a campus-loan exception needs the respondent recorded as a "
+        "campus-loan student (2019 Opinion item 16)",
+        "仅对涉“校园贷”的在校学生才需书面说明例外理由（2019年意见第16条）",
+    ),
+    "obligation.converted_monetary": (
+        "only a non-monetary obligation has a converted amount; a monetary one has its amount",
+        "仅非金钱给付义务可填写折价金额，金钱给付义务填写金额",
+    ),
+}
+
+#: Warnings: worth the user's attention, never a reason to refuse saving.
+WARNINGS: dict[str, tuple[str, str]] = {
+    "notice.served_late": (
+        "the notice was served on or after its own performance deadline, so it gave no period to "
+        "perform: ground (1) of 2017 Provisions Art. 1 and a consumption restriction are unavailable "
+        "until a fresh notice with a new deadline has been served and that deadline has passed "
+        "(2015 Provisions Art. 1; CPL 2023 Art. 251)",
+        "执行通知书送达时其指定的履行期限已届至，未给予被执行人履行期间：重新送达指定新履行期限的执行通知书且该期限届满前，"
+        "不得依2017年规定第一条第（一）项纳入失信名单，亦不得限制消费（2015年规定第一条；民事诉讼法第二百五十一条）",
+    ),
 }
 
 
 def message(rule: str) -> tuple[str, str]:
     from courtapp.core.domain.money import AMOUNT_MESSAGES
 
-    return MESSAGES.get(rule) or AMOUNT_MESSAGES.get(rule) or (rule, rule)
+    return MESSAGES.get(rule) or WARNINGS.get(rule) or AMOUNT_MESSAGES.get(rule) or (rule, rule)
+
+
+def case_warnings(case: EnforcementCase) -> list[FieldError]:
+    """What deserves a warning in ``case`` but does not stop it being saved.
+
+    Same shape as errors (path, rule, English, Chinese), so the command line and
+    the case form show them the same way; :func:`validate_case` never returns them.
+    - ``notice.served_late`` (R-L11): ``served_on ≥ deadline``.
+    """
+    out = ErrorCollector()
+    n = case.execution_notice
+    if n is not None and n.served_on is not None and n.served_on >= n.deadline:
+        add(out, "execution_notice.served_on", "notice.served_late")
+    return out.errors
 
 
 def add(errors: ErrorCollector, path: str, rule: str) -> None:
@@ -290,8 +328,13 @@ def validate_case(case: EnforcementCase, *, today: date | None = None) -> list[F
         if o.kind is ObligationKind.MONETARY:
             if o.amount is None or o.amount <= 0:
                 add(e, f"{path}.amount", "obligation.amount_required")
-        elif o.amount is not None:
-            add(e, f"{path}.amount", "obligation.no_amount")
+            if o.converted_amount is not None:
+                add(e, f"{path}.converted_amount", "obligation.converted_monetary")
+        else:
+            if o.amount is not None:
+                add(e, f"{path}.amount", "obligation.no_amount")
+            if o.converted_amount is not None and o.converted_amount <= 0:
+                add(e, f"{path}.converted_amount", "amount.positive")
 
     # Execution notice (CPL 2023 Art. 251).
     n = case.execution_notice
@@ -353,5 +396,9 @@ def validate_case(case: EnforcementCase, *, today: date | None = None) -> list[F
         if f.respondent in found:
             add(e, f"{path}.respondent", "finding.duplicate")
         found.add(f.respondent)
+        if f.campus_loan_exception_reason:
+            check_text(e, f"{path}.campus_loan_exception_reason", f.campus_loan_exception_reason, required=False)
+            if f.campus_loan_exception_reason.strip() and not f.campus_loan_student:
+                add(e, f"{path}.campus_loan_exception_reason", "finding.exception_without_student")
 
     return e.errors

@@ -23,15 +23,15 @@ from courtapp.core.domain.listing import (
     RemovalKind,
     RemovalReason,
     RespondentState,
+    Restriction,
     RestrictionStatus,
-    add_months,
     check_listing,
-    grace_months,
-    months_between,
+    grace_on_signing,
     needs_proportionality_reason,
 )
 from courtapp.core.domain.messages import Message
 from courtapp.core.domain.model import EnforcementCase, ServiceMethod
+from courtapp.core.domain.months import add_months
 from courtapp.core.domain.paging import Page
 from courtapp.core.domain.records import CaseRecord, ListingRecord, RespondentEvent
 from courtapp.core.domain.removal import removal_due, removal_trigger
@@ -68,6 +68,52 @@ def _restriction_required(e: ErrorCollector, path: str, what: str) -> None:
           "纳入失信名单的，应当采取限制消费措施（2015年规定第一条第二款）")
 
 
+def _restriction_needed(case: EnforcementCase, respondent: int, on: date) -> bool:
+    """Whether a listing of ``respondent`` on ``on`` must carry a restriction (R-L10):
+    not when the assessment makes one unavailable (R-L11, R-L13, R-L16)."""
+    if not 0 <= respondent < len(case.respondents):
+        return True  # check_listing reports the index
+    a = assess_respondent(case, respondent, on)
+    return not (a.listable and a.restriction == "unavailable")
+
+
+def _order_in_force(uow: UnitOfWork, case_id: int, respondent: int,
+                    on: date) -> tuple[int, date, list[Restriction]] | None:
+    """The newest signed standalone restriction order on ``respondent`` with items in
+    force on ``on``: its id, its date and those items."""
+    for o in uow.orders.signed(case_id, respondent):
+        live = [r for r in o.order.restrictions if r.status is not RestrictionStatus.LIFTED
+                and r.start <= on and (r.until is None or r.until >= on)]
+        if live:
+            return o.id, o.order.decided_on, live
+    return None
+
+
+def _create_or_confirm_restriction(uow: UnitOfWork, case_id: int, case: EnforcementCase,
+                                   listing: Listing, on: date
+                                   ) -> tuple[Listing, dict[str, object]]:
+    """R-L10 (2015 Art. 1 para. 2), on signing: the listing's own items take effect
+    (created), or, with none, the items of a signed order in force are carried into
+    the listing (confirmed).  Neither: refused.  Returns the listing and what
+    happened, for the audit record."""
+    if not _restriction_needed(case, listing.respondent, on):
+        return listing, {"mode": "unavailable"}
+    live = [r for r in listing.restrictions if r.status is not RestrictionStatus.LIFTED]
+    if live:
+        return listing, {"mode": "created", "items": sorted({int(r.item) for r in live})}
+    found = _order_in_force(uow, case_id, listing.respondent, on)
+    if found is None:
+        e = ErrorCollector()
+        _restriction_required(e, "restrictions", "listing")
+        raise ValidationError(e.errors)
+    order_id, order_on, items = found
+    carried = [replace(r, start=on, status=RestrictionStatus.IMPOSED,
+                       reason=f"confirmed restriction order {order_id} of {order_on.isoformat()}")
+               for r in items]
+    return (replace(listing, restrictions=[*listing.restrictions, *carried]),
+            {"mode": "confirmed", "order": order_id, "items": sorted({int(r.item) for r in items})})
+
+
 # ---------------------------------------------------------------- use cases
 def assess(uow: UnitOfWork, actor: Actor, case_id: int, as_of: date) -> list[Assessment]:
     """Assess every respondent, taking any grace period of a current listing into account."""
@@ -97,7 +143,10 @@ def prepare_in(uow: UnitOfWork, actor: Actor, case_id: int, listing: Listing, *,
     e.extend(check_listing(case, draft, require_signature=False))
     small = settings.value(uow.settings, settings.SMALL_AMOUNT)
     items = {r.item for r in draft.restrictions if r.person is None}
-    if not draft.restrictions:
+    # R-L10: the listing creates its restriction, or confirms a signed order in
+    # force (see sign_listing) -- unless none is available (R-L11, R-L13, R-L16).
+    if not draft.restrictions and _restriction_needed(case, draft.respondent, draft.decided_on) \
+            and _order_in_force(uow, case_id, draft.respondent, draft.decided_on) is None:
         _restriction_required(e, "restrictions", "listing")
     if needs_proportionality_reason(case, items, draft.decided_on, small_amount=small) \
             and not proportionality_reason.strip():
@@ -149,12 +198,12 @@ def sign_listing(uow: UnitOfWork, actor: Actor, listing_id: int, expected_versio
                                         for r in rec.listing.restrictions])
         if listing.grace_until is not None:
             # The grace is granted as a length (2019 Opinion item 15: one to three
-            # months); it runs from the day the decision takes effect.
-            listing.grace_until = add_months(
-                on, grace_months(rec.listing.decided_on, listing.grace_until))
+            # months, counted by R-L15); it runs from the day the decision takes effect.
+            listing.grace_until = grace_on_signing(rec.listing.decided_on, listing.grace_until, on)
         errors = check_listing(case, listing)
         if errors:
             raise ValidationError(errors)
+        listing, restriction = _create_or_confirm_restriction(uow, rec.case_id, case, listing, on)
         target = RespondentState.WARNED if listing.grace_until else \
             RespondentState.LISTED_AWAITING_PUBLICATION
         history.transition(uow, actor, case, rec.case_id, listing.respondent, target, on,
@@ -162,8 +211,9 @@ def sign_listing(uow: UnitOfWork, actor: Actor, listing_id: int, expected_versio
                            Message("history.listing_signed_grace",
                                    {"grace_until": listing.grace_until.isoformat()})
                            if listing.grace_until else Message("history.listing_signed"))
-        uow.audit.add(actor, "listing.sign", "listing", rec.id, after=dump_listing(listing),
-                      legal_ground=ART_DECISION)
+        uow.audit.add(actor, "listing.sign", "listing", rec.id,
+                      after=dump_listing(listing) | {"restriction": restriction},
+                      legal_ground=f"{ART_DECISION}; 2015 Provisions Art. 1 para. 2")
         out = uow.listings.save(rec.id, listing, signed_by_user_id=actor.user_id)
         uow.commit()
         return out
@@ -441,7 +491,7 @@ def listing_settings(uow: UnitOfWork) -> ListingSettings:
 __all__ = [
     "ListingOverview", "ListingRecord", "ListingSettings", "PublishResult", "assess",
     "attach_listings_in", "awaiting_signature", "default_grace_until", "listing_settings",
-    "list_listings", "listings_for_case", "listings_page", "months_between", "prepare_in",
+    "list_listings", "listings_for_case", "listings_page", "prepare_in",
     "prepare_listing", "publish_due", "record_service", "respondent_events", "respondent_state",
     "set_restriction_status", "set_setting", "sign_listing", "signed_not_served",
     "store_imported_listings",

@@ -32,10 +32,10 @@ from courtapp.core.domain.listing import (
     RemovalReason,
     RespondentState,
     RestrictionStatus,
-    add_months,
 )
 from courtapp.core.domain.messages import Message
 from courtapp.core.domain.model import EnforcementCase
+from courtapp.core.domain.months import add_months
 from courtapp.core.domain.petition import RELISTING_BAR_MONTHS
 from courtapp.core.domain.publication import entry_data, in_force, listing_bodies
 from courtapp.core.domain.records import ListingRecord

@@ -47,7 +47,7 @@ from courtapp.core.domain.identifiers import parse_case_number
 from courtapp.core.domain.model import EnforcementCase, Party, Stage
 from courtapp.core.domain.money import format_amount
 from courtapp.core.domain.roles import Actor, Permission
-from courtapp.core.domain.validation import validate_case
+from courtapp.core.domain.validation import case_warnings, validate_case
 from courtapp.core.services.cases import (
     CaseRecord,
     PersonInfo,
@@ -291,6 +291,11 @@ class CaseFormDialog(QDialog):
         root.addWidget(self.summary)
         self.banner = Banner(self)
         root.addWidget(self.banner)
+        #: What deserves attention but does not stop saving (case_warnings, e.g. R-L11).
+        self.warnings_banner = Banner(self)
+        self.warnings_banner.setObjectName("warnings")
+        root.addWidget(self.warnings_banner)
+        self.warnings: list[FieldError] = []
 
         self.body = QWidget(self)
         h = QHBoxLayout(self.body)
@@ -573,6 +578,7 @@ class CaseFormDialog(QDialog):
         case, input_errors = self.build_case()
         errors = merge_errors(input_errors, validate_case(case))
         self._show_figures(case, input_errors)
+        self._show_warnings(case)
         if self._live:
             kept = [e for e, snap in self._server_errors if self._snapshot(e.path) == snap]
             self._present(errors + kept)
@@ -592,6 +598,22 @@ class CaseFormDialog(QDialog):
             self.summary.show_case(None)
         self.summary.setToolTip(self.tr("An amount in the form cannot be read yet.")
                                 if unreadable else "")
+
+    def _show_warnings(self, case: EnforcementCase) -> None:
+        """Warnings about the case as entered: shown above the form, never blocking a save."""
+        try:
+            self.warnings = case_warnings(case)
+        except Exception:  # a half-entered case must not break the form
+            log.debug("warnings not computable", exc_info=True)
+            self.warnings = []
+        if not self.warnings:
+            self.warnings_banner.clear()
+            return
+        lang = current_language()
+        lines = [tr(LOCATED).replace("%1", describe_path(w.path)).replace("%2", w.message(lang))
+                 for w in self.warnings]
+        self.warnings_banner.show_message("warning", self.tr(
+            "Warning (the case can still be saved):") + "\n" + "\n".join(lines))
 
     def _snapshot(self, path: str) -> Any:
         s = self.section_for(path)

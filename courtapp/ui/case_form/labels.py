@@ -212,6 +212,9 @@ FIELD: dict[str, str] = {
     "later_in_performance_order": QT_TRANSLATE_NOOP("CaseForm", "Later in the order of performance"),
     "campus_loan_student": QT_TRANSLATE_NOOP("CaseForm", "Student in a campus-loan case"),
     "serious_violence": QT_TRANSLATE_NOOP("CaseForm", "Serious violence or threats"),
+    "campus_loan_exception_reason": QT_TRANSLATE_NOOP(
+        "CaseForm", "Reason for a campus-loan exception"),
+    "converted_amount": QT_TRANSLATE_NOOP("CaseForm", "Converted amount"),
 }
 
 #: One element of a list, numbered from 1 for people ("%1" is the number).

@@ -370,6 +370,9 @@ class ObligationsSection(TableSection):
         def monetary(r: dict[str, Any]) -> bool:
             return r.get("kind") != ObligationKind.NON_MONETARY.value
 
+        def non_monetary(r: dict[str, Any]) -> bool:
+            return r.get("kind") == ObligationKind.NON_MONETARY.value
+
         cols = [
             Column("kind", QT_TRANSLATE_NOOP("CaseForm", "Kind"), "choice",
                    choices=lambda: _choices(OBLIGATION_KIND)),
@@ -377,6 +380,11 @@ class ObligationsSection(TableSection):
                    enabled=monetary),
             Column("description", QT_TRANSLATE_NOOP("CaseForm", "Description or act"),
                    stretch=True),
+            Column("converted_amount", QT_TRANSLATE_NOOP("CaseForm", "Converted amount (CNY)"),
+                   "amount", enabled=non_monetary, tooltip=QT_TRANSLATE_NOOP(
+                       "CaseForm", "For an act only: the sum the enforcement basis orders in its "
+                       "place if it is not performed. Without it, security or seized property "
+                       "cannot cover the act (2017 Provisions Art. 3 items (1)-(2)).")),
         ]
         super().__init__(
             self.tr("Obligations"),
@@ -391,10 +399,13 @@ class ObligationsSection(TableSection):
     def _after_edit(row: dict[str, Any], key: str) -> None:
         if key == "kind" and row.get("kind") == ObligationKind.NON_MONETARY.value:
             row["amount"] = ""
+        elif key == "kind":
+            row["converted_amount"] = ""
 
     def fill(self, case: EnforcementCase | None) -> None:
         self.model.set_rows([
-            {"kind": o.kind.value, "amount": _amount_text(o.amount), "description": o.description}
+            {"kind": o.kind.value, "amount": _amount_text(o.amount), "description": o.description,
+             "converted_amount": _amount_text(o.converted_amount)}
             for o in (case.obligations if case else [])])
 
     def collect(self, errors: list[FieldError]) -> list[Obligation]:
@@ -405,10 +416,13 @@ class ObligationsSection(TableSection):
             if kind is None:
                 errors.append(field_error(f"{p}.kind", "required"))
                 kind = ObligationKind.MONETARY.value
-            amount = None
+            amount = converted = None
             if kind == ObligationKind.MONETARY.value:
                 amount = read_amount(r.get("amount"), f"{p}.amount", errors, required=False)
-            out.append(Obligation(ObligationKind(kind), _text(r, "description"), amount))
+            else:
+                converted = read_amount(r.get("converted_amount"), f"{p}.converted_amount", errors,
+                                        required=False)
+            out.append(Obligation(ObligationKind(kind), _text(r, "description"), amount, converted))
         return out
 
     def non_monetary_choices(self) -> list[tuple[Any, str]]:
@@ -629,12 +643,22 @@ class FindingsSection(TableSection):
                        "CaseForm", "Bars listing under Art. 1 item 1 (2017 Provisions Art. 3 "
                        "item 3)")),
             Column("campus_loan_student",
-                   QT_TRANSLATE_NOOP("CaseForm", "Student in a campus-loan case"), "bool"),
+                   QT_TRANSLATE_NOOP("CaseForm", "Student in a campus-loan case"), "bool",
+                   tooltip=QT_TRANSLATE_NOOP(
+                       "CaseForm", "A full-time student who became a debtor through a campus-loan "
+                       "dispute is generally neither listed nor restricted (2019 Opinion "
+                       "item 16)")),
             Column("serious_violence", QT_TRANSLATE_NOOP("CaseForm", "Serious violence or threats"),
-                   "bool", stretch=True, tooltip=QT_TRANSLATE_NOOP(
-                       "CaseForm", "Obstructing enforcement by violence or threats, serious "
-                       "circumstances: the listing period may be extended (2017 Provisions "
-                       "Art. 2)")),
+                   "bool", tooltip=QT_TRANSLATE_NOOP(
+                       "CaseForm", "The recorded violence or threats were serious: the listing "
+                       "period may be extended (2017 Provisions Art. 2). It needs a conduct "
+                       "record of violence or threats; it does not replace one.")),
+            Column("campus_loan_exception_reason",
+                   QT_TRANSLATE_NOOP("CaseForm", "Reason for a campus-loan exception"),
+                   stretch=True, enabled=lambda r: bool(r.get("campus_loan_student")),
+                   tooltip=QT_TRANSLATE_NOOP(
+                       "CaseForm", "Only to list or restrict a campus-loan student all the same: "
+                       "the judge's written reason (2019 Opinion item 16)")),
         ]
         super().__init__(
             self.tr("Findings"),
@@ -649,6 +673,7 @@ class FindingsSection(TableSection):
         rows = []
         for uid, _label in self.parties.respondent_choices():
             rows.append(by_uid.get(uid) or {"respondent": uid, "able_to_perform": None,
+                                           "campus_loan_exception_reason": "",
                                            **dict.fromkeys(_FINDING_FLAGS, False)})
         if [r.get("respondent") for r in rows] != [r.get("respondent") for r in self.model.rows]:
             self.model.set_rows(rows)
@@ -665,7 +690,8 @@ class FindingsSection(TableSection):
                     r.update(able_to_perform=f.able_to_perform, _explicit=True,
                              later_in_performance_order=f.later_in_performance_order,
                              campus_loan_student=f.campus_loan_student,
-                             serious_violence=f.serious_violence)
+                             serious_violence=f.serious_violence,
+                             campus_loan_exception_reason=f.campus_loan_exception_reason)
         self.model.set_rows(list(self.model.rows))
 
     def collect(self, errors: list[FieldError]) -> list[Finding]:
@@ -674,14 +700,19 @@ class FindingsSection(TableSection):
         self._emitted = []
         for row_no, r in enumerate(self.model.rows):
             if not (r.get("_explicit") or r.get("able_to_perform") is not None
-                    or any(r.get(k) for k in _FINDING_FLAGS)):
+                    or any(r.get(k) for k in _FINDING_FLAGS)
+                    or _text(r, "campus_loan_exception_reason")):
                 continue
             idx = self.parties.respondent_index(r.get("respondent"))
             if idx is None:
                 continue
             self._emitted.append(row_no)
             out.append(Finding(idx, r.get("able_to_perform"),
-                               *(bool(r.get(k)) for k in _FINDING_FLAGS)))
+                               bool(r.get("later_in_performance_order")),
+                               bool(r.get("campus_loan_student")),
+                               bool(r.get("serious_violence")),
+                               _text(r, "campus_loan_exception_reason")
+                               if r.get("campus_loan_student") else ""))
         return out
 
     def row_for(self, index: int) -> int:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from courtapp.core.domain.assessment import GROUND1_BARS, Assessment
+from courtapp.core.domain.assessment import GROUND1_BARS, RESTRICTION_BARS, Assessment
 from courtapp.core.domain.identifiers import resident_id_info
 from courtapp.core.domain.model import (
     CONDUCT_GROUND,
@@ -63,6 +63,8 @@ class Answers:
     later_in_order: bool | None = None
     campus_loan_student: bool | None = None
     serious_violence: bool | None = None
+    #: The judge's written reason for a campus-loan exception (2019 Opinion item 16).
+    campus_loan_exception_reason: str = ""
 
 
 #: Row status → (label, text colour, background).
@@ -122,6 +124,22 @@ _TEXT: dict[str, str] = {
     "barred_by": QT_TRANSLATE_NOOP("Listing", "Barred by: %1."),
     "ground1_only": QT_TRANSLATE_NOOP("Listing", "Bars ground (1) only"),
     "every_ground": QT_TRANSLATE_NOOP("Listing", "Bars every ground"),
+    "ground1_restriction": QT_TRANSLATE_NOOP(
+        "Listing", "Bars ground (1) and a consumption restriction"),
+    "every_ground_restriction": QT_TRANSLATE_NOOP(
+        "Listing", "Bars every ground and a consumption restriction"),
+    "served_late": QT_TRANSLATE_NOOP(
+        "Listing", "Served on %1, on or after the deadline of %2: the respondent never had the "
+        "period to perform. Ground (1) and a restriction wait for a fresh notice with a new "
+        "deadline, served, and that deadline passed."),
+    "exception": QT_TRANSLATE_NOOP("Listing", "The judge's written reason for an exception: %1"),
+    "no_exception": QT_TRANSLATE_NOOP("Listing", "No written reason for an exception."),
+    "everything": QT_TRANSLATE_NOOP(
+        "Listing", "Everything outstanding under the basis: %1 (money %2, acts converted %3)."),
+    "act_uncovered": QT_TRANSLATE_NOOP(
+        "Listing", "Unperformed act with no money equivalent: %1 — money or property cannot "
+        "perform it."),
+    "co_held": QT_TRANSLATE_NOOP("Listing", "Co-respondent %1: %2 held — for the judge to weigh."),
 }
 
 
@@ -147,12 +165,23 @@ def evidence_rows(case: EnforcementCase, respondent: int, as_of: date, a: Assess
     found = [p for p in case.property if p.respondent == respondent and p.found_on <= as_of]
     held = [p for p in found if p.measure is not PropertyMeasure.NONE]
     outstanding = case.outstanding(as_of)
+    cover = case.outstanding_in_money(as_of)
     paid = case.total_paid(as_of)
     payments = [p for p in case.payments if p.on <= as_of and p.amount is not None]
 
     def property_lines(items: list[PropertyItem]) -> list[str]:
         return [_say("property", label(PROPERTY_KIND, p.kind), label(PROPERTY_MEASURE, p.measure),
                      yuan(p.value), p.found_on.isoformat(), p.description or "–") for p in items]
+
+    def everything() -> list[str]:
+        """R-L14: what security and held property are weighed against."""
+        left = case.unperformed_acts(as_of)
+        uncovered = [case.obligations[i].description for i in left
+                     if case.obligations[i].converted_amount is None]
+        if uncovered:
+            return [_say("act_uncovered", d) for d in uncovered]
+        total = cover if cover is not None else outstanding
+        return [_say("everything", yuan(total), yuan(outstanding), yuan(total - outstanding))]
 
     # ------------------------------------------------------------ grounds
     for g in range(1, 7):
@@ -201,7 +230,7 @@ def evidence_rows(case: EnforcementCase, respondent: int, as_of: date, a: Assess
             for i, o in enumerate(case.obligations):
                 if o.kind is ObligationKind.NON_MONETARY:
                     ev.append(_say("not_performed" if i in left else "performed", o.description))
-        elif code in ("notice_not_served", "performance_period_running"):
+        elif code in ("notice_not_served", "notice_served_late", "performance_period_running"):
             if n is None:
                 ev.append(_say("no_notice"))
             else:
@@ -210,6 +239,8 @@ def evidence_rows(case: EnforcementCase, respondent: int, as_of: date, a: Assess
                           else _say("not_served"))
                 ev.append(_say("notice", n.issued_on.isoformat(), served))
                 ev.append(_say("deadline", n.deadline.isoformat(), as_of.isoformat()))
+                if code == "notice_served_late" and code in a.bars and n.served_on:
+                    ev.append(_say("served_late", n.served_on.isoformat(), n.deadline.isoformat()))
         elif code == "grace_period_running":
             ev.append(_say("grace", grace_until.isoformat()) if grace_until else _say("no_grace"))
         elif code == "minor":
@@ -225,6 +256,9 @@ def evidence_rows(case: EnforcementCase, respondent: int, as_of: date, a: Assess
         elif code == "campus_loan_student":
             ev.append(_say("entity") if entity
                       else _say("finding", _yes_no(answers.campus_loan_student)))
+            if not entity and answers.campus_loan_student:
+                reason = answers.campus_loan_exception_reason.strip()
+                ev.append(_say("exception", reason) if reason else _say("no_exception"))
         elif code == "security":
             items = [s for s in case.security if s.respondent == respondent]
             total = sum((s.value for s in items), Decimal("0"))
@@ -233,16 +267,29 @@ def evidence_rows(case: EnforcementCase, respondent: int, as_of: date, a: Assess
                 ev.append(_say("described", line, s.description) if s.description else line)
             ev.append(_say("security", yuan(total), yuan(outstanding)) if items
                       else _say("no_security"))
+            if items:
+                ev.extend(everything())
         elif code == "seized_property_sufficient":
             total = sum((p.value for p in held), Decimal("0"))
             ev.extend(property_lines(held) or [_say("no_held")])
             if held:
                 ev.append(_say("held", yuan(total), yuan(outstanding)))
+            co = [p for p in case.property if p.respondent != respondent and p.found_on <= as_of
+                  and p.measure is not PropertyMeasure.NONE]
+            for p in co:
+                who = (case.respondents[p.respondent].name
+                       if 0 <= p.respondent < len(case.respondents) else str(p.respondent))
+                ev.append(_say("co_held", who, yuan(p.value)))
+            if held or co:
+                ev.extend(everything())
         elif code == "later_in_order":
             ev.append(_say("finding", _yes_no(answers.later_in_order)))
         elif code == "not_able_to_perform":
             ev.append(_say("able", _yes_no(answers.able_to_perform)))
-        scope = _say("ground1_only" if code in GROUND1_BARS else "every_ground")
+        if code in RESTRICTION_BARS:
+            scope = _say("ground1_restriction" if code in GROUND1_BARS else "every_ground_restriction")
+        else:
+            scope = _say("ground1_only" if code in GROUND1_BARS else "every_ground")
         rows.append(EvidenceRow("bar", code, status, bar_title(code), bar_article(code), scope, ev))
     # What blocks the listing first, then what still needs an answer, then the rest.
     order = {"applies": 0, "open": 1, "clear": 2}

@@ -166,6 +166,9 @@ BAR: dict[str, tuple[str, str]] = {
     "notice_not_served": (
         QT_TRANSLATE_NOOP("Listing", "Execution notice not served"),
         QT_TRANSLATE_NOOP("Listing", "2017 Provisions Art. 5 para. 1")),
+    "notice_served_late": (
+        QT_TRANSLATE_NOOP("Listing", "Execution notice served on or after its deadline"),
+        QT_TRANSLATE_NOOP("Listing", "2015 Provisions Art. 1; CPL Art. 251")),
     "performance_period_running": (
         QT_TRANSLATE_NOOP("Listing", "Performance period still running"),
         QT_TRANSLATE_NOOP("Listing", "2015 Provisions Art. 1; CPL Art. 251")),
@@ -177,7 +180,7 @@ BAR: dict[str, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("Listing", "2017 Provisions Art. 4")),
     "campus_loan_student": (
         QT_TRANSLATE_NOOP("Listing", "Student with a campus loan"),
-        QT_TRANSLATE_NOOP("Listing", "2019 Opinion")),
+        QT_TRANSLATE_NOOP("Listing", "2019 Opinion item 16")),
     "security": (
         QT_TRANSLATE_NOOP("Listing", "Sufficient and effective security"),
         QT_TRANSLATE_NOOP("Listing", "2017 Provisions Art. 3 item (1)")),

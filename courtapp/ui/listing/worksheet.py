@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -45,16 +46,16 @@ from PySide6.QtWidgets import (
 )
 
 from courtapp.core.context import AppContext
-from courtapp.core.domain.assessment import Assessment, assess_respondent
+from courtapp.core.domain.assessment import RESTRICTION_BARS, Assessment, assess_respondent
 from courtapp.core.domain.errors import ConflictError
 from courtapp.core.domain.listing import (
     Listing,
     ListingStatus,
     Proposal,
-    add_months,
     propose_restrictions,
 )
 from courtapp.core.domain.model import EnforcementCase, Finding, Party, PartyKind
+from courtapp.core.domain.months import add_months
 from courtapp.core.domain.roles import Actor, Permission
 from courtapp.core.services import listing as ls
 from courtapp.core.services import worksheet
@@ -87,12 +88,14 @@ def answers_from(case: EnforcementCase, respondent: int) -> Answers:
     if f is None:
         return Answers(campus_loan_student=False if entity else None)
     return Answers(f.able_to_perform, f.later_in_performance_order,
-                   False if entity else f.campus_loan_student, f.serious_violence)
+                   False if entity else f.campus_loan_student, f.serious_violence,
+                   "" if entity else f.campus_loan_exception_reason)
 
 
 def finding_of(respondent: int, a: Answers) -> Finding:
     return Finding(respondent, a.able_to_perform, bool(a.later_in_order),
-                   bool(a.campus_loan_student), bool(a.serious_violence))
+                   bool(a.campus_loan_student), bool(a.serious_violence),
+                   a.campus_loan_exception_reason.strip() if a.campus_loan_student else "")
 
 
 def complete(a: Answers) -> bool:
@@ -203,6 +206,15 @@ class ListingWorksheet(Retranslating, QDialog):
             self.question_labels[key] = lab
             self.question_help[key] = help_
             self.yes[key], self.no[key], self.groups[key] = yes, no, group
+        # R-L16: a campus-loan student is listed or restricted only for a written reason.
+        self.exception_label = QLabel(self.questions_box)
+        self.exception_label.setWordWrap(True)
+        self.exception_edit = QLineEdit(self.questions_box)
+        self.exception_edit.setObjectName("campus_loan_exception_reason")
+        self.exception_label.setBuddy(self.exception_edit)
+        last = 2 * len(QUESTIONS)
+        qgrid.addWidget(self.exception_label, last, 0)
+        qgrid.addWidget(self.exception_edit, last, 1, 1, 3)
 
         self.decision_box = QGroupBox(right)
         dform = QFormLayout(self.decision_box)
@@ -339,6 +351,7 @@ class ListingWorksheet(Retranslating, QDialog):
         self.extension_spin.valueChanged.connect(lambda _v: self._update_submit())
         self.warning_check.toggled.connect(self._on_warning_toggled)
         self.months_spin.valueChanged.connect(lambda _v: self._update_grace())
+        self.exception_edit.textEdited.connect(self._on_exception_edited)
         self.restriction.changed.connect(self._update_submit)
         self.reasons_zh.textChanged.connect(self._update_submit)
         self.reasons_en.textChanged.connect(self._update_submit)
@@ -405,6 +418,8 @@ class ListingWorksheet(Retranslating, QDialog):
         self.yes["campus_loan_student"].setVisible(not entity)
         self.no["campus_loan_student"].setVisible(not entity)
         self.question_help["campus_loan_student"].setVisible(not entity)
+        self.exception_label.setVisible(not entity)
+        self.exception_edit.setVisible(not entity)
         self._show_answers(self.answers[i])
         self.restriction.set_people([BoundPerson(None, party.name)])
         self._draft_zh = self._draft_en = ""
@@ -431,6 +446,20 @@ class ListingWorksheet(Retranslating, QDialog):
             self.no[key].setChecked(value is False)
             group.setExclusive(True)
             group.blockSignals(False)
+        if self.exception_edit.text() != a.campus_loan_exception_reason:
+            self.exception_edit.setText(a.campus_loan_exception_reason)
+        self._enable_exception(a)
+
+    def _enable_exception(self, a: Answers) -> None:
+        self.exception_edit.setEnabled(bool(a.campus_loan_student) and self.can_prepare
+                                       and self.data is not None)
+
+    def _on_exception_edited(self, text: str) -> None:
+        if self.data is None:
+            return
+        self.answers[self.respondent] = dataclasses.replace(
+            self.answers[self.respondent], campus_loan_exception_reason=text)
+        self.reassess()
 
     def answer(self, question: str, value: bool) -> None:
         """Answer one open question as the judge would (by its radio button)."""
@@ -446,7 +475,9 @@ class ListingWorksheet(Retranslating, QDialog):
         entity = self.data.record.case.respondents[self.respondent].kind is PartyKind.ENTITY
         self.answers[self.respondent] = Answers(
             values["able_to_perform"], values["later_in_order"],
-            False if entity else values["campus_loan_student"], values["serious_violence"])
+            False if entity else values["campus_loan_student"], values["serious_violence"],
+            self.answers[self.respondent].campus_loan_exception_reason)
+        self._enable_exception(self.answers[self.respondent])
         self.reassess()
 
     # --------------------------------------------------------- assessment
@@ -484,15 +515,23 @@ class ListingWorksheet(Retranslating, QDialog):
         self._show_summary(a, current)
         self._show_decision(a)
         listable = a.listable and current is None
+        # R-L11, R-L13, R-L16: listable on another ground, but no restriction is available.
+        restrict = listable and a.restriction != "unavailable"
         self._sync_people(a)
         self.restriction.set_context(case, as_of, self.proposal, small)
         self.warning_check.setEnabled(listable and self.can_prepare)
         self.months_spin.setEnabled(listable and self.can_prepare and self.warning_check.isChecked())
         self.extension_spin.setEnabled(listable and a.extendable and self.can_prepare)
-        self.restriction.setVisible(listable)
+        self.restriction.setVisible(restrict)
         self.restriction.setEnabled(self.can_prepare)
-        self.restriction_note.setVisible(not listable)
-        if current is not None:
+        self.restriction_note.setVisible(not restrict)
+        if listable and not restrict:
+            self.restriction_note.setText(self.tr(
+                "No consumption restriction: %1. The listing carries none (2015 Provisions "
+                "Art. 1; 2017 Provisions Art. 3 item (3); 2019 Opinion item 16).").replace(
+                    "%1", ("；" if is_chinese() else "; ").join(
+                        bar_title(b) for b in a.bars if b in RESTRICTION_BARS)))
+        elif current is not None:
             self.restriction_note.setText(self.tr(
                 "The current decision carries its own restriction order (see the Decisions "
                 "page)."))
@@ -519,11 +558,22 @@ class ListingWorksheet(Retranslating, QDialog):
 
     def _show_summary(self, a: Assessment, current: ls.ListingRecord | None) -> None:
         sep = "；" if is_chinese() else "; "
-        if a.listable:
+        ground1 = ""
+        if 1 in a.grounds and 1 not in a.effective_grounds:
+            ground1 = " " + self.tr("Ground (1) is barred: %1.").replace(
+                "%1", sep.join(bar_title(b) for b in a.bars) or "–")
+        if a.listable and a.restriction == "unavailable":
+            set_banner(self.summary, "ok", self.tr(
+                "Listable on %1. Term: %2. No consumption restriction is available: %3.")
+                .replace("%1", grounds_text(a.effective_grounds))
+                .replace("%2", term_text(a.term_years))
+                .replace("%3", sep.join(bar_title(b) for b in a.bars if b in RESTRICTION_BARS))
+                + ground1)
+        elif a.listable:
             set_banner(self.summary, "ok", self.tr(
                 "Listable on %1. Term: %2. Consumption restriction: mandatory once listed.")
                 .replace("%1", grounds_text(a.effective_grounds))
-                .replace("%2", term_text(a.term_years)))
+                .replace("%2", term_text(a.term_years)) + ground1)
         elif a.grounds:
             set_banner(self.summary, "error", self.tr(
                 "Not listable: %1 — found %2, but every ground is barred.")
@@ -562,11 +612,19 @@ class ListingWorksheet(Retranslating, QDialog):
         self.extension_spin.setToolTip(self.tr(
             "An extension of 1 to 3 years is lawful only for serious violence or threats, or "
             "several dishonest acts (Art. 2 para. 1).") if not a.extendable else "")
-        self.manual_note.setVisible(a.manual_review)
-        self.manual_note.setText(self.tr(
-            "Ground (1) stands together with a fixed-term ground: the rules do not settle "
-            "whether the listing is open-ended. The 2-year term is proposed; decide and say "
-            "so in the reasons.") if a.manual_review else "")
+        notes = []
+        if "ground_one_with_fixed_term" in a.review:
+            notes.append(self.tr(
+                "Ground (1) stands together with a fixed-term ground: the rules do not settle "
+                "whether the listing is open-ended. The 2-year term is proposed; decide and say "
+                "so in the reasons."))
+        if "co_debtor_property" in a.review:
+            notes.append(self.tr(
+                "A co-respondent's sealed, seized or frozen property covers the joint debt: "
+                "decide whether it bars ground (1) for this respondent (2017 Provisions Art. 3 "
+                "item (2)) and say so in the reasons."))
+        self.manual_note.setVisible(bool(notes))
+        self.manual_note.setText("\n".join(notes))
 
     def _on_warning_toggled(self, on: bool) -> None:
         self.months_spin.setEnabled(on and self.can_prepare and self.warning_check.isEnabled())
@@ -637,7 +695,8 @@ class ListingWorksheet(Retranslating, QDialog):
             out.append(self.tr("the respondent is not listable on this record"))
         elif not self.assessment.listable:
             out.append(self.tr("the respondent is not listable as answered so far"))
-        if self.assessment.listable and self.current_listing() is None:
+        if (self.assessment.listable and self.current_listing() is None
+                and self.assessment.restriction != "unavailable"):
             out.extend(self.restriction.problems())
         if not self.reasons_zh.toPlainText().strip():
             out.append(self.tr("state the reasons for the decision (Chinese)"))
@@ -671,7 +730,8 @@ class ListingWorksheet(Retranslating, QDialog):
             respondent=self.respondent, grounds=list(a.effective_grounds), decided_on=self.as_of,
             term_years=a.term_years,
             extension_years=self.extension_spin.value() if a.extendable else 0,
-            grace_until=self.grace_until(), restrictions=self.restriction.restrictions(),
+            grace_until=self.grace_until(),
+            restrictions=self.restriction.restrictions() if a.restriction != "unavailable" else [],
             status=ListingStatus.DRAFT)
 
     def submit(self) -> None:
@@ -724,6 +784,10 @@ class ListingWorksheet(Retranslating, QDialog):
         can = on and self.can_prepare
         for w in (*self.yes.values(), *self.no.values()):
             w.setEnabled(on)
+        if on and self.data is not None:
+            self._enable_exception(self.answers.get(self.respondent, Answers()))
+        else:
+            self.exception_edit.setEnabled(False)
         self.warning_check.setEnabled(can)
         self.reasons_zh.setReadOnly(not can)
         self.reasons_en.setReadOnly(not can)
@@ -742,7 +806,7 @@ class ListingWorksheet(Retranslating, QDialog):
                                 self.evidence_scroll, self.history]
         for key in QUESTIONS:
             chain += [self.yes[key], self.no[key]]
-        chain += [self.extension_spin, self.warning_check, self.months_spin,
+        chain += [self.exception_edit, self.extension_spin, self.warning_check, self.months_spin,
                   self.restriction.restore_button]
         for w in self.restriction.people:
             if w.same_as_entity is not None:
@@ -787,15 +851,21 @@ class ListingWorksheet(Retranslating, QDialog):
                 "A respondent later in the order should not be enforced against yet; this "
                 "bars ground (1) (Art. 3 item (3)).")),
             "campus_loan_student": (self.tr("Student with a &campus loan?"), self.tr(
-                "Such a student is generally not listed (2019 Opinion).")),
+                "A full-time student who became a debtor through a campus-loan dispute is "
+                "generally neither listed nor restricted (2019 Opinion item 16); an exception "
+                "needs your written reason below.")),
             "serious_violence": (self.tr("Serious &violence or threats?"), self.tr(
-                "Allows the 2-year term to be extended by 1 to 3 years (Art. 2 para. 1).")),
+                "For recorded violence or threats: allows the 2-year term to be extended by 1 "
+                "to 3 years (Art. 2 para. 1). It does not replace a conduct record.")),
         }
         for key, (text, help_) in texts.items():
             self.question_labels[key].setText(text)
             self.question_help[key].setText(help_)
             self.yes[key].setText(self.tr("Yes"))
             self.no[key].setText(self.tr("No"))
+        self.exception_label.setText(self.tr("Written reason for an exce&ption:"))
+        self.exception_edit.setPlaceholderText(self.tr(
+            "Only to list or restrict the student all the same"))
         self.decision_box.setTitle(self.tr("Decision (决定书, 2017 Provisions Art. 5 para. 3)"))
         self.grounds_caption.setText(self.tr("Grounds:"))
         self.term_caption.setText(self.tr("Term:"))

@@ -93,7 +93,8 @@ def row_to_case(r: CaseRow) -> EnforcementCase:
         respondents=[_case_party(cp) for cp in r.parties if cp.side == "respondent"],
         obligations=[
             Obligation(ObligationKind(o.kind), o.description,
-                       None if o.amount_fen is None else from_fen(o.amount_fen))
+                       None if o.amount_fen is None else from_fen(o.amount_fen),
+                       None if o.converted_fen is None else from_fen(o.converted_fen))
             for o in r.obligations],
         execution_notice=n,
         payments=[
@@ -110,7 +111,8 @@ def row_to_case(r: CaseRow) -> EnforcementCase:
         conduct=[ConductRecord(ConductType(c.type), c.occurred_on, c.description, c.respondent)
                  for c in r.conduct],
         findings=[Finding(f.respondent, f.able_to_perform, f.later_in_performance_order,
-                          f.campus_loan_student, f.serious_violence) for f in r.findings],
+                          f.campus_loan_student, f.serious_violence,
+                          f.campus_loan_exception_reason or "") for f in r.findings],
     )
 
 
@@ -218,7 +220,8 @@ def _apply(session: Session, row: CaseRow, case: EnforcementCase, errors: ErrorC
     row.parties = parties
     row.obligations = [
         ObligationRow(position=i, kind=o.kind.value, description=o.description,
-                      amount_fen=None if o.amount is None else to_fen(o.amount))
+                      amount_fen=None if o.amount is None else to_fen(o.amount),
+                      converted_fen=None if o.converted_amount is None else to_fen(o.converted_amount))
         for i, o in enumerate(case.obligations)]
     row.payments = [
         PaymentRow(position=i, paid_on=p.on, respondent=p.respondent,
@@ -241,7 +244,8 @@ def _apply(session: Session, row: CaseRow, case: EnforcementCase, errors: ErrorC
     row.findings = [
         FindingRow(position=i, respondent=f.respondent, able_to_perform=f.able_to_perform,
                    later_in_performance_order=f.later_in_performance_order,
-                   campus_loan_student=f.campus_loan_student, serious_violence=f.serious_violence)
+                   campus_loan_student=f.campus_loan_student, serious_violence=f.serious_violence,
+                   campus_loan_exception_reason=f.campus_loan_exception_reason)
         for i, f in enumerate(case.findings)]
 
 
