@@ -666,3 +666,57 @@ def test_a_party_s_public_role_and_body_to_notify_survive_the_form(
     card.notify_body.setText("")  # a role without the body to notify is refused at the field
     case, problems = dlg.check()
     assert [(e.path, e.rule) for e in problems] == [("respondents[0].notify_body", "required")]
+
+
+def test_R_L11_a_late_notice_shows_a_warning_and_the_case_is_still_saved(
+        qtbot: Any, sqlite_db: AppContext, judge: Actor, tasks: TaskRunner,
+        stored: CaseRecord) -> None:
+    dlg = open_form(qtbot, sqlite_db, judge, tasks, stored.id)
+    assert not dlg.warnings_banner.isVisible() and dlg.warnings == []
+    dlg.notice.served_on.edit.set_value(date(2026, 3, 15))  # the deadline itself
+    qtbot.waitUntil(lambda: dlg.warnings_banner.isVisible(), timeout=5000)
+    assert [(w.path, w.rule) for w in dlg.warnings] == [("execution_notice.served_on",
+                                                          "notice.served_late")]
+    text = dlg.warnings_banner.text.text()
+    assert msg("notice.served_late") in text and dlg.warnings_banner.kind == "warning"
+    assert dlg.check()[1] == []  # not an error
+    with qtbot.waitSignal(dlg.case_saved, timeout=5000):
+        qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
+    saved = get_case(sqlite_db.uow(), judge, case_id=stored.id)
+    assert saved.case.execution_notice is not None
+    assert saved.case.execution_notice.served_on == date(2026, 3, 15)
+    assert [w.rule for w in saved.warnings] == ["notice.served_late"]
+
+
+def test_R_L11_the_warning_goes_once_the_notice_is_served_in_time(
+        qtbot: Any, sqlite_db: AppContext, judge: Actor, tasks: TaskRunner,
+        stored: CaseRecord) -> None:
+    dlg = open_form(qtbot, sqlite_db, judge, tasks, stored.id)
+    dlg.notice.served_on.edit.set_value(date(2026, 3, 16))
+    qtbot.waitUntil(lambda: dlg.warnings_banner.isVisible(), timeout=5000)
+    dlg.notice.served_on.edit.set_value(date(2026, 3, 14))
+    qtbot.waitUntil(lambda: not dlg.warnings_banner.isVisible(), timeout=5000)
+    assert dlg.warnings == []
+
+
+def test_R_L14_R_L16_the_converted_amount_and_the_exception_reason_survive_the_form(
+        qtbot: Any, sqlite_db: AppContext, judge: Actor, tasks: TaskRunner,
+        example: EnforcementCase) -> None:
+    from decimal import Decimal
+
+    example.obligations[1].converted_amount = Decimal("5000.00")
+    example.findings[0].campus_loan_student = True
+    example.findings[0].campus_loan_exception_reason = "已毕业就业，有能力履行"
+    rec = create_case(sqlite_db.uow(), judge, example)
+    dlg = open_form(qtbot, sqlite_db, judge, tasks, rec.id)
+    ob, fm = dlg.obligations.model, dlg.findings.model
+    assert ob.rows[1]["converted_amount"] == "5000.00"
+    assert fm.rows[0]["campus_loan_exception_reason"] == "已毕业就业，有能力履行"
+    case, problems = dlg.check()
+    assert problems == [] and case == rec.case
+    # A converted amount is an act's only: switching the row to money drops it.
+    fm.set_value(0, "campus_loan_student", False)
+    case, problems = dlg.check()
+    assert problems == [] and case.findings[0].campus_loan_exception_reason == ""
+    ob.set_value(1, "kind", "monetary")
+    assert ob.rows[1]["converted_amount"] == ""

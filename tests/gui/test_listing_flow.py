@@ -598,3 +598,80 @@ def test_the_cases_page_opens_the_worksheet_and_the_listings_page_follows_its_se
     with qtbot.waitSignal(decisions.loaded, timeout=TIMEOUT):
         decisions.scope_combo.setCurrentIndex(0)  # all cases
     assert decisions.model.rowCount() == 1
+
+
+# ------------------------------------------------------------- issue 9 §1 in the worksheet
+def late_notice(doc: dict[str, Any]) -> None:
+    doc["execution_notice"]["served_on"] = doc["execution_notice"]["deadline"]  # 2026-03-15
+
+
+def test_R_L11_the_worksheet_says_why_ground_one_is_barred_and_lists_without_a_restriction(
+        qtbot: QtBot, sqlite_db: AppContext, tasks: TaskRunner) -> None:
+    case_id = store(sqlite_db, late_notice)
+    dlg = open_worksheet(qtbot, sqlite_db, tasks, case_id)
+    a = dlg.assessment
+    assert a is not None and a.bars == ["notice_served_late"] and a.effective_grounds == [3]
+    ev = dlg.evidence
+    assert ev.status_of("bar", "notice_served_late") == "applies"
+    assert any("Served on 2026-03-15, on or after the deadline of 2026-03-15" in line
+               for line in ev.evidence_of("bar", "notice_served_late"))
+    assert ev.status_of("ground", "1") == "barred"
+    assert "Barred by: Execution notice served on or after its deadline." in \
+        ev.evidence_of("ground", "1")
+    summary = dlg.summary.text()
+    assert "Ground (1) is barred: Execution notice served on or after its deadline." in summary
+    assert "No consumption restriction is available" in summary
+    assert not dlg.restriction.isVisibleTo(dlg) and dlg.restriction_note.isVisibleTo(dlg)
+    assert "Execution notice served on or after its deadline" in dlg.restriction_note.text()
+    assert dlg.submit_button.isEnabled(), dlg.hint.text()
+    with qtbot.waitSignal(dlg.listing_prepared, timeout=TIMEOUT), \
+            qtbot.waitSignal(dlg.loaded, timeout=TIMEOUT):
+        qtbot.mouseClick(dlg.submit_button, Qt.MouseButton.LeftButton)
+    rec = only_listing(sqlite_db, case_id)
+    assert rec.listing.grounds == [3] and rec.listing.restrictions == []
+
+
+def test_R_L13_later_in_the_order_hides_the_restriction_order(
+        qtbot: QtBot, sqlite_db: AppContext, tasks: TaskRunner) -> None:
+    case_id = store(sqlite_db)
+    dlg = open_worksheet(qtbot, sqlite_db, tasks, case_id)
+    assert dlg.restriction.isVisibleTo(dlg)
+    with qtbot.waitSignal(dlg.assessed):
+        dlg.answer("later_in_order", True)
+    assert dlg.assessment is not None and dlg.assessment.restriction == "unavailable"
+    assert not dlg.restriction.isVisibleTo(dlg)
+    assert "Later in the order of performance" in dlg.restriction_note.text()
+    assert dlg.listing().restrictions == []
+    assert dlg.evidence.status_of("bar", "later_in_order") == "applies"
+    assert dlg.evidence.rows[[r.key for r in dlg.evidence.rows].index("later_in_order")].scope == \
+        "Bars ground (1) and a consumption restriction"
+
+
+def test_R_L16_the_judges_written_exception_lets_a_campus_loan_student_be_listed(
+        qtbot: QtBot, sqlite_db: AppContext, tasks: TaskRunner) -> None:
+    case_id = store(sqlite_db)
+    dlg = open_worksheet(qtbot, sqlite_db, tasks, case_id)
+    assert not dlg.exception_edit.isEnabled()  # only for a student
+    with qtbot.waitSignal(dlg.assessed):
+        dlg.answer("campus_loan_student", True)
+    assert dlg.assessment is not None and not dlg.assessment.listable
+    assert dlg.assessment.restriction == "unavailable"
+    assert dlg.exception_edit.isEnabled()
+    assert "No written reason for an exception." in dlg.evidence.evidence_of(
+        "bar", "campus_loan_student")
+    reason = "已毕业并就业，名下有房产，有能力履行而拒不履行"
+    dlg.exception_edit.setText(reason)
+    with qtbot.waitSignal(dlg.assessed):
+        dlg.exception_edit.textEdited.emit(reason)
+    assert dlg.assessment.listable and dlg.assessment.restriction == "mandatory"
+    assert dlg.evidence.status_of("bar", "campus_loan_student") == "clear"
+    assert f"The judge's written reason for an exception: {reason}" in \
+        dlg.evidence.evidence_of("bar", "campus_loan_student")
+    assert reason in dlg.reasons_zh.toPlainText()  # the draft quotes it
+    assert dlg.submit_button.isEnabled(), dlg.hint.text()
+    with qtbot.waitSignal(dlg.listing_prepared, timeout=TIMEOUT), \
+            qtbot.waitSignal(dlg.loaded, timeout=TIMEOUT):
+        qtbot.mouseClick(dlg.submit_button, Qt.MouseButton.LeftButton)
+    finding = svc.get_case(sqlite_db.uow(), JUDGE, case_id=case_id).case.finding_for(0)
+    assert finding.campus_loan_student and finding.campus_loan_exception_reason == reason
+    assert dlg.exception_edit.text() == reason  # shown again after the reload

@@ -146,7 +146,7 @@ def test_an_import_from_a_file_stores_every_case(
 
 
 # ---------------------------------------------------- duplicate numbers
-def test_a_case_number_already_registered_is_refused_with_its_path(
+def test_R_N1_a_case_number_already_registered_is_refused_with_its_path(
         db: AppContext, judge: Actor, make_case: Factory, today: date) -> None:
     svc.create_case(db.uow(), judge, make_case(1), today=today)
     again = make_case(1)

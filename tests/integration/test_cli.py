@@ -198,3 +198,68 @@ def test_assess_refuses_a_bad_date(url: str, capsys: pytest.CaptureFixture[str])
     with pytest.raises(SystemExit) as e:
         main(["--database", url, "assess", str(EXAMPLE), "--as-of", "2026-02-30"])
     assert "not a date" in str(e.value)
+
+
+# ------------------------------------------------------------- issue 9 §1 at the command line
+def _late_notice_file(tmp_path: Path) -> Path:
+    doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    doc["execution_notice"]["served_on"] = "2026-03-15"  # the deadline itself
+    path = tmp_path / "late.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "warning: execution_notice.served_on: the notice was served on or after its own "
+           "performance deadline"),
+    ("zh", "警告：execution_notice.served_on: 执行通知书送达时其指定的履行期限已届至"),
+])
+def test_R_L11_import_warns_about_a_late_notice_and_still_imports(
+        url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str,
+        expected: str) -> None:
+    path = _late_notice_file(tmp_path)
+    assert main(["--database", url, "--lang", lang, "import", "--dry-run", str(path)]) == 0
+    dry = capsys.readouterr()
+    assert expected in dry.err and dry.err.rstrip().endswith("[notice.served_late]")
+    assert _count(url) == 0
+    assert main(["--database", url, "--lang", lang, "import", str(path)]) == 0
+    out = capsys.readouterr()
+    assert expected in out.err and "1 case(s) imported" in out.out
+    assert _count(url) == 1
+
+
+def test_R_L11_a_timely_notice_prints_no_warning(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--database", url, "import", "--dry-run", str(EXAMPLE)]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_R_L11_assess_json_reports_the_late_notice_and_keeps_its_format(
+        url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _late_notice_file(tmp_path)
+    assert main(["--database", url, "assess", str(path), "--as-of", "2026-11-26", "--json"]) == 0
+    out = capsys.readouterr()
+    assert out.err == ""  # stdout is the machine format, nothing else is printed
+    first, second = (json.loads(line) for line in out.out.splitlines())
+    assert first["bars"] == ["notice_served_late"] and first["grounds"] == [1, 3]
+    assert (first["listable"], first["term"], first["restriction"]) == (True, {"years": 2},
+                                                                        "unavailable")
+    assert first["bound_persons"] == [] and second["bound_persons"] == []
+    assert set(first["reasons"]) == {"zh", "en"}
+
+
+def test_R_L16_assess_quotes_the_judges_exception_for_a_campus_loan_student(
+        url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    doc["findings"][0] |= {"campus_loan_student": True}
+    path = tmp_path / "student.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert main(["--database", url, "assess", str(path), "--as-of", "2026-11-26", "--json"]) == 0
+    barred = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert (barred["bars"], barred["listable"], barred["restriction"]) == (
+        ["campus_loan_student"], False, "unavailable")
+    doc["findings"][0]["campus_loan_exception_reason"] = "已毕业就业，有能力履行"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert main(["--database", url, "assess", str(path), "--as-of", "2026-11-26", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert (listed["listable"], listed["restriction"]) == (True, "mandatory")
+    assert any("已毕业就业，有能力履行" in r for r in listed["reasons"]["zh"])

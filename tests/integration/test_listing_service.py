@@ -1,4 +1,5 @@
-"""Listing decisions through the service layer (RULES.md R-L5, R-L7, R-L10, R-C3; issue 3 §4-§8)."""
+"""Listing decisions through the service layer (RULES.md R-L5, R-L7, R-L10–R-L16, R-C3;
+issue 3 §4-§8, issue 9 §1)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ def who(role: Role, name: str) -> Actor:
 
 JUDGE, PRESIDENT = who(Role.JUDGE, "赵法官"), who(Role.PRESIDENT, "钱院长")
 CLERK, ADMIN = who(Role.CLERK, "李书记员"), who(Role.ADMIN, "admin")
+AUDITOR = who(Role.AUDITOR, "审计员")
 
 
 def store(db: AppContext, mutate=None) -> int:  # type: ignore[no-untyped-def]
@@ -118,11 +120,83 @@ def test_grounds_the_record_does_not_support_are_refused(db: AppContext) -> None
     assert "listing.ground_unsupported" in {x.rule for x in e.value.errors}
 
 
-def test_R_L10_a_listing_must_carry_a_restriction(db: AppContext) -> None:
+def test_R_L10_a_listing_without_items_and_without_an_order_in_force_is_refused(
+        db: AppContext) -> None:
     cid = store(db)
     with pytest.raises(ValidationError) as e:
         ls.prepare_listing(db.uow(), JUDGE, cid, draft(items=()), reasons_zh="理由")
     assert "listing.restriction_required" in {x.rule for x in e.value.errors}
+    assert ls.listings_for_case(db.uow(), JUDGE, cid) == []
+
+
+def _sign_audit(db: AppContext, listing_id: int) -> dict:  # type: ignore[type-arg]
+    from courtapp.core.services import audit
+
+    [entry] = [x for x in audit.entries(db.uow(), AUDITOR, entity_type="listing",
+                                        entity_id=str(listing_id)) if x.action == "listing.sign"]
+    assert entry.after is not None and "2015 Provisions Art. 1 para. 2" in (entry.legal_ground or "")
+    return json.loads(entry.after)  # type: ignore[no-any-return]
+
+
+def test_R_L10_signing_creates_the_listings_restriction_from_the_day_it_takes_effect(
+        db: AppContext) -> None:
+    rec = prepared(db)
+    signed = ls.sign_listing(db.uow(), PRESIDENT, rec.id, rec.version, date(2026, 5, 8))
+    rs = signed.listing.restrictions
+    assert [(int(r.item), r.person, r.start, r.status) for r in rs] == [
+        (1, None, date(2026, 5, 8), RestrictionStatus.IMPOSED),
+        (9, None, date(2026, 5, 8), RestrictionStatus.IMPOSED)]
+    assert _sign_audit(db, rec.id)["restriction"] == {"mode": "created", "items": [1, 9]}
+
+
+def test_R_L10_signing_confirms_a_restriction_order_already_in_force(db: AppContext) -> None:
+    from courtapp.core.domain.restriction_order import Factor, Initiation, RestrictionOrder
+    from courtapp.core.services import restriction as rsvc
+
+    cid = store(db)
+    on = date(2026, 4, 1)
+    order = rsvc.prepare_order(db.uow(), JUDGE, cid, RestrictionOrder(
+        respondent=0, initiation=Initiation.EX_OFFICIO, factors=[Factor.PASSIVE_PERFORMANCE],
+        reasons="逾期未履行", decided_on=on,
+        restrictions=[Restriction(RestrictionItem.TRAVEL_CLASS, None, on),
+                      Restriction(RestrictionItem.HIGH_SPEED_RAIL, None, on),
+                      Restriction(RestrictionItem.TOURISM, None, on)]))
+    signed_order = rsvc.sign_order(db.uow(), PRESIDENT, order.id, order.version, on)
+    # The listing carries no items of its own: the order in force is its restriction.
+    rec = ls.prepare_listing(db.uow(), JUDGE, cid, draft(items=()), reasons_zh="转移财产规避执行")
+    assert rec.listing.restrictions == []
+    signed = ls.sign_listing(db.uow(), PRESIDENT, rec.id, rec.version, date(2026, 5, 8))
+    assert sorted((int(r.item), r.person, r.start, r.status)
+                  for r in signed.listing.restrictions) == [
+        (i, None, date(2026, 5, 8), RestrictionStatus.IMPOSED) for i in (1, 6, 9)]
+    assert all(f"restriction order {signed_order.id}" in r.reason for r in signed.listing.restrictions)
+    assert _sign_audit(db, rec.id)["restriction"] == {
+        "mode": "confirmed", "order": signed_order.id, "items": [1, 6, 9]}
+
+
+def test_R_L10_signing_refuses_when_the_confirmed_order_was_lifted_meanwhile(
+        db: AppContext) -> None:
+    from courtapp.core.db.orm import RestrictionRow
+    from courtapp.core.domain.restriction_order import Factor, Initiation, RestrictionOrder
+    from courtapp.core.services import restriction as rsvc
+
+    cid = store(db)
+    on = date(2026, 4, 1)
+    order = rsvc.prepare_order(db.uow(), JUDGE, cid, RestrictionOrder(
+        respondent=0, initiation=Initiation.EX_OFFICIO, factors=[Factor.PASSIVE_PERFORMANCE],
+        reasons="逾期未履行", decided_on=on,
+        restrictions=[Restriction(RestrictionItem.TRAVEL_CLASS, None, on)]))
+    rsvc.sign_order(db.uow(), PRESIDENT, order.id, order.version, on)
+    rec = ls.prepare_listing(db.uow(), JUDGE, cid, draft(items=()), reasons_zh="转移财产规避执行")
+    with db.uow() as uow:  # the order's only item is lifted before the president signs
+        for r in uow.session.query(RestrictionRow).filter(RestrictionRow.order_id == order.id):
+            r.status, r.until = RestrictionStatus.LIFTED.value, date(2026, 5, 1)
+        uow.commit()
+    with pytest.raises(ValidationError) as e:
+        ls.sign_listing(db.uow(), PRESIDENT, rec.id, rec.version, date(2026, 5, 8))
+    assert [x.rule for x in e.value.errors] == ["listing.restriction_required"]
+    [still] = ls.listings_for_case(db.uow(), JUDGE, cid)
+    assert still.listing.status is ListingStatus.DRAFT and still.listing.restrictions == []
 
 
 def test_all_nine_items_on_a_small_amount_need_a_written_reason(db: AppContext) -> None:
@@ -295,3 +369,134 @@ def test_the_worksheet_saves_findings_and_decision_together_or_neither(db: AppCo
     stored = svc.get_case(db.uow(), JUDGE, case_id=cid)
     assert stored.case.findings == [Finding(0, True, False, False, True)]
     assert [r.id for r in ls.listings_for_case(db.uow(), JUDGE, cid)] == [rec.id]
+
+
+# ----------------------------------------------------------- issue 9 §1, through the service
+@pytest.mark.parametrize(("decided", "grace_end"), [
+    (date(2026, 3, 31), date(2026, 4, 30)), (date(2026, 5, 31), date(2026, 6, 30)),
+    (date(2026, 8, 31), date(2026, 9, 30)), (date(2027, 1, 29), date(2027, 2, 28)),
+    (date(2027, 1, 30), date(2027, 2, 28)), (date(2027, 1, 31), date(2027, 2, 28)),
+    (date(2028, 1, 31), date(2028, 2, 29)),
+])
+def test_R_L7_R_L15_a_president_signs_a_one_month_grace_decided_at_a_months_end(
+        db: AppContext, decided: date, grace_end: date) -> None:
+    from courtapp.core.domain.months import add_months
+
+    cid = store(db)
+    d = Listing(respondent=0, grounds=[3], decided_on=decided, term_years=2,
+                grace_until=add_months(decided, 1),
+                restrictions=[Restriction(RestrictionItem.TRAVEL_CLASS, None, decided)])
+    rec = ls.prepare_listing(db.uow(), JUDGE, cid, d, reasons_zh="转移财产规避执行")
+    assert rec.listing.grace_until == grace_end
+    signed = ls.sign_listing(db.uow(), PRESIDENT, rec.id, rec.version, decided)
+    assert (signed.listing.decided_on, signed.listing.grace_until) == (decided, grace_end)
+    assert ls.respondent_state(db.uow(), JUDGE, cid, 0) is RespondentState.WARNED
+
+
+def test_R_L15_a_one_month_grace_drafted_on_31_january_keeps_one_month_when_signed_later(
+        db: AppContext) -> None:
+    cid = store(db)
+    d = Listing(respondent=0, grounds=[3], decided_on=date(2027, 1, 31), term_years=2,
+                grace_until=date(2027, 2, 28),
+                restrictions=[Restriction(RestrictionItem.TRAVEL_CLASS, None, date(2027, 1, 31))])
+    rec = ls.prepare_listing(db.uow(), JUDGE, cid, d, reasons_zh="转移财产规避执行")
+    signed = ls.sign_listing(db.uow(), PRESIDENT, rec.id, rec.version, date(2027, 2, 3))
+    assert signed.listing.grace_until == date(2027, 3, 3)
+
+
+def late_notice(doc: dict) -> None:  # type: ignore[type-arg]
+    doc["execution_notice"]["served_on"] = doc["execution_notice"]["deadline"]  # 2026-03-15
+
+
+def test_R_L11_a_late_notice_is_saved_with_a_warning_and_bars_ground_one_and_the_restriction(
+        db: AppContext) -> None:
+    doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    late_notice(doc)
+    case = interchange.loads(json.dumps(doc, ensure_ascii=False))[0]
+    rec = svc.create_case(db.uow(), JUDGE, case)
+    assert [(w.path, w.rule) for w in rec.warnings] == [("execution_notice.served_on",
+                                                         "notice.served_late")]
+    assert svc.get_case(db.uow(), JUDGE, case_id=rec.id).warnings == rec.warnings
+    cid = rec.id
+    with pytest.raises(ValidationError) as g1:
+        ls.prepare_listing(db.uow(), JUDGE, cid, draft(grounds=[1], term=None, items=()),
+                           reasons_zh="有能力拒不履行")
+    assert {(x.path, x.rule) for x in g1.value.errors} == {("grounds", "listing.ground_unsupported")}
+    assert "served on or after its deadline" in g1.value.errors[0].en
+    with pytest.raises(ValidationError) as items:
+        ls.prepare_listing(db.uow(), JUDGE, cid, draft(), reasons_zh="转移财产规避执行")
+    assert [x.rule for x in items.value.errors] == ["listing.restriction_unavailable"]
+    # Ground (3) stands: listed, with no restriction items, and signed without one.
+    done = ls.prepare_listing(db.uow(), JUDGE, cid, draft(items=()), reasons_zh="转移财产规避执行")
+    signed = ls.sign_listing(db.uow(), PRESIDENT, done.id, done.version, date(2026, 5, 8))
+    assert signed.listing.restrictions == []
+    assert _sign_audit(db, done.id)["restriction"] == {"mode": "unavailable"}
+
+
+def test_R_L11_a_standalone_restriction_order_is_refused_after_a_late_notice(db: AppContext) -> None:
+    from courtapp.core.domain.restriction_order import Factor, Initiation, RestrictionOrder
+    from courtapp.core.services import restriction as rsvc
+
+    cid = store(db, late_notice)
+    on = date(2026, 5, 6)
+    with pytest.raises(ValidationError) as e:
+        rsvc.prepare_order(db.uow(), JUDGE, cid, RestrictionOrder(
+            respondent=1, initiation=Initiation.EX_OFFICIO, factors=[Factor.PASSIVE_PERFORMANCE],
+            reasons="逾期未履行", decided_on=on,
+            restrictions=[Restriction(RestrictionItem.TRAVEL_CLASS, None, on)]))
+    assert [x.rule for x in e.value.errors] == ["order.not_available"]
+
+
+def test_R_L11_importing_a_ground_one_listing_after_a_late_notice_is_refused() -> None:
+    doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    late_notice(doc)
+    doc["listings"] = [{"respondent": 0, "grounds": [1], "decided_on": "2026-04-20",
+                        "signed_by": "钱院长", "status": "awaiting_publication", "term_years": None,
+                        "restrictions": []}]
+    with pytest.raises(ValidationError) as e:
+        interchange.loads(json.dumps(doc, ensure_ascii=False))
+    assert ("listings[0].grounds", "listing.ground_unsupported") in {
+        (x.path, x.rule) for x in e.value.errors}
+
+
+def test_R_L13_a_respondent_later_in_the_order_is_listed_on_conduct_without_a_restriction(
+        db: AppContext) -> None:
+    from courtapp.core.domain.restriction_order import Factor, Initiation, RestrictionOrder
+    from courtapp.core.services import restriction as rsvc
+
+    def later(doc: dict) -> None:  # type: ignore[type-arg]
+        doc["findings"][0]["later_in_performance_order"] = True
+
+    cid = store(db, later)
+    with pytest.raises(ValidationError) as e:
+        ls.prepare_listing(db.uow(), JUDGE, cid, draft(), reasons_zh="转移财产规避执行")
+    assert [x.rule for x in e.value.errors] == ["listing.restriction_unavailable"]
+    on = date(2026, 5, 6)
+    with pytest.raises(ValidationError) as o:
+        rsvc.prepare_order(db.uow(), JUDGE, cid, RestrictionOrder(
+            respondent=0, initiation=Initiation.EX_OFFICIO, factors=[Factor.PASSIVE_PERFORMANCE],
+            reasons="逾期未履行", decided_on=on,
+            restrictions=[Restriction(RestrictionItem.TRAVEL_CLASS, None, on)]))
+    assert [x.rule for x in o.value.errors] == ["order.not_available"]
+    rec = ls.prepare_listing(db.uow(), JUDGE, cid, draft(items=()), reasons_zh="转移财产规避执行")
+    assert ls.sign_listing(db.uow(), PRESIDENT, rec.id, rec.version, on).listing.restrictions == []
+
+
+def test_R_L16_a_campus_loan_student_is_listed_only_with_the_judges_written_reason(
+        db: AppContext) -> None:
+    def student(doc: dict) -> None:  # type: ignore[type-arg]
+        doc["findings"][0]["campus_loan_student"] = True
+
+    cid = store(db, student)
+    with pytest.raises(ValidationError) as e:
+        ls.prepare_listing(db.uow(), JUDGE, cid, draft(), reasons_zh="转移财产规避执行")
+    assert {x.rule for x in e.value.errors} == {"listing.ground_unsupported"}
+    rec = svc.get_case(db.uow(), JUDGE, case_id=cid)
+    rec.case.findings[0].campus_loan_exception_reason = "已毕业就业，转移财产规避执行"
+    saved = svc.update_case(db.uow(), JUDGE, cid, rec.version, rec.case)
+    assert saved.case.findings[0].campus_loan_exception_reason == "已毕业就业，转移财产规避执行"
+    listed = ls.prepare_listing(db.uow(), JUDGE, cid, draft(), reasons_zh="转移财产规避执行")
+    assert [int(r.item) for r in listed.listing.restrictions] == [1, 9]
+    [exported] = svc.export_cases(db.uow(), JUDGE, ["(2026)京0105执1234号"])
+    assert interchange.dump_case(exported)["findings"][0]["campus_loan_exception_reason"] == \
+        "已毕业就业，转移财产规避执行"

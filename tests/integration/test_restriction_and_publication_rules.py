@@ -84,6 +84,19 @@ def test_R_C3_an_order_has_items_and_a_period_and_only_the_president_signs_it(db
     with pytest.raises(ValidationError) as e:
         rs.prepare_order(db.uow(), JUDGE, cid, order(items=()))
     assert [x.rule for x in e.value.errors] == ["order.items_required"]
+    # A period that cannot be: ending before it starts, or starting before the decision.
+    bad = order()
+    bad.restrictions[0].until = date(2026, 5, 5)
+    with pytest.raises(ValidationError) as e:
+        rs.prepare_order(db.uow(), JUDGE, cid, bad)
+    assert [(x.path, x.rule) for x in e.value.errors] == [("restrictions[0].until",
+                                                          "restriction.dates")]
+    early = order()
+    early.restrictions[1].start = date(2026, 5, 1)
+    with pytest.raises(ValidationError) as e:
+        rs.prepare_order(db.uow(), JUDGE, cid, early)
+    assert [(x.path, x.rule) for x in e.value.errors] == [("restrictions[1].from",
+                                                          "restriction.before_decision")]
     rec = rs.prepare_order(db.uow(), JUDGE, cid, order())
     for actor in (JUDGE, CLERK):
         with pytest.raises(PermissionDenied):
@@ -94,19 +107,91 @@ def test_R_C3_an_order_has_items_and_a_period_and_only_the_president_signs_it(db
     assert "第一百一十四条" in LEGAL_CONSEQUENCES[1] and "Art. 114" in LEGAL_CONSEQUENCES[0]
 
 
-def test_R_C4_an_entity_order_binds_its_officers_and_only_them(db: AppContext) -> None:
+def test_R_C3_a_restriction_without_its_period_is_refused_on_import() -> None:
+    d = doc()
+    d["listings"] = [{"respondent": 0, "grounds": [3], "decided_on": "2026-04-20",
+                      "signed_by": "钱院长", "status": "awaiting_publication", "term_years": 2,
+                      "restrictions": [{"item": 1, "person": None, "status": "imposed"},
+                                       {"item": 9, "person": None, "from": "2026-04-20",
+                                        "until": "2026-04-19", "status": "imposed"}]}]
+    with pytest.raises(ValidationError) as e:
+        interchange.loads(json.dumps(d, ensure_ascii=False))
+    found = {(x.path, x.rule) for x in e.value.errors}
+    assert ("listings[0].restrictions[0].from", "required") in found
+
+
+def test_R_C3_the_order_states_period_items_legal_consequences_and_signature_in_that_order(
+        db: AppContext) -> None:
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    from courtapp.core.documents.builders import build
+    from courtapp.core.documents.render import render
+    from courtapp.core.domain.listing import RESTRICTION_TEXT
+
     cid = store(db, doc())
+    rec = rs.prepare_order(db.uow(), JUDGE, cid, order(items=((1, None), (6, None), (1, 0))))
+    signed = rs.sign_order(db.uow(), PRESIDENT, rec.id, rec.version, date(2026, 5, 7))
     case = svc.get_case(db.uow(), JUDGE, case_id=cid).case
-    assert bound_people(case, 1) == [(None, "某某科技有限公司", "respondent"),
-                                     (0, "王五", "legal_representative")]
+    document = build("restriction_order", case, respondent=1, lang="zh",
+                     number="（2026）京0105执1234号之一", issued_on=date(2026, 5, 7),
+                     signer="钱院长", signer_title="院长", order=signed.order)
+    assert document.signer == "钱院长" and document.signer_title == "院长"
+    pdf = PdfReader(io.BytesIO(render(document)))
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in pdf.pages))
+
+    def at(needle: str) -> int:
+        i = text.find(re.sub(r"\s+", "", needle))
+        assert i >= 0, needle
+        return i
+
+    period = at("自2026年5月7日起")
+    items = [at(RESTRICTION_TEXT[RestrictionItem(i)][1][:12]) for i in (1, 6)]
+    consequences = at(LEGAL_CONSEQUENCES[1][:20])
+    signature = text.rfind("院长")
+    assert period < min(items) and max(items) < consequences < signature
+    assert "王五" in text  # the bound officer (R-C4)
+
+
+def _id(birth: str, seq: str) -> str:
+    from courtapp.core.domain.identifiers import ric_check_char
+
+    first = "110105" + birth + seq
+    return first + ric_check_char(first)
+
+
+FOUR_ROLES = [("legal_representative", "王五", "110105198001010016"),
+              ("principal", "赵六", _id("19790202", "013")),
+              ("directly_responsible", "孙七", _id("19850303", "025")),
+              ("actual_controller", "周八", _id("19700404", "037"))]
+
+
+def test_R_C4_an_entity_order_binds_all_four_officer_roles_and_only_them(db: AppContext) -> None:
+    from courtapp.core.domain.assessment import assess_respondent
+
+    d = doc()
+    d["respondents"][1]["officers"] = [{"role": r, "name": n, "id_number": i}
+                                       for r, n, i in FOUR_ROLES]
+    cid = store(db, d)
+    case = svc.get_case(db.uow(), JUDGE, case_id=cid).case
+    assert bound_people(case, 1) == [(None, "某某科技有限公司", "respondent")] + [
+        (j, n, r) for j, (r, n, _i) in enumerate(FOUR_ROLES)]
     assert bound_people(case, 0) == [(None, "张三", "respondent")]
-    with pytest.raises(ValidationError) as e:  # officer index 3 does not exist
-        rs.prepare_order(db.uow(), JUDGE, cid, order(items=((1, None), (1, 3))))
+    # The assessment names each of them as bound by the entity's restriction (2015 Art. 3 para. 2).
+    a = assess_respondent(case, 1, date(2026, 5, 6))
+    assert a.restriction == "discretionary"
+    assert a.bound_persons == [{"officer": j, "role": r, "name": n, "id_number": i}
+                               for j, (r, n, i) in enumerate(FOUR_ROLES)]
+    with pytest.raises(ValidationError) as e:  # officer index 4 does not exist
+        rs.prepare_order(db.uow(), JUDGE, cid, order(items=((1, None), (1, 4))))
     assert [x.path for x in e.value.errors] == ["restrictions[1].person"]
     with pytest.raises(ValidationError):  # a natural person has no officers
         rs.prepare_order(db.uow(), JUDGE, cid, order(respondent=0, items=((1, 0),)))
-    rec = rs.prepare_order(db.uow(), JUDGE, cid, order())
-    assert [(int(r.item), r.person) for r in rec.order.restrictions] == [(1, None), (9, None), (1, 0)]
+    items = ((1, None), (9, None), (1, 0), (1, 1), (9, 2), (1, 3))
+    rec = rs.prepare_order(db.uow(), JUDGE, cid, order(items=items))
+    assert [(int(r.item), r.person) for r in rec.order.restrictions] == list(items)
 
 
 def test_R_L6_a_creditor_application_is_due_15_days_after_receipt(db: AppContext) -> None:

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from courtapp.core.domain.identifiers import (
     ENFORCEMENT_TYPES,
@@ -78,7 +80,7 @@ def test_the_known_valid_resident_ids_pass(ric: str) -> None:
     assert mod11_2_holds(ric)
 
 
-def test_the_check_character_agrees_with_the_iso_7064_invariant_and_with_stdnum() -> None:
+def test_R_I1_the_check_character_agrees_with_the_iso_7064_invariant_and_with_stdnum() -> None:
     ids = generated_ids()
     assert len(ids) == 150
     check_chars = set()
@@ -91,7 +93,7 @@ def test_the_check_character_agrees_with_the_iso_7064_invariant_and_with_stdnum(
 
 
 @pytest.mark.parametrize("ric", VALID_IDS)
-def test_every_single_digit_change_of_a_valid_id_is_refused(ric: str) -> None:
+def test_R_I1_every_single_digit_change_of_a_valid_id_is_refused(ric: str) -> None:
     changes = 0
     for pos in range(18):
         alphabet = "0123456789X" if pos == 17 else "0123456789"
@@ -115,7 +117,7 @@ def test_every_single_digit_change_of_a_valid_id_is_refused(ric: str) -> None:
 
 
 @pytest.mark.parametrize("born", ["19990230", "19990229", "20011301", "20010100", "18791231"])
-def test_an_impossible_birth_date_is_refused(born: str) -> None:
+def test_R_I1_an_impossible_birth_date_is_refused(born: str) -> None:
     assert rule_of(check_resident_id, make_ric("110105", born, "001"), today=TODAY) == "ric.birth_date"
 
 
@@ -154,7 +156,7 @@ def test_full_width_digits_and_spaces_are_folded() -> None:
     ("3604261991010100X1", "ric.format"),
     ("X60426199101010071", "ric.format"),
 ])
-def test_a_malformed_resident_id_names_the_rule(value: str, rule: str) -> None:
+def test_R_I1_a_malformed_resident_id_names_the_rule(value: str, rule: str) -> None:
     assert rule_of(check_resident_id, value, today=TODAY) == rule
 
 
@@ -214,14 +216,14 @@ def test_the_known_valid_credit_codes_pass(code: str) -> None:
 
 
 @pytest.mark.parametrize("authority", ["A", "N", "Y"])
-def test_codes_of_the_authorities_a_n_and_y_pass_unlike_stdnum(authority: str) -> None:
+def test_R_I2_codes_of_the_authorities_a_n_and_y_pass_unlike_stdnum(authority: str) -> None:
     first17 = authority + "1110000MA01ABCD0"
     code = first17 + uscc_check_char(first17)
     assert gb32100_holds(code)
     assert check_credit_code(code) == code
 
 
-def test_the_uscc_check_character_satisfies_gb_32100_for_generated_codes() -> None:
+def test_R_I2_the_uscc_check_character_satisfies_gb_32100_for_generated_codes() -> None:
     seen_checks = set()
     for authority in "123456789ANY":
         for body in ["1110000MA01ABCD0", "2350100M000100Y4", "3440703MA4W0QX1T"]:
@@ -234,14 +236,14 @@ def test_the_uscc_check_character_satisfies_gb_32100_for_generated_codes() -> No
 
 
 @pytest.mark.parametrize("letter", list("IOSVZ"))
-def test_the_letters_i_o_s_v_and_z_are_refused(letter: str) -> None:
+def test_R_I2_the_letters_i_o_s_v_and_z_are_refused(letter: str) -> None:
     code = "91350100M000100Y43"
     for pos in (1, 8, 9, 17):
         bad = code[:pos] + letter + code[pos + 1:]
         assert rule_of(check_credit_code, bad) == "uscc.format", bad
 
 
-def test_a_letter_in_the_area_code_positions_3_to_8_is_refused() -> None:
+def test_R_I2_a_letter_in_the_area_code_positions_3_to_8_is_refused() -> None:
     assert rule_of(check_credit_code, "9111A000600037341L") == "uscc.format"
 
 
@@ -251,7 +253,7 @@ def test_an_unknown_registration_authority_is_refused() -> None:
 
 
 @pytest.mark.parametrize("code", VALID_CODES)
-def test_every_wrong_check_character_is_refused(code: str) -> None:
+def test_R_I2_every_wrong_check_character_is_refused(code: str) -> None:
     wrong = [c for c in USCC_CHARSET if c != code[17]]
     assert len(wrong) == 30
     for c in wrong:
@@ -285,12 +287,12 @@ def test_a_credit_code_is_upper_cased_and_full_width_folded() -> None:
 
 # ----------------------------------------------------------- case numbers
 @pytest.mark.parametrize("value", ["(2024)京0105执1234号", "（2024）京0105执1234号"])
-def test_both_bracket_styles_parse_to_the_same_case_number(value: str) -> None:
+def test_R_N1_both_bracket_styles_parse_to_the_same_case_number(value: str) -> None:
     assert parse_case_number(value, today=TODAY) == CaseNumber(2024, "京0105", "执", 1234)
 
 
 @pytest.mark.parametrize("type_code", list(ENFORCEMENT_TYPES))
-def test_every_enforcement_type_parses(type_code: str) -> None:
+def test_R_N1_every_enforcement_type_parses(type_code: str) -> None:
     n = parse_case_number(f"（2025）粤0703{type_code}7号", today=TODAY)
     assert n.type_code == type_code
     assert n.court_code == "粤0703"
@@ -312,7 +314,7 @@ def test_the_supreme_peoples_court_code_parses() -> None:
     ("(2020)粤执监60号", "粤"), ("(2020)内执复1号", "内"), ("(2023)兵执他2号", "兵"),
     ("(2024)粤07执异5号", "粤07"), ("(2024)湘0181执2137号", "湘0181"),
 ])
-def test_province_intermediate_and_basic_court_codes_parse(value: str, court: str) -> None:
+def test_R_N1_province_intermediate_and_basic_court_codes_parse(value: str, court: str) -> None:
     assert parse_case_number(value, today=TODAY).court_code == court
 
 
@@ -321,7 +323,7 @@ def test_province_intermediate_and_basic_court_codes_parse(value: str, court: st
     ("(2024)京1执1号", "case_number.court_code"),
     ("(2024)京01055执1号", "case_number.format"),  # more than 4 digits is not a court code
 ])
-def test_a_court_code_with_1_3_or_5_digits_is_refused(value: str, rule: str) -> None:
+def test_R_N1_a_court_code_with_1_3_or_5_digits_is_refused(value: str, rule: str) -> None:
     assert rule_of(parse_case_number, value, today=TODAY) == rule
 
 
@@ -334,7 +336,7 @@ def test_a_malformed_case_number_is_refused(value: str) -> None:
 
 
 @pytest.mark.parametrize("type_code", ["民初", "民终", "刑初", "行初", "财保", "执请"])
-def test_a_non_enforcement_case_type_is_refused(type_code: str) -> None:
+def test_R_N1_a_non_enforcement_case_type_is_refused(type_code: str) -> None:
     assert rule_of(parse_case_number, f"(2024)京0105{type_code}1号",
                    today=TODAY) == "case_number.format"
 
@@ -379,3 +381,44 @@ def test_case_numbers_sort_by_year_court_type_and_sequence() -> None:
     b = parse_case_number("(2024)京0105执10号", today=TODAY)
     c = parse_case_number("(2025)京0105执1号", today=TODAY)
     assert sorted([c, b, a]) == [a, b, c]
+
+
+# ------------------------------------------------ the formulas of RULES.md, as written there
+def _rules_ric_check(first17: str) -> str:
+    """R-I1: "10X98765432"[Σ(d_i·w_i) mod 11], w = 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2."""
+    w = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    return "10X98765432"[sum(int(d) * k for d, k in zip(first17, w, strict=True)) % 11]
+
+
+_USCC_SET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+
+
+def _rules_uscc_check(first17: str) -> str:
+    """R-I2: set[(31 − Σ(v_i·w_i) mod 31) mod 31], w_i = 3^i mod 31."""
+    total = sum(_USCC_SET.index(c) * pow(3, i, 31) for i, c in enumerate(first17))
+    return _USCC_SET[(31 - total % 31) % 31]
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=TODAY),
+       st.sampled_from(["110105", "360426", "440305", "650102"]),
+       st.integers(min_value=0, max_value=999))
+def test_R_I1_the_check_character_is_the_rules_formula_for_any_birth_date(
+        born: date, area: str, seq: int) -> None:
+    first17 = f"{area}{born:%Y%m%d}{seq:03d}"
+    ric = first17 + _rules_ric_check(first17)
+    assert ric_check_char(first17) == ric[17]
+    assert check_resident_id(ric, today=TODAY) == ric
+    wrong = next(c for c in "0123456789X" if c != ric[17])
+    with pytest.raises(ValueError):
+        check_resident_id(first17 + wrong, today=TODAY)
+
+
+@given(st.sampled_from("123456789ANY"), st.sampled_from("123459"),
+       st.text(alphabet="0123456789", min_size=6, max_size=6),
+       st.text(alphabet=_USCC_SET, min_size=9, max_size=9))
+def test_R_I2_the_check_character_is_the_rules_formula_for_any_code(
+        authority: str, kind: str, area: str, body: str) -> None:
+    first17 = authority + kind + area + body
+    code = first17 + _rules_uscc_check(first17)
+    assert uscc_check_char(first17) == code[17]
+    assert check_credit_code(code) == code

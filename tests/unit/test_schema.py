@@ -6,6 +6,7 @@ import copy
 import json
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -267,3 +268,30 @@ def test_the_listing_enumerations_match_the_domain(schema: dict[str, Any]) -> No
     assert rp["status"]["enum"] == [s.value for s in dl.RestrictionStatus]
     items = [int(i) for i in dl.RestrictionItem]
     assert (rp["item"]["minimum"], rp["item"]["maximum"]) == (min(items), max(items))
+
+
+def test_R_L14_R_L16_the_new_fields_round_trip_and_validate(
+        validator: Draft202012Validator, example_doc: dict[str, Any]) -> None:
+
+    example_doc["obligations"][1]["converted_amount"] = "5000.00"
+    example_doc["findings"][0] |= {"campus_loan_student": True,
+                                   "campus_loan_exception_reason": "已毕业就业，有能力履行"}
+    assert problems(validator, example_doc) == []
+    [case] = loads(json.dumps(example_doc, ensure_ascii=False))
+    assert case.obligations[1].converted_amount == Decimal("5000.00")
+    assert case.findings[0].campus_loan_exception_reason == "已毕业就业，有能力履行"
+    out = dump_case(case)
+    assert out["obligations"][1]["converted_amount"] == "5000.00"
+    assert "converted_amount" not in out["obligations"][0]
+    assert out["findings"][0]["campus_loan_exception_reason"] == "已毕业就业，有能力履行"
+    assert problems(validator, out) == []
+    assert dump_case(loads(json.dumps(out, ensure_ascii=False))[0]) == out
+
+
+def test_the_schema_refuses_a_converted_amount_on_money_and_an_exception_without_a_student(
+        validator: Draft202012Validator, example_doc: dict[str, Any]) -> None:
+    example_doc["obligations"][0]["converted_amount"] = "1.00"
+    assert problems(validator, example_doc)
+    del example_doc["obligations"][0]["converted_amount"]
+    example_doc["findings"][0]["campus_loan_exception_reason"] = "理由"
+    assert problems(validator, example_doc)  # campus_loan_student is false
