@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from courtapp.core import interchange
-from courtapp.core.domain.assessment import BAR_CODES, assess_case, assess_respondent
+from courtapp.core.domain.assessment import (
+    BAR_CODES,
+    GROUND1_BARS,
+    RESTRICTION_BARS,
+    assess_case,
+    assess_respondent,
+)
 from courtapp.core.domain.identifiers import ric_check_char
 from courtapp.core.domain.model import (
     ConductRecord,
@@ -473,3 +479,15 @@ def test_the_json_line_keeps_its_fields_and_types_with_the_new_rules() -> None:
     assert (out["listable"], out["term"], out["restriction"]) == (True, {"years": 2}, "unavailable")
     assert isinstance(out["manual_review"], bool) and isinstance(out["extendable"], bool)
     assert "review" not in out
+
+
+def test_every_bar_code_is_documented_with_its_scope() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "assessment.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(" `"): line for line in doc.splitlines()
+            if line.startswith("| `")}
+    for code in BAR_CODES:
+        assert code in rows, code
+        scope = rows[code].split("|")[3]
+        if code in RESTRICTION_BARS:
+            assert "restriction" in scope, code
+        assert ("ground (1)" in scope) == (code in GROUND1_BARS), code
