@@ -4,13 +4,22 @@ rows never leave ``courtapp.core.db``."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from courtapp.core.domain.errors import FieldError
 from courtapp.core.domain.listing import Listing, RespondentState
 from courtapp.core.domain.messages import Message
 from courtapp.core.domain.model import EnforcementCase, Party, PartyKind
+from courtapp.core.domain.petition import (
+    PetitionDetails,
+    PetitionerRole,
+    PetitionKind,
+    PetitionStatus,
+    Sla,
+)
 from courtapp.core.domain.restriction_order import RestrictionOrder
 from courtapp.core.domain.roles import Role
 
@@ -123,5 +132,78 @@ class UserInfo:
     active: bool
 
 
-__all__ = ["Application", "CaseRecord", "ListingRecord", "OrderRecord", "Party", "PersonInfo",
-           "RespondentEvent", "UserInfo"]
+@dataclass(frozen=True)
+class Evidence:
+    """An evidence file handed in at the counter, as stored: name, size, SHA-256."""
+
+    id: int
+    name: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class PetitionRecord:
+    """A stored petition (issue 5 §1): what was filed and, once decided, the decision.
+
+    ``decision`` holds the effect carried out and the document to issue (data,
+    never prose); ``document_error`` is a message code with its parameters."""
+
+    id: int
+    number: str
+    case_id: int
+    sequence: int
+    kind: PetitionKind
+    status: PetitionStatus
+    respondent: int
+    petitioner_role: PetitionerRole
+    petitioner_index: int
+    officer: int | None
+    petitioner_name: str
+    petitioner_identifier: str
+    listing_id: int | None
+    order_id: int | None
+    received_on: date
+    #: The period to decide, frozen at intake.
+    sla: Sla
+    details: PetitionDetails
+    filed_by: str
+    evidence: tuple[Evidence, ...] = ()
+    receipt_number: str | None = None
+    decided_on: date | None = None
+    decided_by: str | None = None
+    decision_reasons: str = ""
+    decision: Mapping[str, Any] = field(default_factory=dict)
+    document_number: str | None = None
+    document_error: Message | None = None
+    decision_served_on: date | None = None
+    reconsideration_filed_on: date | None = None
+    reconsideration_outcome: str | None = None
+    reconsideration_decided_on: date | None = None
+    permission_ended_on: date | None = None
+    version: int = 1
+
+
+@dataclass(frozen=True)
+class DispatchRecord:
+    """One item of the propagation ledger as stored: one change to one recipient."""
+
+    id: int
+    case_id: int
+    case_number: str
+    listing_id: int | None
+    order_id: int | None
+    petition_id: int | None
+    event: str
+    recipient: str
+    recipient_name: str
+    article: str
+    payload: Mapping[str, Any]
+    created_on: date
+    status: str
+    acknowledged_on: date | None = None
+    acknowledged_by: str | None = None
+
+
+__all__ = ["Application", "CaseRecord", "DispatchRecord", "Evidence", "ListingRecord",
+           "OrderRecord", "Party", "PersonInfo", "PetitionRecord", "RespondentEvent", "UserInfo"]

@@ -17,6 +17,14 @@ from courtapp.core.domain.workdays import Deadline, YearCalendar, add_working_da
 #: Art. 9, Art. 10 paras. 1-2, Art. 12: within 3 working days.
 REMOVAL_WORKING_DAYS = 3
 
+#: The articles a removal cites, by its ground.
+ART_ITEM = "2017 Provisions Art. 10 para. 1 item {n}"
+ART_EXPIRED = "2017 Provisions Art. 10 para. 2"
+ART_EARLY = "2017 Provisions Art. 2 para. 2"
+ART_REVOKE = "2017 Provisions Arts. 9, 11-12"
+ART_CORRECTED = "2017 Provisions Arts. 11-12"
+ART_RELISTING = "2017 Provisions Art. 10 para. 4"
+
 
 def removal_trigger(listing: Listing, event_on: date | None) -> date | None:
     """The day a removal counts from: the day its ground was established, else a

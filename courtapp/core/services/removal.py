@@ -39,19 +39,22 @@ from courtapp.core.domain.months import add_months
 from courtapp.core.domain.petition import RELISTING_BAR_MONTHS
 from courtapp.core.domain.publication import entry_data, in_force, listing_bodies
 from courtapp.core.domain.records import ListingRecord
-from courtapp.core.domain.removal import REMOVAL_WORKING_DAYS, removal_due, removal_trigger
+from courtapp.core.domain.removal import (
+    ART_CORRECTED,
+    ART_EARLY,
+    ART_EXPIRED,
+    ART_ITEM,
+    ART_RELISTING,
+    ART_REVOKE,
+    REMOVAL_WORKING_DAYS,
+    removal_due,
+    removal_trigger,
+)
 from courtapp.core.domain.roles import Actor, Permission, require
 from courtapp.core.interchange import dump_listing
 from courtapp.core.services import dispatch, history
 
 SETTING_PARA1_FIXED = settings.PARA1_APPLIES_TO_FIXED_TERM.key
-
-ART_ITEM = "2017 Provisions Art. 10 para. 1 item {n}"
-ART_EXPIRED = "2017 Provisions Art. 10 para. 2"
-ART_EARLY = "2017 Provisions Art. 2 para. 2"
-ART_REVOKE = "2017 Provisions Arts. 9, 11-12"
-ART_CORRECTED = "2017 Provisions Arts. 11-12"
-ART_RELISTING = "2017 Provisions Art. 10 para. 4"
 
 CURRENT = (ListingStatus.AWAITING_PUBLICATION, ListingStatus.PUBLISHED)
 
@@ -159,6 +162,7 @@ def relisting_bar_until(uow: UnitOfWork, case_id: int, respondent: int, on: date
 
 
 __all__ = [
+    "ART_CORRECTED", "ART_EARLY", "ART_EXPIRED", "ART_ITEM", "ART_RELISTING", "ART_REVOKE",
     "REMOVAL_WORKING_DAYS", "execute_removal", "expire_due", "para1_applies_to_fixed_term",
     "record_removal", "relisting_bar_until", "removal_due", "removal_trigger",
 ]

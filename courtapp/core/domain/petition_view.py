@@ -1,0 +1,188 @@
+"""A petition as the counter, the judge's queue and the Today screen see it:
+the stored record with its deadlines worked out on the court's calendar.
+
+- The decision is due ``sla`` after receipt: working days (R-D1) or a
+  calendar-day period under CPL 2023 Art. 85 (R-D2); provisional when a year it
+  touches has no calendar data.
+- A granted removal or correction is carried out within 3 working days; a
+  lifting within the court's ``dispatch.lifting_working_days``.
+- A correction rejection may be taken to the next-higher court within 10 days
+  of service, which decides within 15 (2017 Art. 12, R-R5).
+
+Pure: the service hands in the record, the calendar and the setting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from courtapp.core.domain.messages import Message
+from courtapp.core.domain.petition import (
+    KINDS,
+    RECONSIDERATION_DAYS,
+    RECONSIDERATION_DECISION_DAYS,
+    REMOVAL_KINDS,
+    KindInfo,
+    PetitionDetails,
+    PetitionerRole,
+    PetitionKind,
+    PetitionStatus,
+    Sla,
+    SlaUnit,
+)
+from courtapp.core.domain.records import Evidence, PetitionRecord
+from courtapp.core.domain.removal import REMOVAL_WORKING_DAYS
+from courtapp.core.domain.workdays import Deadline, YearCalendar, add_working_days, period_end
+
+
+def decision_due(cal: YearCalendar, received_on: date, sla: Sla) -> Deadline:
+    """The last day to decide: ``sla`` working days after receipt (R-D1), or a
+    calendar-day period under CPL 2023 Art. 85 (R-D2)."""
+    if sla.unit is SlaUnit.WORKING:
+        return add_working_days(cal, received_on, sla.days)
+    return period_end(cal, received_on, sla.days)
+
+
+def effect_due(cal: YearCalendar, kind: PetitionKind, status: PetitionStatus,
+               decided_on: date | None, lifting_days: int) -> Deadline | None:
+    """When a granted petition's effect is due (None: nothing to carry out later)."""
+    if status is not PetitionStatus.GRANTED or decided_on is None:
+        return None
+    if kind in REMOVAL_KINDS or kind is PetitionKind.CORRECTION:
+        return add_working_days(cal, decided_on, REMOVAL_WORKING_DAYS)
+    if kind in (PetitionKind.LIFTING, PetitionKind.OFFICER_RELEASE):
+        return add_working_days(cal, decided_on, lifting_days)
+    return None
+
+
+def record_dates(rec: PetitionRecord) -> list[date]:
+    """The days a petition's deadlines count from."""
+    return [d for d in (rec.received_on, rec.decided_on, rec.decision_served_on,
+                        rec.reconsideration_filed_on) if d]
+
+
+def calendar_years(recs: Iterable[PetitionRecord]) -> range | None:
+    """The calendar years the deadlines of ``recs`` may touch (None: no petition)."""
+    days = [d for r in recs for d in record_dates(r)]
+    if not days:
+        return None
+    return range(min(days).year, max(days).year + 2)
+
+
+@dataclass(frozen=True)
+class Petition:
+    """A petition as the counter, the judge's queue and the Today screen see it."""
+
+    id: int
+    number: str
+    case_id: int
+    case_number: str
+    kind: PetitionKind
+    status: PetitionStatus
+    respondent: int
+    respondent_name: str
+    petitioner_role: PetitionerRole
+    petitioner_index: int
+    officer: int | None
+    petitioner_name: str
+    petitioner_identifier: str
+    listing_id: int | None
+    order_id: int | None
+    received_on: date
+    sla: Sla
+    #: The last day to decide, on the working-day calendar; provisional when a
+    #: year it touches has no calendar data (``missing_years``).
+    due: date
+    due_provisional: bool
+    missing_years: tuple[int, ...]
+    details: PetitionDetails
+    evidence: tuple[Evidence, ...]
+    filed_by: str
+    receipt_number: str | None
+    decided_on: date | None
+    decided_by: str | None
+    decision_reasons: str
+    decision: Mapping[str, Any]
+    document_number: str | None
+    #: Why the decision document could not be issued: a message code with its
+    #: parameters (:attr:`document_error` is its English text, for the log).
+    document_problem: Message | None
+    #: A granted removal or correction: due within 3 working days of the decision.
+    effect_due: date | None
+    effect_due_provisional: bool
+    decision_served_on: date | None
+    #: Correction rejection: the last day to apply for reconsideration (10 days
+    #: from service) and, once filed, the higher court's 15 days.
+    reconsideration_until: date | None
+    reconsideration_filed_on: date | None
+    reconsideration_due: date | None
+    reconsideration_outcome: str | None
+    permission_ended_on: date | None
+    version: int = 1
+
+    @property
+    def info(self) -> KindInfo:
+        return KINDS[self.kind]
+
+    @property
+    def document_error(self) -> str | None:
+        """The document problem in English (None: none)."""
+        return self.document_problem.text("en") if self.document_problem is not None else None
+
+    def overdue(self, today: date) -> bool:
+        return self.status is PetitionStatus.PENDING and today > self.due
+
+    def days_overdue(self, today: date) -> int:
+        return max(0, (today - self.due).days) if self.status is PetitionStatus.PENDING else 0
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """One line of the judge's queue: pending, soonest due first."""
+
+    petition: Petition
+    overdue: bool
+    days_overdue: int
+
+
+def petition_view(rec: PetitionRecord, case_number: str, respondent_name: str,
+                  cal: YearCalendar, lifting_days: int) -> Petition:
+    """The petition with its deadlines on ``cal``."""
+    due = decision_due(cal, rec.received_on, rec.sla)
+    effect = effect_due(cal, rec.kind, rec.status, rec.decided_on, lifting_days)
+    recon_until = period_end(cal, rec.decision_served_on, RECONSIDERATION_DAYS).due \
+        if rec.decision_served_on is not None else None
+    recon_due = period_end(cal, rec.reconsideration_filed_on, RECONSIDERATION_DECISION_DAYS).due \
+        if rec.reconsideration_filed_on is not None else None
+    return Petition(
+        id=rec.id, number=rec.number, case_id=rec.case_id, case_number=case_number,
+        kind=rec.kind, status=rec.status, respondent=rec.respondent,
+        respondent_name=respondent_name, petitioner_role=rec.petitioner_role,
+        petitioner_index=rec.petitioner_index, officer=rec.officer,
+        petitioner_name=rec.petitioner_name, petitioner_identifier=rec.petitioner_identifier,
+        listing_id=rec.listing_id, order_id=rec.order_id, received_on=rec.received_on,
+        sla=rec.sla, due=due.due, due_provisional=due.provisional, missing_years=due.missing_years,
+        details=rec.details, evidence=rec.evidence, filed_by=rec.filed_by,
+        receipt_number=rec.receipt_number, decided_on=rec.decided_on, decided_by=rec.decided_by,
+        decision_reasons=rec.decision_reasons, decision=rec.decision,
+        document_number=rec.document_number, document_problem=rec.document_error,
+        effect_due=effect.due if effect else None,
+        effect_due_provisional=effect.provisional if effect else False,
+        decision_served_on=rec.decision_served_on, reconsideration_until=recon_until,
+        reconsideration_filed_on=rec.reconsideration_filed_on, reconsideration_due=recon_due,
+        reconsideration_outcome=rec.reconsideration_outcome,
+        permission_ended_on=rec.permission_ended_on, version=rec.version)
+
+
+def queue_order(petitions: Iterable[Petition], today: date) -> list[QueueItem]:
+    """Pending petitions, soonest due first, overdue ones marked."""
+    pending = sorted((p for p in petitions if p.status is PetitionStatus.PENDING),
+                     key=lambda p: (p.due, p.received_on, p.id))
+    return [QueueItem(p, p.overdue(today), p.days_overdue(today)) for p in pending]
+
+
+__all__ = ["Petition", "QueueItem", "calendar_years", "decision_due", "effect_due",
+           "petition_view", "queue_order", "record_dates"]
