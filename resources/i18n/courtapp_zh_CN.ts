@@ -4459,12 +4459,68 @@ Nothing was saved; your input is still in the form.</source>
         <translation>失信信息已更正：{correction}（申请{petition}：{reasons}）</translation>
     </message>
     <message>
-        <source>reconsideration granted by the higher court on {on}</source>
-        <translation>上一级人民法院于{on}决定复议成立</translation>
+        <source>petition {petition}: reconsideration granted by the higher court on {on}</source>
+        <translation>申请{petition}：上一级人民法院于{on}决定复议成立</translation>
     </message>
     <message>
         <source>{text}</source>
         <translation>{text}</translation>
+    </message>
+    <message>
+        <source>the document was not issued: {reason:msg} ({field}); issue it again once this is put right</source>
+        <translation>文书未能制作：{reason:msg}（{field}），排除后请重新制作</translation>
+    </message>
+    <message>
+        <source>the data the document needs are incomplete</source>
+        <translation>制作文书所需的信息不完整</translation>
+    </message>
+    <message>
+        <source>the decision is not signed</source>
+        <translation>该决定尚未签发</translation>
+    </message>
+    <message>
+        <source>the text could not be set (a character the font lacks)</source>
+        <translation>文书无法排版（字体缺少所需字符）</translation>
+    </message>
+    <message>
+        <source>the listing was not found</source>
+        <translation>未找到该失信记录</translation>
+    </message>
+    <message>
+        <source>the restriction order was not found</source>
+        <translation>未找到该限制消费令</translation>
+    </message>
+    <message>
+        <source>the listing decision is not signed</source>
+        <translation>纳入失信名单决定尚未签发</translation>
+    </message>
+    <message>
+        <source>no signed restriction is in force</source>
+        <translation>没有已签发的限制消费措施</translation>
+    </message>
+    <message>
+        <source>no item is lifted</source>
+        <translation>没有已解除的限制消费项目</translation>
+    </message>
+    <message>
+        <source>the listing is not removed</source>
+        <translation>该失信记录尚未删除</translation>
+    </message>
+    <message>
+        <source>no such respondent</source>
+        <translation>没有该被执行人</translation>
+    </message>
+    <message>
+        <source>the language is not available</source>
+        <translation>不支持该语言</translation>
+    </message>
+    <message>
+        <source>an unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>recorded by an earlier version: issuing the document again shows the cause</source>
+        <translation>由旧版本记录：重新制作文书即可看到具体原因</translation>
     </message>
     <message>
         <source>direct service</source>

@@ -176,3 +176,75 @@ def test_comma_joined_roles_become_one_row_per_role(empty_database_url: str) -> 
     finally:
         ctx.engine.dispose()
     assert user.roles == frozenset({Role.ADMIN, Role.JUDGE})
+
+
+def test_old_english_document_errors_and_reconsideration_history_become_codes(
+        empty_database_url: str) -> None:
+    """Migration 0010: a petition's document error and a reconsideration's history
+    entry are codes; no English sentence is left in either column."""
+    import json
+
+    from courtapp.core.domain.messages import CATALOGUE, render
+
+    engine = make_engine(empty_database_url)
+    try:
+        migrate.upgrade(engine, "0009_law_edges")
+        with engine.begin() as c:
+            c.execute(text(
+                "insert into persons (id, kind, name, id_number, created_at, version) values "
+                "(1, 'person', '张三', '11010519491231002X', '2026-01-01', 1)"))
+            c.execute(text(
+                "insert into cases (id, case_number, year, court_code, type_code, sequence, "
+                "court_name, filed_on, judge, basis_kind, basis_issuer, basis_document_number, "
+                "basis_effective_on, respondent_names, applicant_names, due_fen, outstanding_fen, "
+                "performed, partly_performed, created_at, updated_at, version) values (1, "
+                "'(2026)京0105执1号', 2026, '京0105', '执', 1, '北京市朝阳区人民法院', '2026-01-05', "
+                "'赵文华', 'civil_judgment', '本院', '(2025)京0105民初1号', '2025-12-01', '', '', 0, 0, "
+                ":f, :f, '2026-01-05', '2026-01-05', 1)"), {"f": False})
+            for pid, error in ((1, "extra: the listing has no date of service\nsigner: unsigned"),
+                               (2, "KeyError"), (3, None)):
+                c.execute(text(
+                    "insert into petitions (id, number, case_id, sequence, kind, status, respondent, "
+                    "petitioner_role, petitioner_index, petitioner_name, petitioner_identifier, "
+                    "received_on, sla_days, sla_unit, details, filed_by, created_at, decision_reasons, "
+                    "decision_details, document_error, version) values (:i, :n, 1, :i, "
+                    "'correction', 'granted', 0, 'respondent', 0, '张三', '11010519491231002X', "
+                    "'2026-09-20', 15, 'calendar', '{}', 'counter', '2026-09-20', '', '{}', :e, 1)"),
+                    {"i": pid, "n": f"(2026)京0105执1号-申{pid}", "e": error})
+            for eid, code, params in (
+                    (1, "history.petition_granted",
+                     {"petition": "(2026)京0105执1号-申1",
+                      "reasons": "reconsideration granted by the higher court on 2026-10-28"}),
+                    (2, "history.information_corrected",
+                     {"correction": "姓名应为张三", "petition": "(2026)京0105执1号-申1",
+                      "reasons": "reconsideration granted by the higher court on 2026-10-28"}),
+                    (3, "history.petition_granted",
+                     {"petition": "(2026)京0105执1号-申2", "reasons": "已全部履行"})):
+                c.execute(text(
+                    "insert into respondent_events (id, case_id, respondent, from_state, to_state, "
+                    "at, effective_on, username, article, reason, reason_params) values (:i, 1, 0, "
+                    "'listed_published', 'removed', '2026-01-05', '2026-01-05', 'judge', 'art', :c, :p)"),
+                    {"i": eid, "c": code, "p": json.dumps(params, ensure_ascii=False)})
+        migrate.upgrade(engine)
+        with engine.connect() as c:
+            errors = c.execute(text("select document_error from petitions order by id")).scalars().all()
+            events = c.execute(text("select reason, reason_params from respondent_events "
+                                    "order by id")).all()
+    finally:
+        engine.dispose()
+    first, second, third = errors
+    assert third is None
+    for stored, field in ((first, "extra"), (second, "")):
+        d = json.loads(stored)
+        assert d == {"code": "counter.document_not_issued",
+                     "params": {"field": field, "reason": "document_rule.recorded_before"}}
+        assert d["code"] in CATALOGUE and d["params"]["reason"] in CATALOGUE
+        assert "service" not in stored and "KeyError" not in stored
+    codes = [(code, json.loads(p)) for code, p in events]
+    assert codes[0] == ("history.reconsideration_granted",
+                        {"on": "2026-10-28", "petition": "(2026)京0105执1号-申1", "reasons": ""})
+    assert render(*codes[0], "zh") == "申请(2026)京0105执1号-申1：上一级人民法院于2026-10-28决定复议成立"
+    assert codes[1][0] == "history.information_corrected" and codes[1][1]["reasons"] == ""
+    assert codes[2] == ("history.petition_granted",
+                        {"petition": "(2026)京0105执1号-申2", "reasons": "已全部履行"})
+    assert not any("reconsideration granted" in json.dumps(p) for _, p in codes)

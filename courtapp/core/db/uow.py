@@ -20,9 +20,11 @@ from courtapp.core.db.repositories.applications import ApplicationRepository
 from courtapp.core.db.repositories.audit import AuditRepository
 from courtapp.core.db.repositories.calendar import CalendarRepository
 from courtapp.core.db.repositories.cases import CaseRepository
+from courtapp.core.db.repositories.dispatch import DispatchRepository
 from courtapp.core.db.repositories.events import EventRepository
 from courtapp.core.db.repositories.listings import ListingRepository
 from courtapp.core.db.repositories.orders import OrderRepository
+from courtapp.core.db.repositories.petitions import PetitionRepository
 from courtapp.core.db.repositories.settings import SettingsRepository
 from courtapp.core.db.repositories.users import UserRepository
 
@@ -33,6 +35,8 @@ class UnitOfWork:
     orders: OrderRepository
     applications: ApplicationRepository
     events: EventRepository
+    petitions: PetitionRepository
+    dispatch: DispatchRepository
     settings: SettingsRepository
     calendar: CalendarRepository
     audit: AuditRepository
@@ -58,6 +62,8 @@ class UnitOfWork:
         self.orders = OrderRepository(s)
         self.applications = ApplicationRepository(s)
         self.events = EventRepository(s)
+        self.petitions = PetitionRepository(s)
+        self.dispatch = DispatchRepository(s)
         self.settings = SettingsRepository(s)
         self.calendar = CalendarRepository(s)
         self.audit = AuditRepository(s)

@@ -44,8 +44,33 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "information corrected: {correction} (petition {petition}: {reasons})",
         "失信信息已更正：{correction}（申请{petition}：{reasons}）"),
     "history.reconsideration_granted": (
-        "reconsideration granted by the higher court on {on}", "上一级人民法院于{on}决定复议成立"),
+        "petition {petition}: reconsideration granted by the higher court on {on}",
+        "申请{petition}：上一级人民法院于{on}决定复议成立"),
     "history.unknown": ("{text}", "{text}"),
+    # ------------------------------------------------------------ counter
+    "counter.document_not_issued": (
+        "the document was not issued: {reason:msg} ({field}); issue it again once this is put right",
+        "文书未能制作：{reason:msg}（{field}），排除后请重新制作"),
+    # Why a document could not be issued: the rule of services.documents it broke.
+    "document_rule.missing_precondition": (
+        "the data the document needs are incomplete", "制作文书所需的信息不完整"),
+    "document_rule.unsigned": ("the decision is not signed", "该决定尚未签发"),
+    "document_rule.render": (
+        "the text could not be set (a character the font lacks)", "文书无法排版（字体缺少所需字符）"),
+    "document_rule.listing_not_found": ("the listing was not found", "未找到该失信记录"),
+    "document_rule.order_not_found": ("the restriction order was not found", "未找到该限制消费令"),
+    "document_rule.needs_signed_listing": (
+        "the listing decision is not signed", "纳入失信名单决定尚未签发"),
+    "document_rule.needs_signed_restriction": (
+        "no signed restriction is in force", "没有已签发的限制消费措施"),
+    "document_rule.needs_lifted_item": ("no item is lifted", "没有已解除的限制消费项目"),
+    "document_rule.needs_removed_listing": ("the listing is not removed", "该失信记录尚未删除"),
+    "document_rule.no_such_respondent": ("no such respondent", "没有该被执行人"),
+    "document_rule.lang": ("the language is not available", "不支持该语言"),
+    "document_rule.error": ("an unexpected error", "意外错误"),
+    "document_rule.recorded_before": (
+        "recorded by an earlier version: issuing the document again shows the cause",
+        "由旧版本记录：重新制作文书即可看到具体原因"),
     # ------------------------------------------- methods of service (CPL)
     "service_method.direct": ("direct service", "直接送达"),
     "service_method.left_at_residence": ("left at the residence", "留置送达"),

@@ -9,9 +9,10 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
 from courtapp.core.db.orm import CaseRow, ListingRow, PersonRow, RestrictionRow
-from courtapp.core.domain.errors import NotFound
+from courtapp.core.domain.errors import ConflictError, NotFound
 from courtapp.core.domain.listing import (
     Listing,
     ListingStatus,
@@ -215,7 +216,11 @@ class ListingRepository:
             row.removal_event_on = removal_event_on
         row.restrictions = apply_restrictions(list(row.restrictions), listing.restrictions,
                                               row.case_id, row.respondent)
-        self._s.flush()
+        try:
+            self._s.flush()
+        except StaleDataError:
+            raise ConflictError(f"the listing {row.id} was changed by someone else meanwhile; "
+                                "open it again") from None
         return self.get(listing_id)
 
     def version(self, listing_id: int) -> int:

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
 from courtapp.core.db.orm import CaseRow, ListingRow, RestrictionOrderRow, RestrictionRow
 from courtapp.core.db.repositories.listings import (
@@ -14,7 +15,7 @@ from courtapp.core.db.repositories.listings import (
     restriction_of,
     restriction_rows,
 )
-from courtapp.core.domain.errors import NotFound
+from courtapp.core.domain.errors import ConflictError, NotFound
 from courtapp.core.domain.listing import ListingStatus, RestrictionStatus
 from courtapp.core.domain.records import OrderRecord
 from courtapp.core.domain.restriction_order import Factor, Initiation, OrderStatus, RestrictionOrder
@@ -100,7 +101,11 @@ class OrderRepository:
             row.signed_by_user_id = signed_by_user_id
         row.restrictions = apply_restrictions(list(row.restrictions), order.restrictions,
                                               row.case_id, row.respondent)
-        self._s.flush()
+        try:
+            self._s.flush()
+        except StaleDataError:
+            raise ConflictError(f"the order {row.id} was changed by someone else meanwhile; "
+                                "open it again") from None
         return self.get(order_id)
 
     def restricted_on(self, case_id: int, respondent: int, on: date) -> bool:
