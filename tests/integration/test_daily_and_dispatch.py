@@ -25,6 +25,7 @@ from counter_fixtures import (
 from courtapp.cli import main
 from courtapp.core.context import AppContext
 from courtapp.core.db.orm import AuditRow, DispatchRow, ListingRow, RestrictionRow
+from courtapp.core.domain.errors import ValidationError
 from courtapp.core.domain.petition import (
     CorrectionGround,
     Decision,
@@ -272,3 +273,34 @@ def test_the_counter_settings_are_checked_and_apply_to_new_petitions(
     ps.set_counter_setting(db.uow(), ADMIN, "petition.sla.removal_performed", "5wd")
     # the period is frozen on the petition when it is filed
     assert ps.get_petition(db.uow(), JUDGE, f.petition.id).due == date(2026, 9, 30)
+
+
+def test_one_intent_one_transaction_a_refused_step_leaves_nothing_saved(db: AppContext) -> None:
+    """Issue 8: filing with searches, and acknowledging several items, are each one
+    transaction on the real database: a refused step saves none of the others."""
+    from courtapp.core.domain.petition import Search
+    from courtapp.core.services import audit as audit_svc
+
+    cid = store(db)
+    publish(db, cid)
+    with pytest.raises(ValidationError) as e:
+        ps.file_petition_with_searches(
+            db.uow(), COUNTER, cid, K.REMOVAL_PERFORMED, petitioner_id=ZHANG_SAN,
+            received_on=date(2026, 9, 28), terminated_on=date(2026, 6, 1),
+            searches=[Search(date(2026, 7, 1))], issue_receipt=False)
+    assert {x.rule for x in e.value.errors} == {"petition.searches_kind"}
+    assert ps.list_petitions(db.uow(), JUDGE) == []
+    assert audit_svc.entries(db.uow(), AUDITOR,
+                             entity_type="petition") == []
+    perform_fully(db, cid, date(2026, 9, 29))
+    f = ps.file_petition(db.uow(), COUNTER, cid, K.REMOVAL_PERFORMED, petitioner_id=ZHANG_SAN,
+                         received_on=date(2026, 9, 29), issue_receipt=False)
+    ps.decide(db.uow(), JUDGE, f.petition.id,
+              Decision(True, "已履行完毕", date(2026, 9, 30)), issue_document=False)
+    first, second, *rest = [i.id for i in dispatch.open_items(db.uow(), JUDGE)]
+    dispatch.acknowledge(db.uow(), CLERK, first, date(2026, 10, 8))
+    with pytest.raises(ValidationError):
+        dispatch.acknowledge_dispatch(db.uow(), CLERK, [second, *rest, first], date(2026, 10, 9))
+    assert [i.id for i in dispatch.open_items(db.uow(), JUDGE)] == [second, *rest]
+    done = dispatch.acknowledge_dispatch(db.uow(), CLERK, [second, *rest], date(2026, 10, 9))
+    assert {i.status for i in done} == {"acknowledged"} and dispatch.open_items(db.uow(), JUDGE) == []

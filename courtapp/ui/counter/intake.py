@@ -580,15 +580,12 @@ class IntakeForm(Retranslating, QWidget):
         assert isinstance(received, date)
 
         def work() -> ps.Filed:
-            filed = ps.file_petition(
+            # One intent, one transaction: the petition and its searches (audited as such).
+            return ps.file_petition_with_searches(
                 ctx.uow(), actor, case_id, kind, petitioner_id=pid, petitioner_name=pname,
-                received_on=received, details=details, evidence=evidence)
-            if no_property and details.terminated_on is not None:
-                # the searches go through their own service too (audited as such)
-                ps.record_searches(ctx.uow(), actor, filed.petition.id,
-                                   terminated_on=details.terminated_on, searches=details.searches,
-                                   asset_lead=details.asset_lead)
-            return filed
+                received_on=received, details=details, evidence=evidence,
+                terminated_on=details.terminated_on if no_property else None,
+                searches=details.searches, asset_lead=details.asset_lead)
 
         self._set_busy(True)
         self._tasks.run_db(work, on_done=self._on_filed, on_error=self._on_failed, owner=self)

@@ -160,9 +160,7 @@ class LedgerPage(Retranslating, QWidget):
         ctx, actor = self._ctx, self._actor
 
         def work() -> int:
-            for i in ids:
-                dispatch.acknowledge(ctx.uow(), actor, i, on)
-            return len(ids)
+            return len(dispatch.acknowledge_dispatch(ctx.uow(), actor, ids, on))
 
         self._tasks.run_db(work, on_done=self._on_acked, on_error=self._on_ack_failed, owner=self)
 
