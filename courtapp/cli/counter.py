@@ -66,6 +66,9 @@ def _petition_json(p: Petition) -> dict[str, object]:
         "effect_due": p.effect_due.isoformat() if p.effect_due else None,
         "effect_due_provisional": p.effect_due_provisional,
         "reconsideration_until": p.reconsideration_until.isoformat() if p.reconsideration_until else None,
+        # R-R7: a removal's deadline to delete, from the day its ground was on record
+        "deletion_due": p.deletion_due.isoformat() if p.deletion_due else None,
+        "deletion_late": p.deletion_late,
     }
 
 

@@ -1229,6 +1229,10 @@ Nothing was saved; your input is still in the form.</source>
         <translation>收到日期</translation>
     </message>
     <message>
+        <source>Delete by</source>
+        <translation>删除期限</translation>
+    </message>
+    <message>
         <source>%1 working day(s) overdue</source>
         <translation>逾期%1个工作日</translation>
     </message>
@@ -3749,8 +3753,8 @@ Nothing was saved; your input is still in the form.</source>
         <translation>待处理的申请</translation>
     </message>
     <message>
-        <source>Soonest due first. Red: overdue. * : provisional deadline (a year without holiday calendar, counted on weekdays only).</source>
-        <translation>按答复期限先后排列。红色：逾期。*：期限暂定（所涉年度尚无节假日安排，仅按周一至周五计算）。</translation>
+        <source>Soonest due first: a removal by its deletion deadline (3 working days from the day its ground was on record), the rest by the decision's. Red: overdue. * : provisional deadline (a year without holiday calendar, counted on weekdays only).</source>
+        <translation>按期限先后排列：删除申请按删除期限（自删除事由记录在案之日起三个工作日），其他申请按答复期限。红色：已逾期。*：暂定期限（该年度节假日安排尚未录入，暂按周一至周五计算）。</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
@@ -3811,6 +3815,14 @@ Nothing was saved; your input is still in the form.</source>
     <message>
         <source>Received</source>
         <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Deletion due (R-R7)</source>
+        <translation>删除期限</translation>
+    </message>
+    <message>
+        <source>counted from %1, when the ground was on record</source>
+        <translation>自%1（删除事由记录在案之日）起算</translation>
     </message>
     <message>
         <source>Decision due</source>

@@ -222,7 +222,7 @@ def test_a_keyboard_only_intake_files_a_petition(
 
 
 # ---------------------------------------------------------------- queue
-def test_the_queue_orders_by_due_date_and_marks_the_overdue_in_working_days(
+def test_R_R7_the_queue_orders_by_the_deletion_deadline_and_marks_the_overdue_in_working_days(
         qtbot: QtBot, sqlite_db: AppContext, tasks: TaskRunner) -> None:
     db = sqlite_db
     cid, _ = performed_case(db)
@@ -233,10 +233,13 @@ def test_the_queue_orders_by_due_date_and_marks_the_overdue_in_working_days(
                            petitioner_id=ZHANG_SAN, received_on=date(2026, 9, 10), issue_receipt=False)
     page = open_queue(qtbot, db, tasks, date(2026, 9, 17))
     rows = page.rows()
-    # removal due 9-15, correction 9-16: both overdue on 9-17 (2 and 1 working days)
-    assert [r.petition.number for r in rows] == [rem.petition.number, corr.petition.number]
-    assert [(r.overdue, r.working_days_overdue) for r in rows] == [(True, 2), (True, 1)]
-    cell = page.proxy.index(0, COL_OVERDUE)
+    # removal decision due 9-15, correction 9-16: both overdue on 9-17 (2 and 1 working
+    # days); the removal's deletion runs from the performance recorded on 9-25, so it is
+    # due 9-30 and comes after the correction (R-R7: the queue orders by it)
+    assert [r.petition.number for r in rows] == [corr.petition.number, rem.petition.number]
+    assert [(r.overdue, r.working_days_overdue) for r in rows] == [(True, 1), (True, 2)]
+    assert rows[1].petition.deletion_due == date(2026, 9, 30)
+    cell = page.proxy.index(1, COL_OVERDUE)
     assert "2 working day" in page.proxy.data(cell)
     assert page.proxy.data(cell, Qt.ItemDataRole.BackgroundRole) is not None
 

@@ -181,8 +181,11 @@ def test_R_R1_a_granted_removal_removes_the_listing_within_three_working_days(db
     assert rules(must) == {"petition.must_grant"}
     done = ps.decide(db.uow(), JUDGE, filed.petition.id, grant(date(2026, 9, 30)))
     p = done.petition
+    # R-R7: the 3 working days run from 9-29, when the case recorded the performance
     assert p.status is PetitionStatus.GRANTED and (p.effect_due, p.effect_due_provisional) == (
-        date(2026, 10, 10), False)
+        date(2026, 10, 9), False)
+    assert (p.deletion_event_on, p.deletion_due, p.deletion_late) == (
+        date(2026, 9, 29), date(2026, 10, 9), False)
     lst = listing_of(db, cid, lid)
     assert (lst.status, lst.removal_kind, lst.removal_reason, lst.removed_on) == (
         ListingStatus.REMOVED, RemovalKind.DELETED, RemovalReason.PERFORMED, date(2026, 9, 30))
@@ -192,11 +195,11 @@ def test_R_R1_a_granted_removal_removes_the_listing_within_three_working_days(db
     assert p.document_number == done.document.number
     out = exported(db)[0]
     assert (out["status"], out["removed_on"], out["removal_reason"], out["removal_due"]) == (
-        "removed", "2026-09-30", "performed", "2026-10-10")
+        "removed", "2026-09-30", "performed", "2026-10-09")
     assert "removal_due_provisional" not in out
     items = dispatch.list_items(db.uow(), JUDGE, event="removal")
     assert [i.recipient for i in items] == ["spc_list", "credit_reporting", "agencies", "airlines", "rail"]
-    assert {(i.due, i.status, i.petition_id) for i in items} == {(date(2026, 10, 10), "open", p.id)}
+    assert {(i.due, i.status, i.petition_id) for i in items} == {(date(2026, 10, 9), "open", p.id)}
 
 
 def test_R_R1_no_property_needs_two_empty_searches_after_termination_and_no_lead(db: AppContext) -> None:

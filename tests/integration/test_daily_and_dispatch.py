@@ -99,11 +99,13 @@ def test_a_removal_no_recipient_acknowledged_in_three_working_days_is_the_top_al
                                                      requested_correction="年龄有误"))
     ps.decide(db.uow(), JUDGE, f.petition.id, Decision(True, "已履行完毕", date(2026, 9, 30)),
               issue_document=False)
+    # R-R7: performance recorded on 9-29 (after the petition): the list entry is to be
+    # gone everywhere 3 working days after that day, 10-09 (10-01..07 are holidays)
     assert not any(a.kind is daily.AlertKind.REMOVAL_UNACKNOWLEDGED
-                   for a in daily.alerts(db.uow(), JUDGE, date(2026, 10, 9)))
-    alerts = daily.alerts(db.uow(), JUDGE, date(2026, 10, 10))
+                   for a in daily.alerts(db.uow(), JUDGE, date(2026, 10, 8)))
+    alerts = daily.alerts(db.uow(), JUDGE, date(2026, 10, 9))
     top = alerts[0]
-    assert top.kind is daily.AlertKind.REMOVAL_UNACKNOWLEDGED and top.due == date(2026, 10, 10)
+    assert top.kind is daily.AlertKind.REMOVAL_UNACKNOWLEDGED and top.due == date(2026, 10, 9)
     assert "0 of 5" in top.en and "spc_list" in top.en
     assert daily.AlertKind.PETITION_OVERDUE in {a.kind for a in alerts}
     assert other.petition.number in {a.ref for a in alerts}
@@ -270,7 +272,10 @@ def test_the_counter_settings_are_checked_and_apply_to_new_petitions(
     f = ps.file_petition(db.uow(), COUNTER, cid, K.REMOVAL_PERFORMED, petitioner_id=ZHANG_SAN,
                          received_on=date(2026, 9, 28), issue_receipt=False)
     assert (f.petition.due, f.petition.sla.code()) == (date(2026, 9, 30), "2wd")
-    ps.set_counter_setting(db.uow(), ADMIN, "petition.sla.removal_performed", "5wd")
+    with pytest.raises(ValidationError) as long:  # R-R7: never beyond the 3 days to delete
+        ps.set_counter_setting(db.uow(), ADMIN, "petition.sla.removal_performed", "5wd")
+    assert [x.rule for x in long.value.errors] == ["petition.sla_removal"]
+    ps.set_counter_setting(db.uow(), ADMIN, "petition.sla.removal_performed", "1wd")
     # the period is frozen on the petition when it is filed
     assert ps.get_petition(db.uow(), JUDGE, f.petition.id).due == date(2026, 9, 30)
 

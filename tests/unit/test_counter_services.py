@@ -138,12 +138,13 @@ def test_R_R1_a_removal_is_refused_until_performed_then_must_be_granted_and_remo
     assert rules(must) == {"petition.must_grant"}
     done = decide(uow, p.id, grant(date(2026, 9, 30)))
     assert done.petition.status is PetitionStatus.GRANTED and done.document is None
-    assert done.petition.effect_due == date(2026, 10, 10)
+    # R-R7: due 3 working days after 9-29, the day the case recorded full performance
+    assert (done.petition.effect_due, done.petition.deletion_late) == (date(2026, 10, 9), False)
     lst = uow.committed.listings[lid]
     assert (lst.listing.status, lst.listing.removal_kind, lst.listing.removal_reason,
             lst.listing.removed_on, lst.removal_event_on) == (
         ListingStatus.REMOVED, RemovalKind.DELETED, RemovalReason.PERFORMED, date(2026, 9, 30),
-        date(2026, 9, 30))
+        date(2026, 9, 29))
     assert statuses(uow, lid) == [RestrictionStatus.LIFTED] * 2
     last = uow.committed.events[-1]
     assert (last.to_state, last.article, last.reason, last.params["petition"]) == (
@@ -152,7 +153,7 @@ def test_R_R1_a_removal_is_refused_until_performed_then_must_be_granted_and_remo
     items = dispatch.list_items(uow, JUDGE, event="removal")
     assert [i.recipient for i in items] == ["spc_list", "credit_reporting", "agencies", "airlines",
                                             "rail"]
-    assert {(i.petition_id, i.due) for i in items} == {(p.id, date(2026, 10, 10))}
+    assert {(i.petition_id, i.due) for i in items} == {(p.id, date(2026, 10, 9))}
     assert uow.audit_actions("listing") == ["listing.delete"]
     assert uow.audit_actions("petition")[-1] == "petition.granted"
     assert done.petition.decision["removal"]["article"] == "2017 Provisions Art. 10 para. 1 item 1"
@@ -333,3 +334,53 @@ def test_a_stale_petition_is_refused_as_a_conflict() -> None:
         uow.commit()
     with uow, pytest.raises(ConflictError):
         uow.petitions.save(rec)
+
+
+# -------------------------------------------------------------------- R-R7
+def test_R_R7_a_grant_after_the_deletion_deadline_is_marked_late_on_the_decision_and_the_record() -> None:
+    # the case records full performance on 9-01; the petition with the proof arrives 9-08
+    uow, cid, lid, _ = world(case=performed(example_case(), date(2026, 9, 1)))
+    p = file(uow, cid, K.REMOVAL_PERFORMED, ZHANG_SAN, date(2026, 9, 8))
+    assert (p.deletion_event_on, p.deletion_due, p.due) == (
+        date(2026, 9, 8), date(2026, 9, 11), date(2026, 9, 11))
+    done = decide(uow, p.id, grant(date(2026, 9, 14)))  # the Monday after: late
+    q = done.petition
+    assert (q.deletion_late, q.deletion_due, q.effect_due) == (True, date(2026, 9, 11),
+                                                              date(2026, 9, 11))
+    stored = uow.committed.petitions[p.id]
+    assert (stored.deletion_event_on, stored.deletion_late) == (date(2026, 9, 8), True)
+    doc = q.decision["document"]
+    assert (doc["kind"], doc["extra"]["due_on"], doc["extra"]["late"]) == (
+        "deletion", "2026-09-11", True)
+    granted = [a for a in uow.committed.audit if a.action == "petition.granted"][-1]
+    assert (granted.after["deletion_due"], granted.after["deletion_late"]) == ("2026-09-11", True)
+    # the listing's removal was due from the proof, and every recipient is already late
+    assert uow.committed.listings[lid].removal_event_on == date(2026, 9, 8)
+    assert {i.due for i in dispatch.list_items(uow, JUDGE, event="removal")} == {date(2026, 9, 11)}
+
+
+def test_R_R7_a_grant_in_time_is_not_late_and_a_rejection_never_is() -> None:
+    uow, cid, _lid, _ = world(case=performed(example_case(), date(2026, 9, 1)))
+    p = file(uow, cid, K.REMOVAL_PERFORMED, ZHANG_SAN, date(2026, 9, 8))
+    assert decide(uow, p.id, grant(date(2026, 9, 11))).petition.deletion_late is False
+    uow2, cid2, _, _ = world()
+    r = file(uow2, cid2, K.REMOVAL_CREDITOR_REQUEST, LI_SI, date(2026, 9, 1))
+    out = decide(uow2, r.id, reject(date(2026, 9, 30), "不同意删除")).petition
+    assert (out.deletion_late, out.deletion_event_on) == (False, date(2026, 9, 1))
+
+
+def test_R_R7_the_queue_orders_by_the_deletion_deadline_and_a_removal_period_cannot_exceed_it() -> None:
+    uow, cid, _lid, _ = world(order=True)
+    lifting = file(uow, cid, K.LIFTING, COMPANY, date(2026, 9, 1),
+                   details=PetitionDetails(lifting_ground=LiftingGround.CREDITOR_CONSENT))
+    uow.settings.put("petition.sla.removal_settlement", "1wd")
+    settle = file(uow, cid, K.REMOVAL_SETTLEMENT, ZHANG_SAN, date(2026, 9, 2))
+    # the lifting is due 9-04 (3 working days); the settlement's decision 9-03 and its
+    # deletion 9-07: the queue takes the deletion deadline
+    assert (lifting.due, settle.due, settle.deletion_due) == (
+        date(2026, 9, 4), date(2026, 9, 3), date(2026, 9, 7))
+    assert [q.petition.number for q in ps.queue(uow, JUDGE, date(2026, 9, 3))] == [
+        lifting.number, settle.number]
+    with pytest.raises(ValidationError) as long:
+        ps.set_sla(uow, ADMIN, K.REMOVAL_NO_PROPERTY, ps.Sla.parse("4wd"))
+    assert rules(long) == {"petition.sla_removal"}

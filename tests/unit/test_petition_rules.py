@@ -402,3 +402,65 @@ def test_a_listing_petition_needs_the_listing_current(kind: PetitionKind) -> Non
     else:
         removal_plan(kind, gone, example_case(), PetitionDetails(), ON, e, para1_fixed=False)
     assert rules(e) == [("listing", "petition.listing_gone")]
+
+
+# --------------------------------------------------------------- R-R7 deadlines
+def test_R_R7_the_deletion_runs_from_the_day_the_ground_is_on_record() -> None:
+    from courtapp.core.domain.petition_view import deletion_event_on, performed_on
+
+    received = date(2026, 9, 8)
+    unpaid = example_case()
+    assert performed_on(unpaid) is None
+    assert deletion_event_on(K.REMOVAL_PERFORMED, received, PetitionDetails(), unpaid, None) is None
+    # performed before the petition brought the proof: from the petition
+    early = performed(example_case(), date(2026, 9, 1))
+    assert performed_on(early) == date(2026, 9, 1)
+    assert deletion_event_on(K.REMOVAL_PERFORMED, received, PetitionDetails(), early, None) == received
+    # performance recorded after the petition: from the performance
+    late = performed(example_case(), date(2026, 9, 29))
+    assert deletion_event_on(K.REMOVAL_PERFORMED, received, PetitionDetails(), late, None) == \
+        date(2026, 9, 29)
+    for kind in (K.REMOVAL_SETTLEMENT, K.REMOVAL_CREDITOR_REQUEST):
+        assert deletion_event_on(kind, received, PetitionDetails(), unpaid, None) == received
+    searches = PetitionDetails(terminated_on=date(2026, 6, 1),
+                               searches=(Search(date(2026, 7, 1)), Search(date(2026, 9, 20))))
+    assert deletion_event_on(K.REMOVAL_NO_PROPERTY, received, searches, unpaid, None) == date(2026, 9, 20)
+    one = PetitionDetails(terminated_on=date(2026, 6, 1), searches=(Search(date(2026, 7, 1)),))
+    assert deletion_event_on(K.REMOVAL_NO_PROPERTY, received, one, unpaid, None) is None
+    assert deletion_event_on(K.REMOVAL_TERM_EXPIRED, received, PetitionDetails(), unpaid,
+                             date(2028, 5, 6)) == date(2028, 5, 6)
+    assert deletion_event_on(K.LIFTING, received, PetitionDetails(), unpaid, None) is None
+
+
+def test_R_R7_the_decision_is_due_inside_the_deletion_period_and_the_queue_orders_by_it() -> None:
+    from courtapp.core.domain.petition import PetitionStatus, Sla, SlaUnit
+    from courtapp.core.domain.petition_view import petition_view, queue_order
+    from courtapp.core.domain.records import PetitionRecord
+    from courtapp.core.domain.workdays import YearCalendar
+
+    cal = YearCalendar({2026}, {})  # weekdays only
+
+    def rec(pid: int, kind: PetitionKind, received: date, sla: Sla) -> PetitionRecord:
+        return PetitionRecord(pid, f"申{pid}", 1, pid, kind, PetitionStatus.PENDING, 0,
+                              PetitionerRole.RESPONDENT, 0, None, "张三", ZHANG_SAN, 7, None,
+                              received, sla, PetitionDetails(), "counter")
+
+    # a removal received Tuesday 9-1 with a (say) 15-day period: the deletion is due
+    # Friday 9-4, so is the decision
+    removal = petition_view(rec(1, K.REMOVAL_SETTLEMENT, date(2026, 9, 1), Sla(15, SlaUnit.CALENDAR)),
+                            "N", "张三", cal, 3, deletion_event=date(2026, 9, 1))
+    assert (removal.deletion_due, removal.due) == (date(2026, 9, 4), date(2026, 9, 4))
+    # the ground on record since before the petition (a term that ended): due on receipt
+    expired = petition_view(rec(2, K.REMOVAL_TERM_EXPIRED, date(2026, 9, 14), Sla(3, SlaUnit.WORKING)),
+                            "N", "张三", cal, 3, deletion_event=date(2026, 8, 31))
+    assert (expired.deletion_due, expired.due) == (date(2026, 9, 3), date(2026, 9, 14))
+    lifting = petition_view(rec(3, K.LIFTING, date(2026, 8, 31), Sla(5, SlaUnit.WORKING)),
+                            "N", "张三", cal, 3)
+    assert (lifting.deletion_due, lifting.due) == (None, date(2026, 9, 7))
+    # performance recorded on 9-3, after a petition of 9-1 with a 1-day period
+    waiting = petition_view(rec(4, K.REMOVAL_PERFORMED, date(2026, 9, 1), Sla(1, SlaUnit.WORKING)),
+                            "N", "张三", cal, 3, deletion_event=date(2026, 9, 3))
+    assert (waiting.due, waiting.deletion_due) == (date(2026, 9, 2), date(2026, 9, 8))
+    order = [q.petition.id for q in queue_order([lifting, waiting, removal, expired],
+                                                date(2026, 9, 5))]
+    assert order == [2, 1, 3, 4]  # by the deletion deadline, else the decision's

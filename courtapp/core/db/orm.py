@@ -31,6 +31,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
     literal_column,
     text,
@@ -485,6 +486,8 @@ class PetitionRow(Base):
     sla_days: Mapped[int] = mapped_column(Integer)
     sla_unit: Mapped[str] = mapped_column(String(10))  # working | calendar
     details: Mapped[str] = mapped_column(Text)
+    # What the petitioner asks and why, in their words (a field, not an evidence file).
+    statement: Mapped[str] = mapped_column(Text, default="", server_default="")
     filed_by: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     receipt_number: Mapped[str | None] = mapped_column(String(80))
@@ -500,6 +503,10 @@ class PetitionRow(Base):
     reconsideration_decided_on: Mapped[date | None] = mapped_column(Date)
     # A temporary permission's items were imposed again after its period (daily run).
     permission_ended_on: Mapped[date | None] = mapped_column(Date)
+    # R-R7: a removal's 3 working days count from the day the court had its ground
+    # on record (fixed at the decision); a grant after them is a late deletion.
+    deletion_event_on: Mapped[date | None] = mapped_column(Date)
+    deletion_late: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     version: Mapped[int] = mapped_column(Integer, default=1)
     evidence: Mapped[list[PetitionEvidenceRow]] = relationship(
         cascade="all, delete-orphan", order_by="PetitionEvidenceRow.position")

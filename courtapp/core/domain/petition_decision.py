@@ -136,8 +136,9 @@ class RemovalPlan:
 
 def removal_plan(kind: PetitionKind, listing: Listing, case: EnforcementCase,
                  details: PetitionDetails, on: date, e: ErrorCollector, *,
-                 para1_fixed: bool) -> RemovalPlan | None:
-    """The removal a granted removal petition carries out, or None (errors in ``e``)."""
+                 para1_fixed: bool, event_on: date | None = None) -> RemovalPlan | None:
+    """The removal a granted removal petition carries out, or None (errors in ``e``).
+    ``event_on``: the day its ground was on the court's record (R-R7; default ``on``)."""
     info = KINDS[kind]
     assert info.removal is not None
     rkind, reason, item = info.removal
@@ -147,7 +148,7 @@ def removal_plan(kind: PetitionKind, listing: Listing, case: EnforcementCase,
     fixed = listing.term_years is not None
     article = ART_ITEM.format(n=item) if item is not None else ART_EXPIRED
     ground: int | str = item if item is not None else "expired"
-    event_on = on
+    event_on = event_on if event_on is not None and event_on <= on else on
     if kind is PetitionKind.REMOVAL_TERM_EXPIRED:
         if end is None:
             e.add("kind", "petition.no_term",

@@ -169,6 +169,8 @@ class PetitionRecord:
     details: PetitionDetails
     filed_by: str
     evidence: tuple[Evidence, ...] = ()
+    #: What the petitioner asks and why, in their words.
+    statement: str = ""
     receipt_number: str | None = None
     decided_on: date | None = None
     decided_by: str | None = None
@@ -181,6 +183,10 @@ class PetitionRecord:
     reconsideration_outcome: str | None = None
     reconsideration_decided_on: date | None = None
     permission_ended_on: date | None = None
+    #: R-R7: the day a removal's ground was on the court's record (fixed at the
+    #: decision), and whether it was granted after the 3 working days from it.
+    deletion_event_on: date | None = None
+    deletion_late: bool = False
     version: int = 1
 
 

@@ -8,9 +8,11 @@ carriers — airlines and rail — for a travel item.  An item stays open until
 someone records its acknowledgement.
 
 When an item is due:
-- a removal or a correction: 3 working days after it was made (2017 Arts. 9,
-  10, 12; R-R1, R-R4), on the working-day calendar, provisional when a year
-  has no data (R-D1);
+- a removal: 3 working days after its ground was on the court's record (the
+  payload's ``event_on``: R-R1, R-R2, R-R7; 2017 Arts. 9-10) — the entry is to
+  be gone from every list by then — on the working-day calendar, provisional
+  when a year has no data (R-D1);
+- a correction: 3 working days after it was made (2017 Art. 12, R-R4);
 - a lifting: ``dispatch.lifting_working_days`` working days (2015 Art. 9 says
   "promptly" with no number; default 3, as for a deletion);
 - a temporary permission: its first day (the carriers must know before the trip);
@@ -106,25 +108,32 @@ def lifting_days(uow: UnitOfWork) -> int:
 
 def item_due(cal: YearCalendar, r: DispatchRecord, lifting_days: int) -> Deadline | None:
     """When ``r`` is due (see the module docstring)."""
-    if r.event in ("removal", "correction"):
+    if r.event == "removal":
+        return add_working_days(cal, _day(r.payload.get("event_on")) or r.created_on,
+                                STATUTORY_WORKING_DAYS)
+    if r.event == "correction":
         return add_working_days(cal, r.created_on, STATUTORY_WORKING_DAYS)
     if r.event == "lifting":
         return add_working_days(cal, r.created_on, lifting_days)
     if r.event == "permission":
-        start = r.payload.get("from")
-        try:
-            return Deadline(date.fromisoformat(start)) if isinstance(start, str) and start else None
-        except ValueError:
-            return None
+        start = _day(r.payload.get("from"))
+        return Deadline(start) if start else None
     return None
+
+
+def _day(value: object) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
 
 
 def with_due(uow: UnitOfWork, recs: Sequence[DispatchRecord]) -> list[DispatchItem]:
     """Within the caller's open unit of work: the items with their due dates."""
     if not recs:
         return []
-    first = min(r.created_on for r in recs)
-    last = max(r.created_on for r in recs)
+    starts = [r.created_on for r in recs] + [d for r in recs if (d := _day(r.payload.get("event_on")))]
+    first, last = min(starts), max(starts)
     cal = uow.calendar.load(range(first.year, last.year + 2))
     days = lifting_days(uow)
     return [_item(r, item_due(cal, r, days)) for r in recs]

@@ -92,6 +92,7 @@ def execute_removal(uow: UnitOfWork, actor: Actor, rec: ListingRecord, case: Enf
     if was_published:
         payload = {"event": "removal", "removed_on": on.isoformat(), "removal_kind": kind.value,
                    "removal_reason": reason.value, "article": article,
+                   "event_on": event_on.isoformat(),
                    "entry": entry_data(case, before, on)}
         dispatch.queue_event(uow, case_id=rec.case_id, event="removal",
                              recipients=listing_bodies(case, before.respondent, items),

@@ -114,8 +114,10 @@ def load_case_state(ctx: AppContext, actor: Actor, petition_id: int, today: date
 
 
 _COLUMNS: list[Column[QueueRow]] = [
+    # The queue's order: a removal by its deletion deadline (R-R7), else the decision's.
     Column(QT_TRANSLATE_NOOP("Counter", "Due"), lambda r: r.petition.due.isoformat()
-           + (" *" if r.petition.due_provisional else ""), lambda r: r.petition.due.toordinal()),
+           + (" *" if r.petition.due_provisional else ""),
+           lambda r: r.petition.queue_key.toordinal() * 1_000_000 + r.petition.due.toordinal()),
     Column(QT_TRANSLATE_NOOP("Counter", "Overdue"), lambda r: _overdue_text(r),
            lambda r: r.working_days_overdue),
     Column(QT_TRANSLATE_NOOP("Counter", "Petition"), lambda r: r.petition.number),
@@ -123,6 +125,10 @@ _COLUMNS: list[Column[QueueRow]] = [
     Column(QT_TRANSLATE_NOOP("Counter", "Respondent"), lambda r: r.petition.respondent_name),
     Column(QT_TRANSLATE_NOOP("Counter", "Petitioner"), lambda r: r.petition.petitioner_name),
     Column(QT_TRANSLATE_NOOP("Counter", "Received"), lambda r: r.petition.received_on.isoformat()),
+    Column(QT_TRANSLATE_NOOP("Counter", "Delete by"),
+           lambda r: iso(r.petition.deletion_due) + (" *" if r.petition.deletion_due_provisional
+                                                     else ""),
+           lambda r: r.petition.queue_key.toordinal()),
 ]
 COL_DUE, COL_OVERDUE, COL_NUMBER = 0, 1, 2
 OVERDUE_TEXT = QT_TRANSLATE_NOOP("Counter", "%1 working day(s) overdue")
@@ -276,8 +282,10 @@ class QueuePage(Retranslating, QWidget):
 
     def retranslateUi(self) -> None:
         self.heading.setText(self.tr("Petitions to decide"))
-        self.legend.setText(self.tr("Soonest due first. Red: overdue. * : provisional deadline "
-                                    "(a year without holiday calendar, counted on weekdays only)."))
+        self.legend.setText(self.tr("Soonest due first: a removal by its deletion deadline (3 working "
+                                    "days from the day its ground was on record), the rest by the "
+                                    "decision's. Red: overdue. * : provisional deadline (a year "
+                                    "without holiday calendar, counted on weekdays only)."))
         self.refresh_button.setText(self.tr("Re&fresh"))
         self.evidence_label.setText(self.tr("E&vidence (Enter opens a file):"))
         self.reasons_label.setText(self.tr("Rea&sons (required):"))
@@ -360,6 +368,9 @@ class QueuePage(Retranslating, QWidget):
             (self.tr("Petitioner"), f"{p.petitioner_name} ({p.petitioner_identifier})"),
             (self.tr("Respondent"), p.respondent_name),
             (self.tr("Received"), p.received_on.isoformat()),
+            *([(self.tr("Deletion due (R-R7)"), p.deletion_due.isoformat() + (
+                " — " + self.tr("counted from %1, when the ground was on record").replace(
+                    "%1", iso(p.deletion_event_on))))] if p.deletion_due is not None else []),
             (self.tr("Decision due"), p.due.isoformat() + (
                 " — " + self.tr("provisional: no calendar for %1").replace(
                     "%1", ", ".join(map(str, p.missing_years))) if p.due_provisional else "")),

@@ -70,6 +70,7 @@ def _record(r: PetitionRow) -> PetitionRecord:
         petitioner_identifier=r.petitioner_identifier, listing_id=r.listing_id,
         order_id=r.order_id, received_on=r.received_on, sla=Sla(r.sla_days, SlaUnit(r.sla_unit)),
         details=PetitionDetails.from_json(json.loads(r.details)), filed_by=r.filed_by,
+        statement=r.statement or "",
         evidence=tuple(Evidence(x.id, x.name, x.size, x.sha256) for x in r.evidence),
         receipt_number=r.receipt_number, decided_on=r.decided_on, decided_by=r.decided_by,
         decision_reasons=r.decision_reasons or "", decision=decision,
@@ -78,7 +79,8 @@ def _record(r: PetitionRow) -> PetitionRecord:
         reconsideration_filed_on=r.reconsideration_filed_on,
         reconsideration_outcome=r.reconsideration_outcome,
         reconsideration_decided_on=r.reconsideration_decided_on,
-        permission_ended_on=r.permission_ended_on, version=r.version)
+        permission_ended_on=r.permission_ended_on, deletion_event_on=r.deletion_event_on,
+        deletion_late=bool(r.deletion_late), version=r.version)
 
 
 class PetitionRepository:
@@ -164,7 +166,7 @@ class PetitionRepository:
             petitioner_identifier=new.petitioner_identifier, listing_id=new.listing_id,
             order_id=new.order_id, received_on=new.received_on, sla_days=new.sla.days,
             sla_unit=new.sla.unit.value, details=canonical_json(new.details.to_json()) or "{}",
-            filed_by=new.filed_by, created_at=datetime.now(UTC))
+            statement=new.statement, filed_by=new.filed_by, created_at=datetime.now(UTC))
         row.evidence = [PetitionEvidenceRow(position=k, name=x.name, size=x.size, sha256=x.sha256,
                                             data=b)
                         for k, (x, b) in enumerate(zip(new.evidence, data, strict=True))]
@@ -192,6 +194,7 @@ class PetitionRepository:
         row.reconsideration_outcome = rec.reconsideration_outcome
         row.reconsideration_decided_on = rec.reconsideration_decided_on
         row.permission_ended_on = rec.permission_ended_on
+        row.deletion_event_on, row.deletion_late = rec.deletion_event_on, rec.deletion_late
         try:
             self._s.flush()
         except StaleDataError:

@@ -3,18 +3,26 @@ settings as values, and the petition as the screens see it."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from courtapp.core import settings
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.domain.errors import ErrorCollector, ValidationError
 from courtapp.core.domain.messages import Message
-from courtapp.core.domain.petition import KINDS, PetitionKind, Sla
-from courtapp.core.domain.petition_view import Petition, calendar_years, petition_view
+from courtapp.core.domain.model import EnforcementCase
+from courtapp.core.domain.petition import KINDS, REMOVAL_KINDS, PetitionKind, PetitionStatus, Sla
+from courtapp.core.domain.petition_view import (
+    Petition,
+    calendar_years,
+    deletion_event_on,
+    petition_view,
+)
 from courtapp.core.domain.records import PetitionRecord
 from courtapp.core.domain.workdays import YearCalendar
+from courtapp.core.services.removal import para1_applies_to_fixed_term
 
 if TYPE_CHECKING:
     from courtapp.core.services.documents import IssuedDocument
@@ -107,9 +115,21 @@ def higher_court(uow: UnitOfWork) -> str:
 
 
 # ----------------------------------------------------------------- reading
-def calendar_for(uow: UnitOfWork, recs: Sequence[PetitionRecord]) -> YearCalendar:
-    years = calendar_years(recs)
+def calendar_for(uow: UnitOfWork, recs: Sequence[PetitionRecord],
+                 more: Iterable[date | None] = ()) -> YearCalendar:
+    years = calendar_years(recs, more)
     return uow.calendar.load(years if years is not None else range(0))
+
+
+def deletion_event(uow: UnitOfWork, rec: PetitionRecord, case: EnforcementCase) -> date | None:
+    """R-R7: the day a removal petition's ground is on record, as the case stands now."""
+    if rec.kind not in REMOVAL_KINDS or rec.listing_id is None:
+        return None
+    listing = uow.listings.get(rec.listing_id).listing
+    if rec.kind is not PetitionKind.REMOVAL_TERM_EXPIRED and listing.term_years is not None \
+            and not para1_applies_to_fixed_term(uow):
+        return None  # Art. 10 para. 2: no para. 1 deadline for a fixed term (early deletion)
+    return deletion_event_on(rec.kind, rec.received_on, rec.details, case, listing.term_end())
 
 
 def views(uow: UnitOfWork, recs: Sequence[PetitionRecord]) -> list[Petition]:
@@ -117,10 +137,13 @@ def views(uow: UnitOfWork, recs: Sequence[PetitionRecord]) -> list[Petition]:
     if not recs:
         return []
     cases = uow.cases.many({r.case_id for r in recs})
-    cal = calendar_for(uow, recs)
+    events = {r.id: deletion_event(uow, r, cases[r.case_id].case) for r in recs
+              if r.status is PetitionStatus.PENDING}
+    cal = calendar_for(uow, recs, events.values())
     days = lifting_days(uow)
     return [petition_view(r, cases[r.case_id].case.case_number,
-                          cases[r.case_id].case.respondents[r.respondent].name, cal, days)
+                          cases[r.case_id].case.respondents[r.respondent].name, cal, days,
+                          events.get(r.id))
             for r in recs]
 
 
@@ -129,6 +152,6 @@ def view(uow: UnitOfWork, rec: PetitionRecord) -> Petition:
 
 
 __all__ = ["Decided", "EvidenceFile", "Filed", "SETTING_HIGHER_COURT", "SETTING_LIFTING_DAYS",
-           "SETTING_SLA", "SETTING_TRAVEL_MAX_DAYS", "calendar_for", "document_problem",
+           "SETTING_SLA", "SETTING_TRAVEL_MAX_DAYS", "calendar_for", "deletion_event", "document_problem",
            "error_text", "higher_court", "lifting_days", "refuse", "sla_for", "travel_max", "view",
            "views"]

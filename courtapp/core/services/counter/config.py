@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from courtapp.core import settings
 from courtapp.core.db.uow import UnitOfWork
-from courtapp.core.domain.petition import KINDS, PetitionKind, Sla
+from courtapp.core.domain.petition import KINDS, REMOVAL_KINDS, PetitionKind, Sla
+from courtapp.core.domain.removal import REMOVAL_WORKING_DAYS
 from courtapp.core.domain.roles import Actor
 from courtapp.core.services.counter.common import (
     SETTING_HIGHER_COURT,
@@ -33,6 +34,12 @@ def set_sla(uow: UnitOfWork, actor: Actor, kind: PetitionKind, sla: Sla) -> None
         raise refuse("kind", "petition.sla_statutory",
                      f"the period for a {info.label_en} is fixed by {info.article}",
                      f"{info.label_zh}的审查期限由{info.article}规定，不能修改")
+    if kind in REMOVAL_KINDS and sla.days > REMOVAL_WORKING_DAYS:
+        raise refuse("sla", "petition.sla_removal",
+                     f"a removal is decided within the {REMOVAL_WORKING_DAYS} working days the court "
+                     f"has to delete (2017 Provisions Art. 10; R-R7): {sla.code()} is too long",
+                     f"删除申请的审查期限不得超过删除失信信息的{REMOVAL_WORKING_DAYS}个工作日"
+                     f"（第十条）：{sla.code()}过长")
     set_setting(uow, actor, SETTING_SLA.format(kind=kind.value), Sla.parse(sla.code()).code())
 
 

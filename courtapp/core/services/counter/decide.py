@@ -29,12 +29,14 @@ from courtapp.core.domain.petition import (
 )
 from courtapp.core.domain.petition_decision import must_grant
 from courtapp.core.domain.petition_view import Petition
+from courtapp.core.domain.removal import REMOVAL_WORKING_DAYS
 from courtapp.core.domain.roles import Actor, Permission, require
-from courtapp.core.domain.workdays import period_end
+from courtapp.core.domain.workdays import add_working_days, period_end
 from courtapp.core.services import documents
 from courtapp.core.services.counter.common import (
     Decided,
     calendar_for,
+    deletion_event,
     document_problem,
     error_text,
     refuse,
@@ -69,7 +71,11 @@ def decide(uow: UnitOfWork, actor: Actor, petition_id: int | str, decision: Deci
                   "决定日期不得早于收到申请的日期")
         e.raise_if_any()
         case = uow.cases.get(rec.case_id).case
-        g = Grant(uow, actor, rec, case, decision, e)
+        event = deletion_event(uow, rec, case)  # R-R7, as the case stands at the decision
+        cal = calendar_for(uow, [rec], [event, decision.on])
+        deletion = add_working_days(cal, event, REMOVAL_WORKING_DAYS) if event is not None else None
+        g = Grant(uow, actor, rec, case, decision, e, deletion_event=event,
+                  deletion_due=deletion.due if deletion else None)
         listing = g.listing().listing if rec.kind in REMOVAL_KINDS else None
         must = must_grant(rec.kind, rec.details, decision, case, listing,
                           para1_fixed=para1_applies_to_fixed_term(uow))
@@ -86,12 +92,19 @@ def decide(uow: UnitOfWork, actor: Actor, petition_id: int | str, decision: Deci
         details = {"facts_verified": decision.facts_verified, **g.effect}
         if g.doc is not None:
             details["document"] = {"kind": g.doc[0].value, "extra": g.doc[1]}
+        # R-R7: a deletion granted after its 3 working days is late, on the record too.
+        late_deletion = decision.granted and deletion is not None and decision.on > deletion.due
         rec = uow.petitions.save(replace(
             rec, status=status, decided_on=decision.on, decided_by=actor.username,
-            decision_reasons=decision.reasons.strip(), decision=details))
-        uow.audit.add(actor, f"petition.{status.value}", "petition", rec.number,
-                      after={"on": decision.on.isoformat(), "effect": g.effect,
-                             "facts_verified": decision.facts_verified, "late": decision.on > due},
+            decision_reasons=decision.reasons.strip(), decision=details,
+            deletion_event_on=event, deletion_late=late_deletion))
+        after: dict[str, object] = {"on": decision.on.isoformat(), "effect": g.effect,
+                                    "facts_verified": decision.facts_verified,
+                                    "late": decision.on > due}
+        if deletion is not None:
+            after |= {"deletion_event_on": event.isoformat() if event else None,
+                      "deletion_due": deletion.due.isoformat(), "deletion_late": late_deletion}
+        uow.audit.add(actor, f"petition.{status.value}", "petition", rec.number, after=after,
                       legal_ground=KINDS[rec.kind].article, reason=decision.reasons.strip())
         pet = view(uow, rec)
         uow.commit()

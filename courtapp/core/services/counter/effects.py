@@ -80,6 +80,9 @@ class Grant:
     #: What was carried out (stored with the decision; data, never prose).
     effect: dict[str, Any] = field(default_factory=dict)
     new_order_id: int | None = None
+    #: R-R7, a removal: the day its ground was on record and the last day to delete.
+    deletion_event: date | None = None
+    deletion_due: date | None = None
 
     def __post_init__(self) -> None:
         if self.why is None:
@@ -172,13 +175,16 @@ def reject(g: Grant) -> None:
 def grant_removal(g: Grant) -> None:
     lr = g.listing()
     plan = removal_plan(g.kind, lr.listing, g.case, g.rec.details, g.on, g.e,
-                        para1_fixed=para1_applies_to_fixed_term(g.uow))
+                        para1_fixed=para1_applies_to_fixed_term(g.uow), event_on=g.deletion_event)
     if plan is None:
         return
     execute_removal(g.uow, g.actor, lr, g.case, kind=plan.kind, reason=plan.reason, on=g.on,
                     event_on=plan.event_on, article=plan.article, why=g.reason,
                     petition_id=g.rec.id)
-    g.doc = (DocKind.DELETION, {"action": "delete", "ground": plan.ground})
+    extra: dict[str, Any] = {"action": "delete", "ground": plan.ground}
+    if g.deletion_due is not None:  # R-R7: the decision says when the deletion was due
+        extra.update(due_on=g.deletion_due.isoformat(), late=g.on > g.deletion_due)
+    g.doc = (DocKind.DELETION, extra)
     g.effect = {"removal": {"kind": plan.kind.value, "reason": plan.reason.value,
                             "article": plan.article, "event_on": plan.event_on.isoformat()}}
 
