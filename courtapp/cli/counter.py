@@ -56,6 +56,7 @@ def _petition_json(p: Petition) -> dict[str, object]:
         "status": p.status.value, "respondent": p.respondent, "respondent_name": p.respondent_name,
         "petitioner": {"role": p.petitioner_role.value, "name": p.petitioner_name,
                        "identifier": p.petitioner_identifier, "officer": p.officer},
+        "statement": p.statement or None,
         "received_on": p.received_on.isoformat(), "sla": p.sla.code(), "due": p.due.isoformat(),
         "due_provisional": p.due_provisional, "details": p.details.to_json(),
         "evidence": [{"name": x.name, "size": x.size, "sha256": x.sha256} for x in p.evidence],
@@ -123,7 +124,8 @@ def _petition(args: argparse.Namespace, ctx: AppContext) -> int:
             ctx.uow(), actor, rec.id, PetitionKind(args.kind), petitioner_id=args.petitioner_id,
             petitioner_name=args.name or "", respondent=args.respondent,
             received_on=date_arg(args.received_on, "--received-on") or date.today(),
-            details=details, evidence=evidence, issue_receipt=not args.no_receipt,
+            details=details, evidence=evidence, statement=args.statement or "",
+            issue_receipt=not args.no_receipt,
             lang=args.doc_lang)
         p = filed.petition
         if args.json:
@@ -323,6 +325,8 @@ def register(sub: SubParsers) -> None:
                    help="the respondent the petition concerns, numbered from 0 (needed when a "
                         "creditor petitions and several respondents fit)")
     f.add_argument("--received-on", metavar="DATE", help="the day the petition was received (default today)")
+    f.add_argument("--statement", metavar="TEXT",
+                   help="what the petitioner asks and why, in their words (kept on the petition)")
     f.add_argument("--evidence", action="append", metavar="FILE",
                    help="an evidence file, stored with its SHA-256; repeat for several")
     f.add_argument("--correction-ground", choices=[g.value for g in CorrectionGround],

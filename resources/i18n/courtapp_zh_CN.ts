@@ -1113,7 +1113,6 @@ Nothing was saved; your input is still in the form.</source>
     <name>Counter</name>
     <message>
         <source>(1) should not have been listed</source>
-        <extracomment>The written statement is kept with the evidence under this name.</extracomment>
         <translation>（一）不应被纳入失信名单</translation>
     </message>
     <message>
@@ -3855,6 +3854,10 @@ Nothing was saved; your input is still in the form.</source>
     <message>
         <source>Restrictions</source>
         <translation>限制消费项目</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>申请事项和理由</translation>
     </message>
     <message>
         <source>Details</source>

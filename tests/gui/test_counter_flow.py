@@ -132,7 +132,9 @@ def test_intake_with_receipt_then_grant_and_removal_then_dispatch_acknowledged(
     assert pet.number == f"{NUMBER}-申1"
     assert (pet.due, pet.due_provisional) == (date(2026, 10, 10), False)
     assert pet.number in form.message.text() and "2026-10-10" in form.message.text()
-    assert {e.name for e in pet.evidence} == {"申请书.txt", "transfer.pdf"}
+    # the statement is a field of the petition, not a text file among the evidence
+    assert [e.name for e in pet.evidence] == ["transfer.pdf"]
+    assert pet.statement == "本人已全部履行，申请删除失信信息。"
     # the form is clear for the next person
     assert form.case is None and form.petitioner_id.text() == "" and form.evidence.count() == 0
 
@@ -147,13 +149,15 @@ def test_intake_with_receipt_then_grant_and_removal_then_dispatch_acknowledged(
     assert [d.number for d in receipts] == [filed.receipt.number]
     content = ds.document_content(db.uow(), JUDGE, filed.receipt.number)
     assert display_number(pet.number) in "".join(content.body) + content.term  # （2026）…-申1
+    assert "transfer.pdf" in "".join(content.body) and ".txt" not in "".join(content.body)
 
     # --- 3. The judge's queue: open it, grant with reasons.
     queue = open_queue(qtbot, db, tasks, DECIDED_ON)
     assert [r.petition.number for r in queue.rows()] == [pet.number]
     with qtbot.waitSignal(queue.detail_loaded, timeout=TIMEOUT):
         assert queue.select_petition(pet.number)
-    assert "transfer.pdf" in queue.evidence.item(1).text() or "transfer.pdf" in queue.evidence.item(0).text()
+    assert queue.evidence.count() == 1 and "transfer.pdf" in queue.evidence.item(0).text()
+    assert "本人已全部履行，申请删除失信信息。" in queue.detail.toPlainText()
     qtbot.mouseClick(queue.grant_button, Qt.MouseButton.LeftButton)  # no reasons: refused
     assert queue.message.text() and queue.current is not None
     queue.reasons.setPlainText("经核实，被执行人已全部履行生效法律文书确定的义务。")

@@ -140,7 +140,7 @@ def test_the_counter_commands_document_their_fields(argv: list[str],
     out = capsys.readouterr().out
     assert "usage: courtapp " + " ".join(argv[:-1]) in out
     if argv[:2] == ["petition", "file"]:
-        for opt in ("--petitioner-id", "--evidence", "--correction-ground", "--lifting-ground",
+        for opt in ("--petitioner-id", "--statement", "--evidence", "--correction-ground", "--lifting-ground",
                     "--search", "--terminated-on", "--travel-ground", "--from", "--until",
                     "--consumption", "--items", "--receipt", "removal_no_property"):
             assert opt in out, opt
@@ -207,9 +207,11 @@ def test_petition_file_refusals_name_the_field_on_the_command_line(
     assert "petitioner_id:" in err and "[petition.not_a_party]" in err
     assert run(db, "petition", "file", NUMBER, "removal_no_property", "--petitioner-id", ZHANG_SAN,
                "--received-on", "2026-09-28", "--terminated-on", "2026-06-01", "--search",
-               "2026-07-01:none", "--search", "2026-08-01", "--no-receipt", "--json") == 0
+               "2026-07-01:none", "--search", "2026-08-01", "--no-receipt", "--json",
+               "--statement", "终本后两次查询均无财产，申请删除") == 0
     p = json.loads(capsys.readouterr().out)
     assert [s["on"] for s in p["details"]["searches"]] == ["2026-07-01", "2026-08-01"]
+    assert (p["statement"], p["evidence"]) == ("终本后两次查询均无财产，申请删除", [])
     assert run(db, "petition", "show", p["number"], "--json") == 0
     assert json.loads(capsys.readouterr().out)["kind"] == "removal_no_property"
     _ = case_doc

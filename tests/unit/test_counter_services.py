@@ -98,6 +98,7 @@ def test_intake_numbers_the_petition_stores_evidence_hashes_and_the_due_day() ->
     # 3 working days across National Day 2026 (10-10 is a make-up Saturday)
     assert (p.due, p.due_provisional) == (date(2026, 10, 10), False)
     assert ps.evidence_bytes(uow, JUDGE, p.evidence[0].id) == b"40000"
+    assert p.statement == "" and [e.name for e in p.evidence] == ["转账凭证.pdf"]
     assert uow.audit_actions("petition") == ["petition.file"]
     second = file(uow, cid, K.REMOVAL_PERFORMED, LI_SI, date(2026, 10, 8))
     assert second.number.endswith("-申2")
@@ -122,6 +123,17 @@ def test_file_petition_with_searches_is_one_transaction() -> None:
     assert f.petition.details.terminated_on == date(2026, 6, 1)
     assert uow.audit_actions("petition") == ["petition.file", "petition.searches"]
     assert uow.commits == 1
+
+
+def test_the_petitioners_statement_is_a_field_of_the_petition_not_evidence() -> None:
+    uow, cid, _lid, _ = world()
+    f = ps.file_petition(uow, COUNTER, cid, K.REMOVAL_PERFORMED, petitioner_id=ZHANG_SAN,
+                         received_on=date(2026, 9, 30), issue_receipt=False,
+                         statement="  本人已全部履行，请求删除失信信息。\n")
+    assert (f.petition.statement, f.petition.evidence) == ("本人已全部履行，请求删除失信信息。", ())
+    assert ps.get_petition(uow, JUDGE, f.petition.number).statement == "本人已全部履行，请求删除失信信息。"
+    [filed] = [a for a in uow.committed.audit if a.action == "petition.file"]
+    assert filed.after["statement"] == "本人已全部履行，请求删除失信信息。"
 
 
 # ----------------------------------------------------------------- removal

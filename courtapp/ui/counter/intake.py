@@ -59,8 +59,6 @@ from courtapp.ui.listing.widgets import banner, set_banner
 from courtapp.ui.login import error_label, set_error
 from courtapp.ui.tasks import TaskRunner
 
-#: The written statement is kept with the evidence under this name.
-STATEMENT_FILE = "申请书.txt"
 SEARCH_DELAY_MS = 150
 
 _CORRECTION = {
@@ -570,9 +568,7 @@ class IntakeForm(Retranslating, QWidget):
             self.failed.emit(self.details_error.text())
             return
         evidence = [ps.EvidenceFile(a.name, a.data) for a in self.attached]
-        statement = self.statement.toPlainText().strip()
-        if statement:
-            evidence.insert(0, ps.EvidenceFile(STATEMENT_FILE, statement.encode("utf-8")))
+        statement = self.statement.toPlainText().strip()  # a field of the petition
         ctx, actor, case_id, kind = self._ctx, self._actor, self.case.id, self.selected_kind()
         pid, pname = self.petitioner_id.text().strip(), self.petitioner_name.text().strip()
         received = pydate(self.received_on.date())
@@ -583,7 +579,7 @@ class IntakeForm(Retranslating, QWidget):
             # One intent, one transaction: the petition and its searches (audited as such).
             return ps.file_petition_with_searches(
                 ctx.uow(), actor, case_id, kind, petitioner_id=pid, petitioner_name=pname,
-                received_on=received, details=details, evidence=evidence,
+                received_on=received, details=details, evidence=evidence, statement=statement,
                 terminated_on=details.terminated_on if no_property else None,
                 searches=details.searches, asset_lead=details.asset_lead)
 

@@ -391,6 +391,8 @@ class QueuePage(Retranslating, QWidget):
                 rows.append((self.tr("Restrictions"), "; ".join(
                     f"{item_text(r.item, numbered=True)} [{tl(RESTRICTION_STATUS[r.status])}]"
                     for r in live)))
+        if p.statement:
+            rows.append((self.tr("Statement"), p.statement))
         d = p.details.to_json()
         if d:
             rows.append((self.tr("Details"), ", ".join(f"{k}: {v}" for k, v in d.items())))

@@ -65,8 +65,11 @@ ART_SEARCHES = "2017 Provisions Art. 10 para. 1 item 4"
 def file_in(uow: UnitOfWork, actor: Actor, case_id: int, kind: PetitionKind, *,
             petitioner_id: str, received_on: date, petitioner_name: str = "",
             respondent: int | None = None, details: PetitionDetails | None = None,
-            evidence: Sequence[EvidenceFile] = ()) -> PetitionRecord:
-    """Within the caller's open unit of work: check and store a petition (the caller commits)."""
+            evidence: Sequence[EvidenceFile] = (), statement: str = "") -> PetitionRecord:
+    """Within the caller's open unit of work: check and store a petition (the caller commits).
+
+    ``statement``: what the petitioner asks and why, in their words (a field of the
+    petition, never an evidence file)."""
     require(actor, Permission.PETITION_FILE)
     kind = PetitionKind(kind)
     info = KINDS[kind]
@@ -96,7 +99,7 @@ def file_in(uow: UnitOfWork, actor: Actor, case_id: int, kind: PetitionKind, *,
         petitioner_name=who.name, petitioner_identifier=who.identifier,
         listing_id=target.listing.id if target.listing is not None else None,
         order_id=target.order.id if target.order is not None else None, received_on=received_on,
-        sla=sla, details=details, filed_by=actor.username,
+        sla=sla, details=details, filed_by=actor.username, statement=statement.strip(),
         evidence=tuple(Evidence(0, f.name.strip(), len(f.data), hashlib.sha256(f.data).hexdigest())
                        for f in evidence)), [f.data for f in evidence])
     pet = view(uow, stored)
@@ -106,7 +109,7 @@ def file_in(uow: UnitOfWork, actor: Actor, case_id: int, kind: PetitionKind, *,
                                         "identifier": who.identifier, "officer": who.officer},
                          "received_on": received_on.isoformat(), "due": pet.due.isoformat(),
                          "due_provisional": pet.due_provisional, "sla": sla.code(),
-                         "details": details.to_json(),
+                         "details": details.to_json(), "statement": stored.statement or None,
                          "evidence": [{"name": x.name, "sha256": x.sha256} for x in stored.evidence]},
                   legal_ground=info.article)
     return stored
@@ -115,14 +118,16 @@ def file_in(uow: UnitOfWork, actor: Actor, case_id: int, kind: PetitionKind, *,
 def file_petition(uow: UnitOfWork, actor: Actor, case_id: int, kind: PetitionKind, *,
                   petitioner_id: str, received_on: date, petitioner_name: str = "",
                   respondent: int | None = None, details: PetitionDetails | None = None,
-                  evidence: Sequence[EvidenceFile] = (), issue_receipt: bool = True,
-                  lang: str = "zh", key: Ed25519PrivateKey | None = None) -> Filed:
+                  evidence: Sequence[EvidenceFile] = (), statement: str = "",
+                  issue_receipt: bool = True, lang: str = "zh",
+                  key: Ed25519PrivateKey | None = None) -> Filed:
     """A counter officer files a petition and prints its receipt."""
     require(actor, Permission.PETITION_FILE)
     with uow:
         rec = file_in(uow, actor, case_id, kind, petitioner_id=petitioner_id,
                       received_on=received_on, petitioner_name=petitioner_name,
-                      respondent=respondent, details=details, evidence=evidence)
+                      respondent=respondent, details=details, evidence=evidence,
+                      statement=statement)
         pet = view(uow, rec)
         uow.commit()
     return _with_receipt(uow, actor, pet, issue_receipt, lang, key)
@@ -132,7 +137,7 @@ def file_petition_with_searches(uow: UnitOfWork, actor: Actor, case_id: int, kin
                                 petitioner_id: str, received_on: date, petitioner_name: str = "",
                                 respondent: int | None = None,
                                 details: PetitionDetails | None = None,
-                                evidence: Sequence[EvidenceFile] = (),
+                                evidence: Sequence[EvidenceFile] = (), statement: str = "",
                                 terminated_on: date | None = None,
                                 searches: Sequence[Search] = (), asset_lead: bool = False,
                                 issue_receipt: bool = True, lang: str = "zh",
@@ -144,7 +149,8 @@ def file_petition_with_searches(uow: UnitOfWork, actor: Actor, case_id: int, kin
     with uow:
         rec = file_in(uow, actor, case_id, kind, petitioner_id=petitioner_id,
                       received_on=received_on, petitioner_name=petitioner_name,
-                      respondent=respondent, details=details, evidence=evidence)
+                      respondent=respondent, details=details, evidence=evidence,
+                      statement=statement)
         if terminated_on is not None:
             rec = searches_in(uow, actor, rec, terminated_on=terminated_on, searches=searches,
                               asset_lead=asset_lead)
