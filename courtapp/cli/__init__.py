@@ -6,7 +6,8 @@ the same database without a display, one module per command group:
 (``import``, ``export``, ``assess``), :mod:`~courtapp.cli.calendar`,
 :mod:`~courtapp.cli.demo` (``demo`` and the desktop app),
 :mod:`~courtapp.cli.documents` (``notice``, ``verify``, ``key``,
-``documents``) and :mod:`~courtapp.cli.counter` (``petition``, ``daily``,
+``documents``), :mod:`~courtapp.cli.listing` (``listing``: creditors'
+applications) and :mod:`~courtapp.cli.counter` (``petition``, ``daily``,
 ``dispatch``).  Every change is made through the service layer and audited.
 """
 
@@ -17,12 +18,12 @@ import sys
 from collections.abc import Sequence
 
 from courtapp import __version__
-from courtapp.cli import admin, calendar, cases, counter, demo, documents
+from courtapp.cli import admin, calendar, cases, counter, demo, documents, listing
 from courtapp.cli.common import lang_of, print_errors
 from courtapp.core.domain.errors import DomainError, NotFound, ValidationError
 
 #: Command groups in the order ``--help`` lists them.
-GROUPS = (admin, cases, calendar, demo, documents, counter)
+GROUPS = (admin, cases, calendar, demo, documents, listing, counter)
 
 
 def build_parser() -> argparse.ArgumentParser:

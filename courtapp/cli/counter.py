@@ -203,6 +203,39 @@ def _petition(args: argparse.Namespace, ctx: AppContext) -> int:
         for key, value in petitions.counter_settings(ctx.uow()).items():
             print(f"{key}\t{value}")
         return 0
+    if cmd == "serve":
+        p = petitions.record_decision_service(ctx.uow(), actor, args.number,
+                                              date_arg(args.on, "--on") or date.today())
+        print(f"{p.number}: " + (f"决定已于{p.decision_served_on}送达" if lang == "zh"
+                                 else f"decision served on {p.decision_served_on}")
+              + (("；复议申请期限至" if lang == "zh" else "; reconsideration may be applied for until ")
+                 + p.reconsideration_until.isoformat() if p.reconsideration_until else ""))
+        return 0
+    if cmd == "reconsider":
+        if args.outcome is None and (args.decided_on or args.reasons):
+            raise SystemExit("courtapp petition reconsider: --decided-on and --reasons go with --outcome")
+        p = petitions.record_reconsideration(
+            ctx.uow(), actor, args.number, filed_on=date_arg(args.filed_on, "--filed-on") or date.today(),
+            outcome=args.outcome, decided_on=date_arg(args.decided_on, "--decided-on"),
+            reasons=args.reasons or "")
+        if args.json:
+            print(json.dumps(_petition_json(p) | {
+                "reconsideration_filed_on": p.reconsideration_filed_on.isoformat()
+                if p.reconsideration_filed_on else None,
+                "reconsideration_due": p.reconsideration_due.isoformat()
+                if p.reconsideration_due else None,
+                "reconsideration_outcome": p.reconsideration_outcome}, ensure_ascii=False))
+        elif lang == "zh":
+            print(f"{p.number}：已登记复议申请（{p.reconsideration_filed_on}），上一级人民法院应于"
+                  f"{p.reconsideration_due}前作出决定"
+                  + ({"granted": "；复议成立，已予纠正", "rejected": "；复议驳回"}.get(
+                      p.reconsideration_outcome or "", "")))
+        else:
+            print(f"{p.number}: reconsideration filed on {p.reconsideration_filed_on}; the higher "
+                  f"court decides by {p.reconsideration_due}"
+                  + ({"granted": "; granted, the correction is made", "rejected": "; rejected"}.get(
+                      p.reconsideration_outcome or "", "")))
+        return 0
     if cmd == "show":
         p = petitions.get_petition(ctx.uow(), actor, args.number)
         print(json.dumps(_petition_json(p), ensure_ascii=False, indent=None if args.json else 2))
@@ -422,6 +455,25 @@ def register(sub: SubParsers) -> None:
                     "dispatch.lifting_working_days (working days for a lifting to reach every "
                     "recipient, default 3).")
     st.add_argument("--set", action="append", metavar="KEY=VALUE", help="change a setting; repeat for several")
+    sv = ps.add_parser("serve", help="record that a decision was served on the petitioner",
+                       description="Service of the decision: a correction rejection's 10 days for "
+                                   "reconsideration run from it (2017 Provisions Art. 12).")
+    sv.add_argument("number", metavar="NUMBER")
+    sv.add_argument("--on", metavar="DATE", help="the day it was served (default today)")
+    rc = ps.add_parser(
+        "reconsider", help="record a reconsideration of a rejected correction at the higher court",
+        description="A reconsideration of a correction rejection, applied for at the next-higher "
+                    "court within 10 days of service, decided there within 15 (2017 Provisions "
+                    "Art. 12, R-R5).  It does not suspend the rejection: nothing changes until the "
+                    "outcome 'granted' is recorded, which then makes the correction.  A filing "
+                    "after the 10 days is recorded and flagged in the audit.")
+    rc.add_argument("number", metavar="NUMBER", help="the rejected correction petition")
+    rc.add_argument("--filed-on", metavar="DATE", help="the day it was filed (default today)")
+    rc.add_argument("--outcome", choices=["granted", "rejected"],
+                    help="the higher court's outcome, once known")
+    rc.add_argument("--decided-on", metavar="DATE", help="with --outcome: the day it was decided")
+    rc.add_argument("--reasons", metavar="TEXT", help="with --outcome: the higher court's reasons")
+    rc.add_argument("--json", action="store_true", help="print the petition as one JSON object")
     sh = ps.add_parser("show", help="show one petition as JSON")
     sh.add_argument("number", metavar="NUMBER")
     sh.add_argument("--json", action="store_true", help="one line instead of indented")
