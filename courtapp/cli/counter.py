@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,17 @@ def _items_arg(text: str | None) -> tuple[int, ...]:
         return tuple(int(x) for x in text.replace("，", ",").split(",") if x.strip())
     except ValueError:
         raise SystemExit(f"courtapp: --items {text!r} is not a list of item numbers like 1,9") from None
+
+
+def _amount_arg(text: str | None) -> Decimal | None:
+    from courtapp.core.domain.money import parse_amount
+
+    if not text:
+        return None
+    try:
+        return parse_amount(text)
+    except ValueError:
+        raise SystemExit(f"courtapp: --security-value {text!r} is not an amount in yuan like 10000.00") from None
 
 
 def _searches_arg(values: Sequence[str] | None) -> list[Search]:
@@ -113,6 +125,7 @@ def _petition(args: argparse.Namespace, ctx: AppContext) -> int:
             correction_ground=CorrectionGround(args.correction_ground) if args.correction_ground else None,
             requested_correction=args.requested_correction or "",
             lifting_ground=LiftingGround(args.lifting_ground) if args.lifting_ground else None,
+            security=args.security or "", security_value=_amount_arg(args.security_value),
             items=_items_arg(args.items), terminated_on=date_arg(args.terminated_on, "--terminated-on"),
             searches=tuple(searches),
             asset_lead=args.asset_lead,
@@ -151,7 +164,8 @@ def _petition(args: argparse.Namespace, ctx: AppContext) -> int:
             granted=args.grant, reasons=args.reasons, on=date_arg(args.on, "--on") or date.today(),
             facts_verified=args.verified, new_officer=args.new_officer,
             correction=args.correction or "", permit_from=date_arg(args.permit_from, "--from"),
-            permit_until=date_arg(args.permit_until, "--until"), higher_court=args.higher_court or "")
+            permit_until=date_arg(args.permit_until, "--until"), higher_court=args.higher_court or "",
+            security_effective=args.security_effective)
         done = petitions.decide(ctx.uow(), actor, args.number, decision,
                                 issue_document=not args.no_document, lang=args.doc_lang)
         p = done.petition
@@ -371,6 +385,12 @@ def register(sub: SubParsers) -> None:
                    help="the application was not in writing (a correction is then refused, Art. 12)")
     f.add_argument("--lifting-ground", choices=[g.value for g in LiftingGround],
                    help="lifting: security, creditor_consent or fully_performed (2015 Provisions Art. 9)")
+    f.add_argument("--security", metavar="TEXT",
+                   help="lifting on security: what is offered as security (e.g. a mortgage on a "
+                        "named property)")
+    f.add_argument("--security-value", metavar="YUAN",
+                   help="lifting on security: its value in yuan, e.g. 10000.00 (the judge sees how "
+                        "much of what is outstanding it covers)")
     f.add_argument("--items", metavar="N,N",
                    help="lifting and permissions: the restricted items concerned, numbered as in "
                         "2015 Provisions Art. 3 (default: all in force)")
@@ -424,6 +444,10 @@ def register(sub: SubParsers) -> None:
     d.add_argument("--higher-court", metavar="NAME",
                    help="correction rejection: the next-higher court for reconsideration (default: "
                         "the court setting court.higher_court)")
+    d.add_argument("--security-effective", action="store_true",
+                   help="lifting on security: you find the security genuine and effective although it "
+                        "does not cover everything outstanding (without this it lifts nothing; "
+                        "2015 Provisions Art. 9)")
     d.add_argument("--document", metavar="FILE.pdf",
                    help="write the decision document here ('-' for standard output)")
     d.add_argument("--no-document", action="store_true", help="decide without issuing the document")

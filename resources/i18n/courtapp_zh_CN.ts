@@ -1124,8 +1124,8 @@ Nothing was saved; your input is still in the form.</source>
         <translation>（三）失信信息应予删除</translation>
     </message>
     <message>
-        <source>Security provided</source>
-        <translation>提供确实有效的担保</translation>
+        <source>Security offered</source>
+        <translation>提供担保</translation>
     </message>
     <message>
         <source>The creditor consents</source>
@@ -1197,6 +1197,7 @@ Nothing was saved; your input is still in the form.</source>
     </message>
     <message>
         <source>Due</source>
+        <extracomment>R-C6: the entity respondent's officers who could be the new legal representative or principal (index, name, role), the former one left out. The court's next-higher court (the default for a correction rejection). R-C9: how much of what is outstanding the security offered covers.</extracomment>
         <translation>期限</translation>
     </message>
     <message>
@@ -1871,6 +1872,14 @@ Nothing was saved; your input is still in the form.</source>
         <translation>解除理由(&amp;G)：</translation>
     </message>
     <message>
+        <source>Securit&amp;y offered:</source>
+        <translation>提供的担保(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Security's &amp;value (yuan):</source>
+        <translation>担保价值（元）(&amp;V)：</translation>
+    </message>
+    <message>
         <source>Travel &amp;ground:</source>
         <translation>出行事由(&amp;G)：</translation>
     </message>
@@ -1927,6 +1936,14 @@ Nothing was saved; your input is still in the form.</source>
         <translation>有人提供了有效财产线索</translation>
     </message>
     <message>
+        <source>What is offered, e.g. a mortgage on a named property</source>
+        <translation>提供何种担保，如以某处房产设定抵押</translation>
+    </message>
+    <message>
+        <source>e.g. 50000.00</source>
+        <translation>如 50000.00</translation>
+    </message>
+    <message>
         <source>&amp;Add file…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
@@ -1973,6 +1990,10 @@ Nothing was saved; your input is still in the form.</source>
     <message>
         <source>%1 (%2 bytes) SHA-256 %3</source>
         <translation>%1（%2字节）SHA-256 %3</translation>
+    </message>
+    <message>
+        <source>Write the security's value in yuan, e.g. 50000.00.</source>
+        <translation>请以元为单位填写担保价值，如 50000.00。</translation>
     </message>
     <message>
         <source>Write the search dates as YYYY-MM-DD, separated by commas.</source>
@@ -3772,6 +3793,26 @@ Nothing was saved; your input is still in the form.</source>
         <translation>申请所述事实已经核实(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;New legal representative:</source>
+        <translation>变更后的法定代表人(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Corrected &amp;text:</source>
+        <translation>更正后的内容(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Higher court (reconsideration):</source>
+        <translation>上一级人民法院（复议）(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>What the entry should read</source>
+        <translation>失信信息应更正为</translation>
+    </message>
+    <message>
+        <source>I find the security genuine and &amp;effective although it does not cover everything outstanding</source>
+        <translation>担保虽不足以清偿全部未履行义务，经审查认定确实有效(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;Grant</source>
         <translation>准许(&amp;G)</translation>
     </message>
@@ -3860,6 +3901,18 @@ Nothing was saved; your input is still in the form.</source>
         <translation>申请事项和理由</translation>
     </message>
     <message>
+        <source>%1, value %2 yuan: covers %3 of the %4 yuan outstanding</source>
+        <translation>%1，价值%2元：占尚未履行的%4元的%3</translation>
+    </message>
+    <message>
+        <source>cannot secure %1 act(s) not performed</source>
+        <translation>不能担保%1项未履行的行为义务</translation>
+    </message>
+    <message>
+        <source>Security offered</source>
+        <translation>提供的担保</translation>
+    </message>
+    <message>
         <source>Details</source>
         <translation>申请详情</translation>
     </message>
@@ -3882,10 +3935,6 @@ Nothing was saved; your input is still in the form.</source>
     <message>
         <source>Document %1 issued.</source>
         <translation>已制作文书%1。</translation>
-    </message>
-    <message>
-        <source>The document could not be issued: %1</source>
-        <translation>文书未能制作：%1</translation>
     </message>
     <message>
         <source>removal</source>

@@ -5,6 +5,7 @@ database with real dates."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from counter_fixtures import (
@@ -553,9 +554,16 @@ def test_R_C9_lifting_is_mandatory_on_full_performance_and_discretionary_on_cons
                                received_on=date(2026, 9, 1), issue_receipt=False,
                                details=PetitionDetails(lifting_ground=LiftingGround.CREDITOR_CONSENT))
     ps.decide(db.uow(), JUDGE, consent.petition.id, reject(date(2026, 9, 2), "同意系附条件"))  # may
+    with pytest.raises(ValidationError) as unnamed:  # what is offered, and its value
+        ps.file_petition(db.uow(), COUNTER, cid, K.LIFTING, petitioner_id=COMPANY,
+                         received_on=date(2026, 9, 1), issue_receipt=False,
+                         details=PetitionDetails(lifting_ground=LiftingGround.SECURITY))
+    assert rules(unnamed) == {"petition.security_offered", "petition.security_value"}
     security = ps.file_petition(db.uow(), COUNTER, cid, K.LIFTING, petitioner_id=COMPANY,
                                 received_on=date(2026, 9, 1), issue_receipt=False,
-                                details=PetitionDetails(lifting_ground=LiftingGround.SECURITY))
+                                details=PetitionDetails(lifting_ground=LiftingGround.SECURITY,
+                                                        security="房产抵押",
+                                                        security_value=Decimal("10000.00")))
     with pytest.raises(ValidationError) as no_security:
         ps.decide(db.uow(), JUDGE, security.petition.id, grant(date(2026, 9, 2)))
     assert rules(no_security) == {"petition.security_missing"}

@@ -396,3 +396,55 @@ def test_R_R7_the_queue_orders_by_the_deletion_deadline_and_a_removal_period_can
     with pytest.raises(ValidationError) as long:
         ps.set_sla(uow, ADMIN, K.REMOVAL_NO_PROPERTY, ps.Sla.parse("4wd"))
     assert rules(long) == {"petition.sla_removal"}
+
+
+# ------------------------------------------------------------ R-C9 security
+def test_R_C9_a_security_lifts_only_if_it_covers_everything_or_the_judge_finds_it_effective() -> None:
+    from decimal import Decimal
+
+    from courtapp.core.domain.model import SecurityItem, SecurityKind
+
+    case = example_case()
+    case.security.append(SecurityItem(SecurityKind.MORTGAGE, Decimal("10000.00"), 1, "房产抵押"))
+    uow, cid, _lid, oid = world(order=True, case=case)
+    assert oid is not None
+    with pytest.raises(ValidationError) as bare:  # what is offered, and its value
+        file(uow, cid, K.LIFTING, COMPANY, date(2026, 9, 1),
+             details=PetitionDetails(lifting_ground=LiftingGround.SECURITY))
+    assert rules(bare) == {"petition.security_offered", "petition.security_value"}
+    p = file(uow, cid, K.LIFTING, COMPANY, date(2026, 9, 1),
+             details=PetitionDetails(lifting_ground=LiftingGround.SECURITY,
+                                     security="以坐落于北京市朝阳区的房产设定抵押",
+                                     security_value=Decimal("10000.00")))
+    assert p.details.security_value == Decimal("10000.00")
+    with pytest.raises(ValidationError) as short:  # 10,000 against 40,000 and an apology
+        decide(uow, p.id, grant(date(2026, 9, 2), "提供担保"))
+    assert rules(short) == {"petition.security_insufficient"}
+    msg = short.value.errors[0]
+    assert "CNY 10,000.00" in msg.en and "25%" in msg.en and "40,000.00" in msg.en
+    assert "1 act(s)" in msg.en and "确实有效" in msg.zh and msg.path == "security_effective"
+    assert uow.committed.orders[oid].order.status is OrderStatus.SIGNED  # nothing lifted
+    done = decide(uow, p.id, grant(date(2026, 9, 2), "担保物价值虽不足，但经审查确实有效",
+                                   security_effective=True))
+    sec = done.petition.decision["document"]["extra"]["security"]
+    assert sec == {"offered": "以坐落于北京市朝阳区的房产设定抵押", "value": "10000.00",
+                   "outstanding": "40000.00", "acts": ["公开赔礼道歉"], "covers": False,
+                   "found_effective": True}
+    assert uow.committed.orders[oid].order.status is OrderStatus.LIFTED
+
+
+def test_R_C9_a_security_covering_everything_outstanding_lifts_without_a_finding() -> None:
+    from decimal import Decimal
+
+    from courtapp.core.domain.model import Payment, SecurityItem, SecurityKind
+
+    case = example_case()
+    case.payments.append(Payment(date(2026, 8, 1), 0, act="已公开赔礼道歉", obligation=1))
+    case.security.append(SecurityItem(SecurityKind.CASH_DEPOSIT, Decimal("40000.00"), 1, "保证金"))
+    uow, cid, _lid, oid = world(order=True, case=case)
+    p = file(uow, cid, K.LIFTING, COMPANY, date(2026, 9, 1),
+             details=PetitionDetails(lifting_ground=LiftingGround.SECURITY, security="现金保证金",
+                                     security_value=Decimal("40000.00")))
+    done = decide(uow, p.id, grant(date(2026, 9, 2), "提供足额担保"))
+    sec = done.petition.decision["document"]["extra"]["security"]
+    assert (sec["covers"], sec["found_effective"], sec["acts"]) == (True, False, [])

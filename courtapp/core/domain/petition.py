@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -253,8 +254,10 @@ class PetitionDetails:
     #: correction: the ground of Art. 11, and what the entry should say (ground 2).
     correction_ground: CorrectionGround | None = None
     requested_correction: str = ""
-    #: lifting: the ground of 2015 Art. 9.
+    #: lifting: the ground of 2015 Art. 9; on security, what is offered and its value (yuan).
     lifting_ground: LiftingGround | None = None
+    security: str = ""
+    security_value: Decimal | None = None
     #: lifting and permissions: the restricted items concerned (empty: all in force).
     items: tuple[int, ...] = ()
     #: removal_no_property: the ruling terminating this round (终结本次执行程序), the
@@ -278,6 +281,8 @@ class PetitionDetails:
             "correction_ground": self.correction_ground.value if self.correction_ground else None,
             "requested_correction": self.requested_correction or None,
             "lifting_ground": self.lifting_ground.value if self.lifting_ground else None,
+            "security": self.security or None,
+            "security_value": str(self.security_value) if self.security_value is not None else None,
             "items": list(self.items) or None,
             "terminated_on": self.terminated_on.isoformat() if self.terminated_on else None,
             "searches": [s.to_json() for s in self.searches] or None,
@@ -302,6 +307,9 @@ class PetitionDetails:
             if d.get("correction_ground") else None,
             requested_correction=str(d.get("requested_correction") or ""),
             lifting_ground=LiftingGround(d["lifting_ground"]) if d.get("lifting_ground") else None,
+            security=str(d.get("security") or ""),
+            security_value=Decimal(str(d["security_value"]))
+            if d.get("security_value") not in (None, "") else None,
             items=tuple(int(i) for i in d.get("items") or ()),
             terminated_on=day("terminated_on"),
             searches=tuple(Search.from_json(s) for s in d.get("searches") or ()),
@@ -337,6 +345,10 @@ class Decision:
     permit_until: date | None = None
     #: Correction rejection: the next-higher court (default: the court setting).
     higher_court: str = ""
+    #: Lifting on security (2015 Art. 9): the judge's explicit finding that the
+    #: security is genuine and effective (确实有效) although it does not cover
+    #: everything outstanding; without it such a security lifts nothing.
+    security_effective: bool = False
 
 
 def petition_number(case_number: str, sequence: int) -> str:
@@ -354,6 +366,11 @@ _MSG: dict[str, tuple[str, str]] = {
     "petition.lifting_ground": ("a lifting application states its ground: security, creditor_consent or "
                                 "fully_performed (2015 Provisions Art. 9)",
                                 "解除申请应写明理由：提供担保、申请执行人同意或者履行完毕（2015年规定第九条）"),
+    "petition.security_offered": ("a lifting on security states what is offered as security "
+                                  "(2015 Provisions Art. 9)", "以提供担保为由申请解除的，应写明提供的担保（2015年规定第九条）"),
+    "petition.security_value": ("a lifting on security states the security's value in yuan, greater "
+                                "than zero (2015 Provisions Art. 9)",
+                                "以提供担保为由申请解除的，应写明担保的价值（人民币元，大于零）（2015年规定第九条）"),
     "petition.items": ("restriction items are numbered 1 to 9 (2015 Provisions Art. 3)",
                        "限制消费项目编号应为1至9（2015年规定第三条）"),
     "petition.travel_ground": ("temporary travel needs one of the grounds of 2019 Opinion item 17(3): illness, "
@@ -401,6 +418,11 @@ def check_details(kind: PetitionKind, d: PetitionDetails, received_on: date, *,
             _add(e, f"{p}written", "petition.correction_written")
     if kind is PetitionKind.LIFTING and d.lifting_ground is None:
         _add(e, f"{p}lifting_ground", "petition.lifting_ground")
+    if kind is PetitionKind.LIFTING and d.lifting_ground is LiftingGround.SECURITY:
+        if not d.security.strip():
+            _add(e, f"{p}security", "petition.security_offered")
+        if d.security_value is None or d.security_value <= 0:
+            _add(e, f"{p}security_value", "petition.security_value")
     if kind is PetitionKind.TEMPORARY_TRAVEL and d.travel_ground is None:
         _add(e, f"{p}travel_ground", "petition.travel_ground")
     if kind in (PetitionKind.PRIVATE_CONSUMPTION, PetitionKind.NECESSARY_CONSUMPTION) \

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from decimal import ROUND_DOWN, Decimal
 
 from courtapp.core.domain.errors import ErrorCollector
 from courtapp.core.domain.listing import (
@@ -250,22 +251,87 @@ def lifting_bodies(case: EnforcementCase, respondent: int, listing: Listing | No
     return [SPC_LIST, *carriers(items)]
 
 
+@dataclass(frozen=True)
+class SecurityCover:
+    """How much of what is outstanding a security offered for a lifting covers (R-C9)."""
+
+    offered: str
+    value: Decimal
+    outstanding: Decimal
+    #: The non-monetary duties not performed, which money cannot satisfy (R-L14).
+    acts: tuple[str, ...]
+
+    @property
+    def covers(self) -> bool:
+        """It covers everything outstanding."""
+        return self.value >= self.outstanding and not self.acts
+
+    @property
+    def share(self) -> Decimal:
+        """The part of the money outstanding it covers, 0 to 1."""
+        if self.outstanding <= 0:
+            return Decimal(1)
+        return min(Decimal(1), self.value / self.outstanding)
+
+    def percent(self) -> str:
+        return f"{(self.share * 100).quantize(Decimal('1'), rounding=ROUND_DOWN)}%"
+
+    def to_json(self) -> dict[str, object]:
+        return {"offered": self.offered, "value": str(self.value),
+                "outstanding": str(self.outstanding), "acts": list(self.acts),
+                "covers": self.covers}
+
+
+def security_cover(case: EnforcementCase, respondent: int, details: PetitionDetails,
+                   on: date) -> SecurityCover:
+    """The security offered (the petition's, else what the case records for the
+    respondent) against everything outstanding on ``on``."""
+    recorded = [x for x in case.security if x.respondent == respondent]
+    value = details.security_value if details.security_value is not None else \
+        sum((x.value for x in recorded), Decimal("0.00"))
+    offered = details.security.strip() or "、".join(x.description or x.kind.value for x in recorded)
+    acts = tuple(case.obligations[i].description for i in case.unperformed_acts(on))
+    return SecurityCover(offered, value, case.outstanding(on), acts)
+
+
 def lifting_plan(case: EnforcementCase, respondent: int, details: PetitionDetails, on: date,
-                 items: Sequence[Restriction], listing: Listing | None, e: ErrorCollector
-                 ) -> ItemsPlan | None:
+                 items: Sequence[Restriction], listing: Listing | None, e: ErrorCollector, *,
+                 security_found: bool = False) -> ItemsPlan | None:
     """R-C9 (2015 Art. 9): lifting on security, the creditor's consent or full
-    performance.  ``listing``: the listing the items belong to (None: a standalone order)."""
+    performance.  ``listing``: the listing the items belong to (None: a standalone order).
+
+    A security lifts only if it is genuine and effective (确实有效的担保): one that
+    covers everything outstanding is; one that does not needs the judge's explicit
+    finding (``security_found``).  The plan's ``extra`` says what was offered."""
     ground = details.lifting_ground
     assert ground is not None
     if ground is LiftingGround.FULLY_PERFORMED and not case.fully_performed(on):
         en, zh = not_performed(case, on)
         e.add("granted", "petition.not_performed", en, zh)
         return None
-    if ground is LiftingGround.SECURITY and not any(x.respondent == respondent for x in case.security):
-        e.add("granted", "petition.security_missing",
-              "record the security the debtor provided on the case first (2015 Provisions Art. 9)",
-              "请先在案件中登记被执行人提供的担保（2015年规定第九条）")
-        return None
+    extra: dict[str, object] = {}
+    if ground is LiftingGround.SECURITY:
+        if not any(x.respondent == respondent for x in case.security):
+            e.add("granted", "petition.security_missing",
+                  "record the security the debtor provided on the case first (2015 Provisions Art. 9)",
+                  "请先在案件中登记被执行人提供的担保（2015年规定第九条）")
+            return None
+        cover = security_cover(case, respondent, details, on)
+        if not cover.covers and not security_found:
+            acts_en = f" and cannot secure the {len(cover.acts)} act(s) not performed" if cover.acts else ""
+            acts_zh = f"，且不能担保{len(cover.acts)}项行为义务的履行" if cover.acts else ""
+            e.add("security_effective", "petition.security_insufficient",
+                  f"the security offered ({cover.offered}, CNY {format_amount(cover.value)}) covers "
+                  f"{cover.percent()} of the CNY {format_amount(cover.outstanding)} outstanding on "
+                  f"{on.isoformat()}{acts_en}: a security that does not cover everything outstanding "
+                  "lifts the restriction only on the judge's explicit finding that it is genuine and "
+                  "effective (2015 Provisions Art. 9)",
+                  f"被执行人提供的担保（{cover.offered}，价值人民币{format_amount(cover.value)}元）仅及截至"
+                  f"{on.isoformat()}尚未履行的人民币{format_amount(cover.outstanding)}元的{cover.percent()}"
+                  f"{acts_zh}；担保不足以清偿全部未履行义务的，须经审查明确认定其确实有效，方可据以解除"
+                  "（2015年规定第九条）")
+            return None
+        extra["security"] = cover.to_json() | {"found_effective": security_found}
     chosen = in_force(items)
     if details.items:
         chosen = [j for j in chosen if items[j].item in details.items]
@@ -280,7 +346,8 @@ def lifting_plan(case: EnforcementCase, respondent: int, details: PetitionDetail
               "restriction goes with the listing's removal (file a removal petition)",
               "纳入失信名单的被执行人应当限制消费（2015年规定第一条第二款），全部解除须先删除失信信息")
         return None
-    return ItemsPlan(tuple(chosen), item_numbers(items, chosen), whole_order=listing is None and not rest)
+    return ItemsPlan(tuple(chosen), item_numbers(items, chosen), whole_order=listing is None and not rest,
+                     extra=extra)
 
 
 def permission_plan(kind: PetitionKind, details: PetitionDetails, decision: Decision,
@@ -369,7 +436,7 @@ def release_plan(case: EnforcementCase, respondent: int, former: int, new: int |
     return ReleasePlan(former, new, ItemsPlan(tuple(chosen), numbers), order)
 
 
-__all__ = ["CURRENT", "CorrectionPlan", "ItemsPlan", "ReleasePlan", "RemovalPlan",
+__all__ = ["CURRENT", "CorrectionPlan", "ItemsPlan", "ReleasePlan", "RemovalPlan", "SecurityCover",
            "check_current", "correction_plan", "granted_why", "item_numbers", "lifting_bodies",
            "lifting_plan", "must_grant", "not_performed", "permission_name", "permission_plan",
-           "release_plan", "removal_plan", "with_status"]
+           "release_plan", "removal_plan", "security_cover", "with_status"]

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from courtapp.core.context import AppContext
+from courtapp.core.domain.money import parse_amount
 from courtapp.core.domain.petition import (
     KINDS,
     CorrectionGround,
@@ -67,7 +68,7 @@ _CORRECTION = {
     CorrectionGround.SHOULD_BE_DELETED: QT_TRANSLATE_NOOP("Counter", "(3) should have been deleted"),
 }
 _LIFTING = {
-    LiftingGround.SECURITY: QT_TRANSLATE_NOOP("Counter", "Security provided"),
+    LiftingGround.SECURITY: QT_TRANSLATE_NOOP("Counter", "Security offered"),
     LiftingGround.CREDITOR_CONSENT: QT_TRANSLATE_NOOP("Counter", "The creditor consents"),
     LiftingGround.FULLY_PERFORMED: QT_TRANSLATE_NOOP("Counter", "Fully performed"),
 }
@@ -169,6 +170,10 @@ class IntakeForm(Retranslating, QWidget):
         self.lifting_ground = QComboBox(self)
         for lg in LiftingGround:
             self.lifting_ground.addItem("", lg.value)
+        self.security = QLineEdit(self)
+        self.security.setObjectName("security")
+        self.security_value = QLineEdit(self)
+        self.security_value.setObjectName("security_value")
         self.travel_ground = QComboBox(self)
         for t in TravelGround:
             self.travel_ground.addItem("", t.value)
@@ -234,6 +239,8 @@ class IntakeForm(Retranslating, QWidget):
         row("correction_ground", self.correction_ground)
         row("requested_correction", self.requested_correction)
         row("lifting_ground", self.lifting_ground)
+        row("security", self.security)
+        row("security_value", self.security_value)
         row("travel_ground", self.travel_ground)
         row("itinerary", self.itinerary)
         row("consumption", self.consumption)
@@ -279,7 +286,8 @@ class IntakeForm(Retranslating, QWidget):
         self.results.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         chain = [self.search, self.kind, self.petitioner_id, self.petitioner_name, self.statement,
                  self.received_on, self.correction_ground, self.requested_correction,
-                 self.lifting_ground, self.travel_ground, self.itinerary, self.consumption,
+                 self.lifting_ground, self.security, self.security_value, self.travel_ground,
+                 self.itinerary, self.consumption,
                  self.permit_from, self.permit_until, self.terminated_on, self.searches,
                  self.asset_lead, self.add_file_button, self.remove_file_button, self.evidence,
                  self.file_button]
@@ -295,6 +303,7 @@ class IntakeForm(Retranslating, QWidget):
         self.results.currentItemChanged.connect(self._on_result_chosen)
         self.results.itemActivated.connect(lambda _i: self.kind.setFocus())
         self.kind.currentIndexChanged.connect(lambda _i: self._on_kind_changed())
+        self.lifting_ground.currentIndexChanged.connect(lambda _i: self._on_kind_changed())
         self.add_file_button.clicked.connect(self.add_files)
         self.remove_file_button.clicked.connect(self.remove_file)
         self.file_button.clicked.connect(self.file)
@@ -309,6 +318,7 @@ class IntakeForm(Retranslating, QWidget):
         sc.activated.connect(self.show_receipt)
         for w in (self.search, self.kind, self.petitioner_id, self.petitioner_name, self.received_on,
                   self.correction_ground, self.requested_correction, self.lifting_ground,
+                  self.security, self.security_value,
                   self.travel_ground, self.itinerary, self.consumption, self.permit_from,
                   self.permit_until, self.terminated_on, self.searches, self.asset_lead,
                   self.results):
@@ -328,6 +338,8 @@ class IntakeForm(Retranslating, QWidget):
             "correction_ground": self.tr("Correction &ground:"),
             "requested_correction": self.tr("Should &read:"),
             "lifting_ground": self.tr("Lifting &ground:"),
+            "security": self.tr("Securit&y offered:"),
+            "security_value": self.tr("Security's &value (yuan):"),
             "travel_ground": self.tr("Travel &ground:"), "itinerary": self.tr("&Itinerary:"),
             "consumption": self.tr("&Consumption asked for:"),
             "permit_from": self.tr("Period &from:"), "permit_until": self.tr("Period &until:"),
@@ -342,6 +354,8 @@ class IntakeForm(Retranslating, QWidget):
         self.statement.setPlaceholderText(self.tr("What the petitioner asks, in their words"))
         self.searches.setPlaceholderText(self.tr("e.g. 2026-08-01, 2026-09-01 (none found property)"))
         self.asset_lead.setText(self.tr("Someone gave an effective asset lead"))
+        self.security.setPlaceholderText(self.tr("What is offered, e.g. a mortgage on a named property"))
+        self.security_value.setPlaceholderText(self.tr("e.g. 50000.00"))
         for i in range(self.kind.count()):
             self.kind.setItemText(i, kind_label(PetitionKind(self.kind.itemData(i))))
         combos: tuple[tuple[QComboBox, dict[str, str]], ...] = (
@@ -386,7 +400,8 @@ class IntakeForm(Retranslating, QWidget):
     def reset(self) -> None:
         """Clear the form for the next person (the last result stays shown)."""
         for w in (self.search, self.petitioner_id, self.petitioner_name, self.requested_correction,
-                  self.itinerary, self.consumption, self.searches):
+                  self.itinerary, self.consumption, self.searches, self.security,
+                  self.security_value):
             w.clear()
         self.statement.clear()
         self.results.clear()
@@ -424,6 +439,8 @@ class IntakeForm(Retranslating, QWidget):
             "correction_ground": kind is PetitionKind.CORRECTION,
             "requested_correction": kind is PetitionKind.CORRECTION,
             "lifting_ground": kind is PetitionKind.LIFTING,
+            "security": kind is PetitionKind.LIFTING
+            and self.lifting_ground.currentData() == LiftingGround.SECURITY.value,
             "travel_ground": kind is PetitionKind.TEMPORARY_TRAVEL,
             "itinerary": kind is PetitionKind.TEMPORARY_TRAVEL,
             "consumption": kind in (PetitionKind.PRIVATE_CONSUMPTION,
@@ -435,6 +452,7 @@ class IntakeForm(Retranslating, QWidget):
             "asset_lead": kind is PetitionKind.REMOVAL_NO_PROPERTY,
         }
         shown["permit_until"] = shown["permit_from"]
+        shown["security_value"] = shown["security"]
         for key, visible in shown.items():
             self.form.setRowVisible(self.labels[key], visible)
 
@@ -528,7 +546,19 @@ class IntakeForm(Retranslating, QWidget):
             return PetitionDetails(correction_ground=CorrectionGround(self.correction_ground.currentData()),
                                    requested_correction=self.requested_correction.text().strip())
         if kind is PetitionKind.LIFTING:
-            return PetitionDetails(lifting_ground=LiftingGround(self.lifting_ground.currentData()))
+            ground = LiftingGround(self.lifting_ground.currentData())
+            if ground is not LiftingGround.SECURITY:
+                return PetitionDetails(lifting_ground=ground)
+            value = None
+            if self.security_value.text().strip():
+                try:
+                    value = parse_amount(self.security_value.text())
+                except ValueError:
+                    set_error(self.details_error, self.tr("Write the security's value in yuan, "
+                                                          "e.g. 50000.00."))
+                    return None
+            return PetitionDetails(lifting_ground=ground, security=self.security.text().strip(),
+                                   security_value=value)
         if kind is PetitionKind.TEMPORARY_TRAVEL:
             return PetitionDetails(travel_ground=TravelGround(self.travel_ground.currentData()),
                                    itinerary=self.itinerary.text().strip(),

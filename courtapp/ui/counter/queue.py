@@ -19,9 +19,12 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -35,7 +38,16 @@ from PySide6.QtWidgets import (
 
 from courtapp.core.context import AppContext
 from courtapp.core.domain.listing import RemovalKind, RestrictionStatus
-from courtapp.core.domain.petition import Decision, PetitionStatus
+from courtapp.core.domain.model import OfficerRole
+from courtapp.core.domain.money import format_amount
+from courtapp.core.domain.petition import (
+    CorrectionGround,
+    Decision,
+    LiftingGround,
+    PetitionKind,
+    PetitionStatus,
+)
+from courtapp.core.domain.petition_decision import SecurityCover, security_cover
 from courtapp.core.domain.roles import Actor, Permission
 from courtapp.core.domain.workdays import working_days_between
 from courtapp.core.services import calendar as cal_svc
@@ -56,16 +68,19 @@ from courtapp.ui.documents.preview import PreviewDialog
 from courtapp.ui.documents.widgets import keep_while_alive
 from courtapp.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from courtapp.ui.listing.labels import (
+    OFFICER_ROLE,
     REMOVAL,
     RESTRICTION_STATUS,
     STATUS,
     error_lang,
     item_text,
+    label,
     state_label,
     tl,
     yuan,
 )
 from courtapp.ui.listing.widgets import banner, set_banner
+from courtapp.ui.messages import message_text
 from courtapp.ui.tasks import TaskRunner
 
 
@@ -100,6 +115,13 @@ class CaseState:
     outstanding: Decimal
     state: str
     listing: ls.ListingRecord | None
+    #: R-C6: the entity respondent's officers who could be the new legal
+    #: representative or principal (index, name, role), the former one left out.
+    officers: tuple[tuple[int, str, OfficerRole], ...] = ()
+    #: The court's next-higher court (the default for a correction rejection).
+    higher_court: str = ""
+    #: R-C9: how much of what is outstanding the security offered covers.
+    cover: SecurityCover | None = None
 
 
 def load_case_state(ctx: AppContext, actor: Actor, petition_id: int, today: date) -> CaseState:
@@ -110,7 +132,16 @@ def load_case_state(ctx: AppContext, actor: Actor, petition_id: int, today: date
     if p.listing_id is not None:
         listing = next((r for r in ls.listings_for_case(ctx.uow(), actor, p.case_id)
                         if r.id == p.listing_id), None)
-    return CaseState(p, rec.case.outstanding(today), state.value, listing)
+    party = rec.case.respondents[p.respondent]
+    officers = tuple((k, o.name, o.role) for k, o in enumerate(party.officers)
+                     if k != p.officer and o.role in (OfficerRole.LEGAL_REPRESENTATIVE,
+                                                      OfficerRole.PRINCIPAL)) \
+        if p.kind is PetitionKind.OFFICER_RELEASE else ()
+    cover = security_cover(rec.case, p.respondent, p.details, today) \
+        if p.details.lifting_ground is LiftingGround.SECURITY else None
+    higher = ps.counter_settings(ctx.uow()).get(ps.SETTING_HIGHER_COURT, "") \
+        if p.kind is PetitionKind.CORRECTION else ""
+    return CaseState(p, rec.case.outstanding(today), state.value, listing, officers, higher, cover)
 
 
 _COLUMNS: list[Column[QueueRow]] = [
@@ -218,6 +249,24 @@ class QueuePage(Retranslating, QWidget):
         self.reasons.setFixedHeight(self.fontMetrics().height() * 4)
         self.reasons_label.setBuddy(self.reasons)
         self.verified = QCheckBox(self)
+        # What the decision needs beyond reasons, for some kinds (the service takes them).
+        self.inputs = QFormLayout()
+        self.input_labels: dict[str, QLabel] = {}
+        self.new_officer = QComboBox(self)
+        self.new_officer.setObjectName("new_officer")
+        self.correction = QLineEdit(self)
+        self.correction.setObjectName("decision_correction")
+        self.higher_court = QLineEdit(self)
+        self.higher_court.setObjectName("higher_court")
+        self.security_found = QCheckBox(self)
+        self.security_found.setObjectName("security_effective")
+        for key, w in (("new_officer", self.new_officer), ("correction", self.correction),
+                       ("higher_court", self.higher_court)):
+            lab = QLabel(self)
+            lab.setBuddy(w)
+            self.input_labels[key] = lab
+            self.inputs.addRow(lab, w)
+        self.inputs.addRow(self.security_found)
         self.grant_button = QPushButton(self)
         self.grant_button.setObjectName("grant")
         self.reject_button = QPushButton(self)
@@ -248,6 +297,7 @@ class QueuePage(Retranslating, QWidget):
         rcol.addWidget(self.reasons_label)
         rcol.addWidget(self.reasons)
         rcol.addWidget(self.verified)
+        rcol.addLayout(self.inputs)
         buttons = QHBoxLayout()
         buttons.addWidget(self.payment_button)
         buttons.addStretch(1)
@@ -290,6 +340,12 @@ class QueuePage(Retranslating, QWidget):
         self.evidence_label.setText(self.tr("E&vidence (Enter opens a file):"))
         self.reasons_label.setText(self.tr("Rea&sons (required):"))
         self.verified.setText(self.tr("The facts stated are &verified"))
+        self.input_labels["new_officer"].setText(self.tr("&New legal representative:"))
+        self.input_labels["correction"].setText(self.tr("Corrected &text:"))
+        self.input_labels["higher_court"].setText(self.tr("&Higher court (reconsideration):"))
+        self.correction.setPlaceholderText(self.tr("What the entry should read"))
+        self.security_found.setText(self.tr("I find the security genuine and &effective although "
+                                            "it does not cover everything outstanding"))
         self.grant_button.setText(self.tr("&Grant"))
         self.reject_button.setText(self.tr("Re&ject"))
         self.payment_button.setText(self.tr("Record a &payment…"))
@@ -341,9 +397,34 @@ class QueuePage(Retranslating, QWidget):
         self.current = state
         self.reasons.clear()
         self.verified.setChecked(False)
+        self._fill_inputs()
         self._show_detail()
         self._enable()
         self.detail_loaded.emit(state.petition.id)
+
+    def _fill_inputs(self) -> None:
+        """The inputs the decision on this kind takes: the new legal representative
+        (R-C6), the corrected text and the higher court (R-R5), the security finding (R-C9)."""
+        s = self.current
+        p = s.petition if s is not None else None
+        self.new_officer.clear()
+        for k, name, role in (s.officers if s is not None else ()):
+            self.new_officer.addItem(f"{name} ({label(OFFICER_ROLE, role)})", k)
+        ground = p.details.correction_ground if p is not None else None
+        self.correction.setText(p.details.requested_correction if p is not None else "")
+        self.higher_court.clear()
+        self.higher_court.setPlaceholderText(s.higher_court if s is not None else "")
+        self.security_found.setChecked(False)
+        cover = s.cover if s is not None else None
+        self.security_found.setEnabled(cover is not None and not cover.covers)
+        shown = {
+            "new_officer": p is not None and p.kind is PetitionKind.OFFICER_RELEASE,
+            "correction": ground is CorrectionGround.INACCURATE,
+            "higher_court": p is not None and p.kind is PetitionKind.CORRECTION,
+        }
+        for key, visible in shown.items():
+            self.inputs.setRowVisible(self.input_labels[key], visible)
+        self.inputs.setRowVisible(self.security_found, cover is not None)
 
     def _enable(self) -> None:
         pending = self.current is not None and self.current.petition.status is PetitionStatus.PENDING
@@ -393,6 +474,15 @@ class QueuePage(Retranslating, QWidget):
                     for r in live)))
         if p.statement:
             rows.append((self.tr("Statement"), p.statement))
+        if s.cover is not None:
+            c = s.cover
+            text = self.tr("%1, value %2 yuan: covers %3 of the %4 yuan outstanding").replace(
+                "%1", c.offered).replace("%2", format_amount(c.value)).replace(
+                "%3", c.percent()).replace("%4", format_amount(c.outstanding))
+            if c.acts:
+                text += "; " + self.tr("cannot secure %1 act(s) not performed").replace(
+                    "%1", str(len(c.acts)))
+            rows.append((self.tr("Security offered"), text))
         d = p.details.to_json()
         if d:
             rows.append((self.tr("Details"), ", ".join(f"{k}: {v}" for k, v in d.items())))
@@ -455,8 +545,16 @@ class QueuePage(Retranslating, QWidget):
             self.reasons.setFocus()
             self.decision_failed.emit("reasons")
             return
+        p = self.current.petition
+        officer = self.new_officer.currentData() if p.kind is PetitionKind.OFFICER_RELEASE else None
         decision = Decision(granted=granted, reasons=reasons, on=self._clock(),
-                            facts_verified=self.verified.isChecked())
+                            facts_verified=self.verified.isChecked(),
+                            new_officer=officer if isinstance(officer, int) else None,
+                            correction=self.correction.text().strip()
+                            if p.details.correction_ground is CorrectionGround.INACCURATE else "",
+                            higher_court=self.higher_court.text().strip(),
+                            security_effective=self.security_found.isEnabled()
+                            and self.security_found.isChecked())
         ctx, actor, pid = self._ctx, self._actor, self.current.petition.id
         self._busy = True
         self._enable()
@@ -478,8 +576,8 @@ class QueuePage(Retranslating, QWidget):
         parts = [f"{word}: {p.number}."]
         if d.document is not None:
             parts.append(self.tr("Document %1 issued.").replace("%1", d.document.number))
-        elif d.document_error:
-            parts.append(self.tr("The document could not be issued: %1").replace("%1", d.document_error))
+        elif d.document_problem is not None:
+            parts.append(message_text(d.document_problem))
         if p.effect_due is not None:
             what = self.tr("removal") if p.info.removal is not None else self.tr("effect")
             parts.append(self.tr("%1 due by %2").replace("%1", what).replace("%2", p.effect_due.isoformat())

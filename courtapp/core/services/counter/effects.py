@@ -230,17 +230,18 @@ def grant_lifting(g: Grant) -> None:
     assert ground is not None
     art = KINDS[PetitionKind.LIFTING].article
     listing = g.listing().listing if g.rec.listing_id is not None else None
-    plan = lifting_plan(g.case, g.rec.respondent, g.rec.details, g.on, g.items(), listing, g.e)
+    plan = lifting_plan(g.case, g.rec.respondent, g.rec.details, g.on, g.items(), listing, g.e,
+                        security_found=g.decision.security_effective)
     if plan is None:
         return
     change_items(g, plan.positions, RestrictionStatus.LIFTED, art, lift_order=plan.whole_order)
     queue_lifting(g, plan.items, ground.value, art)
-    extra: dict[str, Any] = {"ground": ground.value}
+    extra: dict[str, Any] = {"ground": ground.value, **plan.extra}  # on security: what was offered
     if not plan.whole_order:
         extra["items"] = [int(i) for i in plan.items]
     g.doc = (DocKind.RESTRICTION_LIFTING, extra)
     g.effect = {"lifted": [int(i) for i in plan.items], "whole_order": plan.whole_order,
-                "ground": ground.value}
+                "ground": ground.value, **plan.extra}
 
 
 def grant_permission(g: Grant) -> None:
