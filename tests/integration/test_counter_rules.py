@@ -413,6 +413,35 @@ def test_R_R6_every_publish_revoke_correct_and_delete_records_user_time_and_grou
     decided = audit.entries(db.uow(), AUDITOR, entity_type="petition", entity_id=filed.petition.number)
     assert {e.action for e in decided} >= {"petition.file", "petition.granted"}
 
+    # correct, then revoke: each records the user, the time and the legal ground too
+    other = store(db, lambda d: d.update(case_number="(2026)京0105执1235号"))
+    lid2 = publish(db, other)
+    fix = ps.file_petition(db.uow(), COUNTER, other, K.CORRECTION, petitioner_id=ZHANG_SAN,
+                           received_on=date(2026, 9, 21), issue_receipt=False,
+                           details=PetitionDetails(correction_ground=CorrectionGround.INACCURATE,
+                                                   requested_correction="年龄有误"))
+    ps.decide(db.uow(), JUDGE, fix.petition.id, grant(date(2026, 9, 30), "年龄记载有误"))
+    wrong = ps.file_petition(db.uow(), COUNTER, other, K.CORRECTION, petitioner_id=ZHANG_SAN,
+                             received_on=date(2026, 10, 9), issue_receipt=False,
+                             details=PetitionDetails(correction_ground=CorrectionGround.NOT_LISTABLE))
+    ps.decide(db.uow(), JUDGE, wrong.petition.id, grant(date(2026, 10, 12), "被执行人不应纳入"))
+    trail2 = {e.action: e for e in audit.entries(db.uow(), AUDITOR, entity_type="listing",
+                                                 entity_id=str(lid2))}
+    correct, revoke = trail2["listing.correct"], trail2["listing.revoke"]
+    assert (correct.username, correct.legal_ground, correct.reason) == (
+        "赵法官", "2017 Provisions Arts. 11-12", "年龄记载有误")
+    assert '"correction":"年龄有误"' in (correct.after or "") and correct.at is not None
+    assert (revoke.username, revoke.legal_ground, revoke.reason) == (
+        "赵法官", "2017 Provisions Arts. 9, 11-12", "被执行人不应纳入")
+    assert '"removal_kind":"revoked"' in (revoke.after or "") and revoke.at >= correct.at
+    events2 = [(e.from_state, e.to_state, e.username, e.article, e.reason)
+               for e in ls.respondent_events(db.uow(), JUDGE, other) if e.respondent == 0]
+    assert events2[-2:] == [
+        ("listed_published", "listed_published", "赵法官", "2017 Provisions Arts. 11-12",
+         "history.information_corrected"),
+        ("listed_published", "removed", "赵法官", "2017 Provisions Arts. 9, 11-12",
+         "history.petition_granted")]
+
 
 # ------------------------------------------------------------ restrictions
 def test_R_C5_private_consumption_by_an_officer_must_be_granted_when_verified(db: AppContext) -> None:
@@ -685,3 +714,34 @@ def test_R_D2_a_calendar_day_period_does_not_end_on_a_holiday(db: AppContext) ->
     # 10-09 (Friday), 10-10 (a make-up Saturday), 10-12 (Monday)
     assert (lst["removal_reason"], lst["removal_due"]) == ("corrected", "2026-10-12")
     assert done.document is not None and done.document.kind is DocKind.CORRECTION_DECISION
+
+
+# -------------------------------------------------------------------- R-R7
+def test_R_R7_a_late_deletion_is_stored_for_the_statistics_and_the_queue_orders_by_the_deadline(
+        db: AppContext) -> None:
+    from sqlalchemy import text
+
+    cid = store(db)
+    publish(db, cid)
+    perform_fully(db, cid, date(2026, 9, 1))  # the case records full performance first
+    proof = ps.file_petition(db.uow(), COUNTER, cid, K.REMOVAL_PERFORMED, petitioner_id=ZHANG_SAN,
+                             received_on=date(2026, 9, 8), issue_receipt=False)
+    lifting_like = ps.file_petition(db.uow(), COUNTER, cid, K.CORRECTION, petitioner_id=ZHANG_SAN,
+                                    received_on=date(2026, 8, 31), issue_receipt=False,
+                                    details=PetitionDetails(
+                                        correction_ground=CorrectionGround.SHOULD_BE_DELETED))
+    p = proof.petition
+    # from the petition with its proof (9-08): delete by 9-11, decide by then too
+    assert (p.deletion_event_on, p.deletion_due, p.due) == (
+        date(2026, 9, 8), date(2026, 9, 11), date(2026, 9, 11))
+    # the correction (due 9-15) comes after the removal's deletion deadline (9-11)
+    assert [q.petition.number for q in ps.queue(db.uow(), JUDGE, date(2026, 9, 9))] == [
+        p.number, lifting_like.petition.number]
+    done = ps.decide(db.uow(), JUDGE, p.id, grant(date(2026, 9, 14), "已履行完毕"))
+    assert (done.petition.deletion_late, done.petition.effect_due) == (True, date(2026, 9, 11))
+    assert done.document is not None and done.document.kind is DocKind.DELETION
+    with db.engine.connect() as c:
+        rows = c.execute(text("select number, deletion_event_on, deletion_late from petitions "
+                              "where deletion_late = :t"), {"t": True}).all()
+    assert [(n, str(d)) for n, d, _ in rows] == [(p.number, "2026-09-08")]
+    assert exported(db)[0]["removal_due"] == "2026-09-11"
