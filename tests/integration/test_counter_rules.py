@@ -726,7 +726,7 @@ def test_R_R7_a_late_deletion_is_stored_for_the_statistics_and_the_queue_orders_
     perform_fully(db, cid, date(2026, 9, 1))  # the case records full performance first
     proof = ps.file_petition(db.uow(), COUNTER, cid, K.REMOVAL_PERFORMED, petitioner_id=ZHANG_SAN,
                              received_on=date(2026, 9, 8), issue_receipt=False)
-    lifting_like = ps.file_petition(db.uow(), COUNTER, cid, K.CORRECTION, petitioner_id=ZHANG_SAN,
+    correction = ps.file_petition(db.uow(), COUNTER, cid, K.CORRECTION, petitioner_id=ZHANG_SAN,
                                     received_on=date(2026, 8, 31), issue_receipt=False,
                                     details=PetitionDetails(
                                         correction_ground=CorrectionGround.SHOULD_BE_DELETED))
@@ -736,7 +736,7 @@ def test_R_R7_a_late_deletion_is_stored_for_the_statistics_and_the_queue_orders_
         date(2026, 9, 8), date(2026, 9, 11), date(2026, 9, 11))
     # the correction (due 9-15) comes after the removal's deletion deadline (9-11)
     assert [q.petition.number for q in ps.queue(db.uow(), JUDGE, date(2026, 9, 9))] == [
-        p.number, lifting_like.petition.number]
+        p.number, correction.petition.number]
     done = ps.decide(db.uow(), JUDGE, p.id, grant(date(2026, 9, 14), "已履行完毕"))
     assert (done.petition.deletion_late, done.petition.effect_due) == (True, date(2026, 9, 11))
     assert done.document is not None and done.document.kind is DocKind.DELETION
