@@ -194,6 +194,7 @@ def test_R_R1_a_granted_removal_removes_the_listing_within_three_working_days(db
     assert ls.respondent_state(db.uow(), JUDGE, cid, 0) is RespondentState.REMOVED
     assert done.document is not None and done.document.kind is DocKind.DELETION
     assert p.document_number == done.document.number
+    assert "逾期" not in "".join(ds.document_content(db.uow(), JUDGE, done.document.number).body)
     out = exported(db)[0]
     assert (out["status"], out["removed_on"], out["removal_reason"], out["removal_due"]) == (
         "removed", "2026-09-30", "performed", "2026-10-09")
@@ -740,8 +741,45 @@ def test_R_R7_a_late_deletion_is_stored_for_the_statistics_and_the_queue_orders_
     done = ps.decide(db.uow(), JUDGE, p.id, grant(date(2026, 9, 14), "已履行完毕"))
     assert (done.petition.deletion_late, done.petition.effect_due) == (True, date(2026, 9, 11))
     assert done.document is not None and done.document.kind is DocKind.DELETION
+    # the deletion decision says it is late, and by when it was due
+    body = "".join(ds.document_content(db.uow(), JUDGE, done.document.number).body)
+    assert "本院应当于2026年9月11日之前删除该失信信息" in body and "系逾期删除" in body
     with db.engine.connect() as c:
         rows = c.execute(text("select number, deletion_event_on, deletion_late from petitions "
                               "where deletion_late = :t"), {"t": True}).all()
     assert [(n, str(d)) for n, d, _ in rows] == [(p.number, "2026-09-08")]
     assert exported(db)[0]["removal_due"] == "2026-09-11"
+
+
+def test_R_C9_the_lifting_decision_states_what_was_offered_and_calls_it_effective_only_if_so(
+        db: AppContext) -> None:
+    from courtapp.core.domain.model import SecurityItem, SecurityKind
+
+    cid = store(db)
+    oid = order_on_company(db, cid)
+    rec = svc.get_case(db.uow(), JUDGE, case_id=cid)
+    rec.case.security.append(SecurityItem(SecurityKind.MORTGAGE, Decimal("10000.00"), 1, "房产抵押"))
+    svc.update_case(db.uow(), JUDGE, cid, rec.version, rec.case, today=FAR)
+    f = ps.file_petition(db.uow(), COUNTER, cid, K.LIFTING, petitioner_id=COMPANY,
+                         received_on=date(2026, 9, 1), issue_receipt=False,
+                         details=PetitionDetails(lifting_ground=LiftingGround.SECURITY,
+                                                 security="坐落于朝阳区某小区的房产抵押",
+                                                 security_value=Decimal("10000.00")))
+    with pytest.raises(ValidationError) as short:  # ¥10,000 against ¥40,000 and an apology
+        ps.decide(db.uow(), JUDGE, f.petition.id, grant(date(2026, 9, 2), "提供担保"))
+    assert rules(short) == {"petition.security_insufficient"}
+    assert "25%" in short.value.errors[0].en
+    done = ps.decide(db.uow(), JUDGE, f.petition.id,
+                     grant(date(2026, 9, 2), "担保物价值虽不足以清偿，但经审查确实有效",
+                           security_effective=True))
+    assert done.document is not None and done.document.kind is DocKind.RESTRICTION_LIFTING
+    body = "".join(ds.document_content(db.uow(), JUDGE, done.document.number).body)
+    assert ("被执行人提供坐落于朝阳区某小区的房产抵押作为担保，价值人民币10,000.00元（尚未履行的金额为"
+            "人民币40,000.00元，另有1项行为义务尚未履行），本院经审查认定该担保确实有效。") in body
+    [order] = [o for o in rs.orders_for_case(db.uow(), JUDGE, cid) if o.id == oid]
+    assert order.order.status.value == "lifted"
+    # without the data (a document asked for by hand) it says only that security was provided
+    plain = ds.issue(db.uow(), JUDGE, DocKind.RESTRICTION_LIFTING, cid, respondent=1,
+                     order_id=oid, issued_on=date(2026, 9, 3), extra={"ground": "security"})
+    plain_body = "".join(ds.document_content(db.uow(), JUDGE, plain.document.number).body)
+    assert "被执行人提供了担保。" in plain_body and "确实有效" not in plain_body

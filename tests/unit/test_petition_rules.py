@@ -464,3 +464,28 @@ def test_R_R7_the_decision_is_due_inside_the_deletion_period_and_the_queue_order
     order = [q.petition.id for q in queue_order([lifting, waiting, removal, expired],
                                                 date(2026, 9, 5))]
     assert order == [2, 1, 3, 4]  # by the deletion deadline, else the decision's
+
+
+# ------------------------------------------------- R-C9: the lifting decision's words
+@pytest.mark.parametrize(("covers", "found", "zh_words", "effective"), [
+    (True, False, "不低于尚未履行的金额人民币40,000.00元，经审查，该担保确实有效。", True),
+    (False, True, "本院经审查认定该担保确实有效。", True),
+    (False, False, "（尚未履行的金额为人民币40,000.00元，另有1项行为义务尚未履行）。", False),
+])
+def test_R_C9_the_lifting_order_states_the_security_and_calls_it_effective_only_if_so(
+        covers: bool, found: bool, zh_words: str, effective: bool) -> None:
+    from documents_fixtures import build_example
+
+    from courtapp.core.documents.model import DocKind
+
+    security = {"offered": "房产抵押", "value": "50000.00" if covers else "10000.00",
+                "outstanding": "40000.00", "acts": [] if covers else ["公开赔礼道歉"],
+                "covers": covers, "found_effective": found}
+    zh = "".join(build_example(DocKind.RESTRICTION_LIFTING,
+                               extra={"ground": "security", "security": security}).body)
+    assert "被执行人提供房产抵押作为担保" in zh and zh_words in zh
+    assert ("确实有效" in zh) is effective
+    en = " ".join(build_example(DocKind.RESTRICTION_LIFTING, lang="en",
+                                extra={"ground": "security", "security": security}).body)
+    assert "offered 房产抵押 as security, worth CNY " in en
+    assert ("genuine and effective" in en) is effective

@@ -17,6 +17,9 @@ Inputs beyond the case, per kind (``extra`` keys; dates as ``date`` or ISO strin
   ``officer_change``, a former legal representative released, 2019 Opinion 17(2));
   ``items`` (item numbers) lifts those items only; without it, the items whose
   status is no longer ``imposed`` if only some are, else the whole order;
+  ``security`` (lifting on security: ``offered``, ``value``, ``outstanding``, ``acts``,
+  ``covers``, ``found_effective``) states what was offered, and calls it genuine and
+  effective only if it covers everything outstanding or the judge found it so;
   ``persons`` (``None`` = the respondent, or officer indexes) narrows who; with
   ``officer_change`` the persons are the released officers, printed in their
   former capacity (原法定代表人), and ``new_officer`` (an index) names the entity's
@@ -701,6 +704,8 @@ def _restriction_lifting(x: _Ctx) -> Document:
     if not x.zh:
         v["offices"] = v["offices"].lower()
     v["ground"] = fill(str(grounds[ground]), v, "restriction_lifting.json:grounds")
+    if ground == "security":
+        v["ground"] = _security_ground(x, v) or v["ground"]
     v["ground_basis"] = str(x.t.mapping("ground_bases")[ground])
     whole = not wanted_items
     if whole:
@@ -719,6 +724,25 @@ def _restriction_lifting(x: _Ctx) -> Document:
         term=x.t.text("term", **v), remedy=x.t.text("remedy", **v), outstanding=outstanding,
         extra={"ground": ground, "items": sorted({int(r.item) for r in chosen}), "whole": whole,
                "persons": people, "order_date": decided_on})
+
+
+def _security_ground(x: _Ctx, v: Mapping[str, Any]) -> str | None:
+    """Lifting on security (2015 Art. 9, R-C9): what was offered, its value and what
+    is outstanding (``extra["security"]``: offered, value, outstanding, acts, covers,
+    found_effective).  "确实有效" only when it covers everything outstanding or the
+    judge found it so; None without the data (the plain ground says only "provided")."""
+    sec = x.extra.get("security")
+    if not isinstance(sec, Mapping) or not str(sec.get("offered") or "").strip() \
+            or sec.get("value") in (None, ""):
+        return None
+    texts = x.t.mapping("security_grounds")
+    variant = "covers" if sec.get("covers") else "found" if sec.get("found_effective") else "offered"
+    acts = len(sec.get("acts") or [])
+    values = {**v, "security": str(sec["offered"]).strip().rstrip("。．.；;，,"),
+              "security_value": format_amount(Decimal(str(sec["value"]))),
+              "security_outstanding": format_amount(Decimal(str(sec.get("outstanding") or "0"))),
+              "security_acts": fill(str(texts["acts"]), {"n": acts}) if acts else ""}
+    return fill(str(texts[variant]), values, f"restriction_lifting.json:security_grounds.{variant}")
 
 
 def _capacity_name(x: _Ctx, person: int | None) -> str:
