@@ -181,14 +181,6 @@ class FakeCalendar(_Repo):
         known = {y for y in self.s.calendar_years if years is None or y in years}
         return YearCalendar(known, {d: i for d, i in self.s.calendar_days.items() if d.year in known})
 
-    def known_years(self) -> set[int]:
-        return set(self.s.calendar_years)
-
-    def set_year(self, year: int, exceptions: dict[date, DayInfo], *, source: str, by: str,
-                 at: datetime) -> None:
-        self.s.calendar_days = {d: i for d, i in self.s.calendar_days.items() if d.year != year}
-        self.s.calendar_days.update(exceptions)
-        self.s.calendar_years.add(year)
 
 
 class FakeAudit(_Repo):
