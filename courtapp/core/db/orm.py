@@ -326,10 +326,12 @@ class ListingRow(Base):
     served_on: Mapped[date | None] = mapped_column(Date)
     service_method: Mapped[str | None] = mapped_column(String(32))
     grace_until: Mapped[date | None] = mapped_column(Date, index=True)
-    published_on: Mapped[date | None] = mapped_column(Date)
+    # Indexed for the monthly statistics: added (published_on), removed
+    # (removed_on) and listed at the month's end (docs/statistics.md).
+    published_on: Mapped[date | None] = mapped_column(Date, index=True)
     term_years: Mapped[int | None] = mapped_column(Integer)
     extension_years: Mapped[int] = mapped_column(Integer, default=0)
-    removed_on: Mapped[date | None] = mapped_column(Date)
+    removed_on: Mapped[date | None] = mapped_column(Date, index=True)
     removal_kind: Mapped[str | None] = mapped_column(String(16))
     # Why it was removed (RemovalReason) and the day its ground was established,
     # from which the removal is due in 3 working days (R-R1, R-R4; the due date
@@ -362,7 +364,8 @@ class RestrictionRow(Base):
     person: Mapped[int | None] = mapped_column(Integer)  # None: the respondent; else officer index
     item: Mapped[int] = mapped_column(Integer)  # 1-9, 2015 Art. 3
     start: Mapped[date] = mapped_column(Date)
-    until: Mapped[date | None] = mapped_column(Date)
+    # The lifting date once lifted; indexed for the monthly statistics.
+    until: Mapped[date | None] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(String(24))
     reason: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -485,13 +488,19 @@ class PetitionRow(Base):
     # The period to decide, frozen at intake; the due date is computed on the calendar.
     sla_days: Mapped[int] = mapped_column(Integer)
     sla_unit: Mapped[str] = mapped_column(String(10))  # working | calendar
+    # The last day to decide, persisted when it is fixed (at intake, and again at
+    # the decision, on the calendar as it then stands) so that the monthly
+    # statistics count late decisions in SQL (docs/statistics.md).
+    # ``due_provisional``: a year it touched had no calendar data (R-D1).
+    due_on: Mapped[date | None] = mapped_column(Date, index=True)
+    due_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
     details: Mapped[str] = mapped_column(Text)
     # What the petitioner asks and why, in their words (a field, not an evidence file).
     statement: Mapped[str] = mapped_column(Text, default="", server_default="")
     filed_by: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     receipt_number: Mapped[str | None] = mapped_column(String(80))
-    decided_on: Mapped[date | None] = mapped_column(Date)
+    decided_on: Mapped[date | None] = mapped_column(Date, index=True)
     decided_by: Mapped[str | None] = mapped_column(String(100))
     decision_reasons: Mapped[str] = mapped_column(Text, default="")
     decision_details: Mapped[str] = mapped_column(Text, default="{}")

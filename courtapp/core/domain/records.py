@@ -187,6 +187,10 @@ class PetitionRecord:
     #: decision), and whether it was granted after the 3 working days from it.
     deletion_event_on: date | None = None
     deletion_late: bool = False
+    #: The last day to decide as it stood when fixed: at intake, and again at the
+    #: decision (the monthly statistics count late decisions on it).
+    due_on: date | None = None
+    due_provisional: bool = False
     version: int = 1
 
 

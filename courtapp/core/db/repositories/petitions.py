@@ -80,7 +80,8 @@ def _record(r: PetitionRow) -> PetitionRecord:
         reconsideration_outcome=r.reconsideration_outcome,
         reconsideration_decided_on=r.reconsideration_decided_on,
         permission_ended_on=r.permission_ended_on, deletion_event_on=r.deletion_event_on,
-        deletion_late=bool(r.deletion_late), version=r.version)
+        deletion_late=bool(r.deletion_late), due_on=r.due_on,
+        due_provisional=bool(r.due_provisional), version=r.version)
 
 
 class PetitionRepository:
@@ -166,7 +167,8 @@ class PetitionRepository:
             petitioner_identifier=new.petitioner_identifier, listing_id=new.listing_id,
             order_id=new.order_id, received_on=new.received_on, sla_days=new.sla.days,
             sla_unit=new.sla.unit.value, details=canonical_json(new.details.to_json()) or "{}",
-            statement=new.statement, filed_by=new.filed_by, created_at=datetime.now(UTC))
+            statement=new.statement, filed_by=new.filed_by, created_at=datetime.now(UTC),
+            due_on=new.due_on, due_provisional=new.due_provisional)
         row.evidence = [PetitionEvidenceRow(position=k, name=x.name, size=x.size, sha256=x.sha256,
                                             data=b)
                         for k, (x, b) in enumerate(zip(new.evidence, data, strict=True))]
@@ -195,6 +197,7 @@ class PetitionRepository:
         row.reconsideration_decided_on = rec.reconsideration_decided_on
         row.permission_ended_on = rec.permission_ended_on
         row.deletion_event_on, row.deletion_late = rec.deletion_event_on, rec.deletion_late
+        row.due_on, row.due_provisional = rec.due_on, rec.due_provisional
         try:
             self._s.flush()
         except StaleDataError:

@@ -87,7 +87,8 @@ def decide(uow: UnitOfWork, actor: Actor, petition_id: int | str, decision: Deci
         else:
             GRANT[rec.kind](g)
             e.raise_if_any()
-        due = view(uow, rec).due
+        fixed = view(uow, rec)
+        due = fixed.due
         status = PetitionStatus.GRANTED if decision.granted else PetitionStatus.REJECTED
         details = {"facts_verified": decision.facts_verified, **g.effect}
         if g.doc is not None:
@@ -97,7 +98,8 @@ def decide(uow: UnitOfWork, actor: Actor, petition_id: int | str, decision: Deci
         rec = uow.petitions.save(replace(
             rec, status=status, decided_on=decision.on, decided_by=actor.username,
             decision_reasons=decision.reasons.strip(), decision=details,
-            deletion_event_on=event, deletion_late=late_deletion))
+            deletion_event_on=event, deletion_late=late_deletion,
+            due_on=fixed.due, due_provisional=fixed.due_provisional))
         after: dict[str, object] = {"on": decision.on.isoformat(), "effect": g.effect,
                                     "facts_verified": decision.facts_verified,
                                     "late": decision.on > due}

@@ -103,6 +103,8 @@ def file_in(uow: UnitOfWork, actor: Actor, case_id: int, kind: PetitionKind, *,
         evidence=tuple(Evidence(0, f.name.strip(), len(f.data), hashlib.sha256(f.data).hexdigest())
                        for f in evidence)), [f.data for f in evidence])
     pet = view(uow, stored)
+    # The due date as fixed at intake, stored for the monthly statistics.
+    stored = uow.petitions.save(replace(stored, due_on=pet.due, due_provisional=pet.due_provisional))
     uow.audit.add(actor, "petition.file", "petition", stored.number,
                   after={"kind": kind.value, "case": case.case_number, "respondent": stored.respondent,
                          "petitioner": {"role": who.role.value, "name": who.name,
