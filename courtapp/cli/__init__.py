@@ -7,8 +7,9 @@ the same database without a display, one module per command group:
 :mod:`~courtapp.cli.demo` (``demo`` and the desktop app),
 :mod:`~courtapp.cli.documents` (``notice``, ``verify``, ``key``,
 ``documents``), :mod:`~courtapp.cli.listing` (``listing``: creditors'
-applications) and :mod:`~courtapp.cli.counter` (``petition``, ``daily``,
-``dispatch``).  Every change is made through the service layer and audited.
+applications), :mod:`~courtapp.cli.counter` (``petition``, ``daily``,
+``dispatch``) and :mod:`~courtapp.cli.reports` (``report``, ``public-export``,
+``public-search``, ``public-mask``).  Every change is made through the service layer and audited.
 """
 
 from __future__ import annotations
@@ -18,12 +19,12 @@ import sys
 from collections.abc import Sequence
 
 from courtapp import __version__
-from courtapp.cli import admin, calendar, cases, counter, demo, documents, listing
+from courtapp.cli import admin, calendar, cases, counter, demo, documents, listing, reports
 from courtapp.cli.common import lang_of, print_errors
 from courtapp.core.domain.errors import DomainError, NotFound, ValidationError
 
 #: Command groups in the order ``--help`` lists them.
-GROUPS = (admin, cases, calendar, demo, documents, listing, counter)
+GROUPS = (admin, cases, calendar, demo, documents, listing, counter, reports)
 
 
 def build_parser() -> argparse.ArgumentParser:
