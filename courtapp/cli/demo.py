@@ -31,19 +31,29 @@ def ensure_demo_users(ctx: AppContext) -> None:
             auth.add_user(ctx.uow(), console(), username, name, DEMO_PASSWORD, roles)
 
 
-def load_demo(ctx: AppContext, n: int, *, seed: int, batch: int, quiet: bool = False) -> None:
+def load_demo(ctx: AppContext, n: int, *, seed: int, batch: int, quiet: bool = False,
+              months: int | None = None) -> None:
+    """The demo court: ``n`` cases with their lives in bulk, then a desk's work on a
+    sample through the services (documents, petitions)."""
     import time
 
     from courtapp.core.services import demo
 
     start = time.perf_counter()
-    for done in demo.load_demo(ctx.uow(), console(), n, seed=seed, batch=batch,
-                               validate_every=1 if n <= 20_000 else 50):
+    result = demo.DemoResult()
+    for done in demo.load_demo(ctx.uow(), console(), n, seed=seed, batch=batch, months=months,
+                               validate_every=1 if n <= 20_000 else 50, result=result):
         if not quiet:
             rate = done / max(time.perf_counter() - start, 1e-9)
             print(f"\r{done:,}/{n:,} cases ({rate:,.0f}/s)", end="", file=sys.stderr, flush=True)
     if not quiet:
         print(file=sys.stderr)
+    counts = demo.sample_activity(ctx.uow(), console(), seed=seed,
+                                  reserved=result.reserved_listings, scale=1 if n < 100_000 else 3)
+    if not quiet:
+        print(f"documents issued {counts.documents} (corrected {counts.corrected}), petitions filed "
+              f"{counts.petitions_filed} (decided {counts.petitions_decided}) through the services; "
+              f"{time.perf_counter() - start:.1f} s in all", file=sys.stderr)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -51,7 +61,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise SystemExit("courtapp demo: --cases must be 1 or more")
     ctx = open_database(args.database or paths.demo_database_url())
     ensure_demo_users(ctx)
-    load_demo(ctx, args.cases, seed=args.seed, batch=args.batch)
+    load_demo(ctx, args.cases, seed=args.seed, batch=args.batch, months=args.months)
     print(f"{args.cases:,} demo cases added to {ctx.safe_url}")
     print(f"demo accounts: {', '.join(u for u, _, _ in DEMO_USERS)} (password: {DEMO_PASSWORD})")
     return 0
@@ -82,4 +92,6 @@ def register(sub: SubParsers) -> None:
     demo.add_argument("--cases", type=int, default=1000, metavar="N", help="how many cases (default 1000)")
     demo.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
     demo.add_argument("--batch", type=int, default=5000, help="cases per transaction (default 5000)")
+    demo.add_argument("--months", type=int, metavar="M",
+                      help="how far back the court's life reaches (default 24; 60 from 1,000,000 cases)")
     demo.set_defaults(func=cmd_demo)

@@ -210,8 +210,20 @@ def _documents(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.documents_command == "reprint":
         write_output(args.output, documents.reprint(ctx.uow(), actor, args.number))
         return 0
-    rec = cases.get_case(ctx.uow(), actor, case_number=args.case_number)
     kind = DocKind(args.kind) if args.kind else None
+    if args.documents_command == "list" and not args.case_number:
+        # The whole register, oldest first, each line led by its case number.
+        limit = 100_000
+        found = documents.list_documents(ctx.uow(), actor, kind=kind, limit=limit)
+        for d in found:
+            state = f"superseded by {d.superseded_by}" if d.superseded_by else "current"
+            print(f"{d.case_number}\t{d.number}\t{d.kind.value}\t{d.respondent_name}\t{d.issued_on}\t"
+                  f"{d.signer}\t{state}\t{d.pdf_sha256[:16]}")
+        if len(found) == limit:
+            print(f"courtapp documents list: the first {limit:,} entries are shown; give a "
+                  "CASE_NUMBER or --kind to see the rest", file=sys.stderr)
+        return 0
+    rec = cases.get_case(ctx.uow(), actor, case_number=args.case_number)
     if args.documents_command == "list":
         for d in documents.list_documents(ctx.uow(), actor, case_id=rec.id, kind=kind):
             state = f"superseded by {d.superseded_by}" if d.superseded_by else "current"
@@ -285,8 +297,9 @@ def register(sub: SubParsers) -> None:
 
     docs = sub.add_parser("documents", help="the register of issued documents")
     dsub = docs.add_subparsers(dest="documents_command", metavar="ACTION", required=True)
-    dl = dsub.add_parser("list", help="list a case's issued documents")
-    dl.add_argument("case_number", metavar="CASE_NUMBER")
+    dl = dsub.add_parser("list", help="list a case's issued documents, or (no case) the whole register")
+    dl.add_argument("case_number", metavar="CASE_NUMBER", nargs="?",
+                    help="the case (default: every case, each line led by its case number)")
     dl.add_argument("--kind", choices=[k.value for k in DocKind])
     dr = dsub.add_parser("reprint", help="write an issued document again (identical bytes)")
     dr.add_argument("number", metavar="NUMBER")

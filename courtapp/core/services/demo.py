@@ -1,41 +1,91 @@
-"""Realistic, valid sample cases for demonstrations and benchmarks.
+"""The demo court: realistic, valid cases in which every state of the list happens.
 
-Every generated case passes :func:`validate_case` (the tests check this on a
-sample; large runs validate one case in ``validate_every``).  About 15 % of
-respondents are entities with officers, as in the national figures
-(RULES.md §8: ~85 % natural persons).  Cases are spread over every stage.
-Some debtors recur across cases, so one person record serves several cases.
+``load_demo`` fills a database with ``n`` cases filed over the last 24 months
+(60 for a million cases), in bulk (SQLAlchemy Core ``executemany``, one audit
+record for the load).  Each case lives its life up to today, decided by the
+app's own rules, so the demo passes the checks a user's data must pass:
 
-Large runs use bulk inserts (SQLAlchemy Core ``executemany``) instead of the
-per-case service, with one audit record for the whole load.
+- every case passes :func:`validate_case`; about 15 % of respondents are
+  entities with officers (RULES.md §8: ~85 % natural persons); name prefixes
+  follow real surname frequencies and companies are named after many places
+  and trade names;
+- a respondent is listed only if :func:`assess_respondent` finds a ground on
+  the decision day — never a minor, never before the notice was served or its
+  deadline passed (2017 Arts. 1, 4, 5) — with the term of Art. 2, and every
+  listing passes :func:`check_listing`; a standalone restriction order passes
+  :func:`check_order`;
+- about half the decisions are warnings with a grace period of 1–3 months
+  (2019 Opinion item 15): published when it ends, cancelled if the case was
+  performed within it; the others are published once served;
+- each listing carries the proportionate restriction items of
+  :func:`propose_restrictions` on the respondent and on every bound officer of
+  an entity (2015 Art. 3 para. 2);
+- removals of every kind: deleted on performance (by the court, or on a
+  petition granted within or after the 3 working days), on a settlement, at the
+  creditor's request or for lack of property (open-ended listings only, R-R2),
+  expired at the end of the term (R-R2), revoked as wrongful (Art. 9),
+  deleted on a correction application (Arts. 11-12), cancelled in grace;
+- every status change is a respondent event, every publication and removal
+  reaches its recipients through the dispatch ledger (open or acknowledged),
+  and the removal petitions are stored with their due dates (pending, overdue,
+  decided in time or late).
+
+Then :func:`sample_activity` goes through the services for a sample, as a desk
+would: it issues and corrects documents, and files and decides petitions
+(removal, correction, temporary travel, lifting), so that the documents
+register, the counter and the judge's queue have real rows.
+
+Deterministic for a seed and a day (``today``).
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from itertools import accumulate
+from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, literal, select
+from sqlalchemy.orm import Session
 
 from courtapp.core.db.orm import (
     CasePartyRow,
     CaseRow,
     ConductRow,
+    DispatchRow,
     FindingRow,
+    ListingRow,
     ObligationRow,
     OfficerRow,
     PaymentRow,
     PersonRow,
+    PetitionRow,
     PropertyRow,
+    RespondentEventRow,
+    RestrictionOrderRow,
+    RestrictionRow,
     SecurityRow,
 )
 from courtapp.core.db.repositories.cases import case_columns
 from courtapp.core.db.uow import UnitOfWork
-from courtapp.core.domain.errors import ValidationError
+from courtapp.core.domain.assessment import GROUND_TEXT, assess_respondent
+from courtapp.core.domain.canonical import canonical_json
+from courtapp.core.domain.errors import DomainError, ValidationError
 from courtapp.core.domain.identifiers import ric_check_char, uscc_check_char
+from courtapp.core.domain.listing import (
+    Listing,
+    ListingStatus,
+    RemovalKind,
+    RemovalReason,
+    RespondentState,
+    Restriction,
+    RestrictionStatus,
+    check_listing,
+    propose_restrictions,
+)
 from courtapp.core.domain.model import (
     Basis,
     BasisKind,
@@ -61,17 +111,88 @@ from courtapp.core.domain.model import (
     ServiceMethod,
 )
 from courtapp.core.domain.money import to_fen
+from courtapp.core.domain.months import add_months
+from courtapp.core.domain.petition import KINDS, PetitionKind, PetitionStatus, petition_number
+from courtapp.core.domain.publication import entry_data, listing_bodies
+from courtapp.core.domain.restriction_order import (
+    Factor,
+    Initiation,
+    OrderStatus,
+    RestrictionOrder,
+    check_order,
+)
 from courtapp.core.domain.roles import Actor, Permission, require
 from courtapp.core.domain.validation import validate_case
+from courtapp.core.domain.workdays import YearCalendar, add_working_days
 from courtapp.core.services import audit
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬斌宇浩凯鹏飞俊峰建国建华志强海燕晓东春梅小红文博子轩梓涵一诺欣怡浩然宇轩思远"
-CITY = ["北京", "朝阳", "京华", "燕山", "东方", "华北", "首都", "金台", "望京", "国贸"]
-WORDS = ["恒信", "宏达", "瑞丰", "鑫源", "汇通", "安泰", "中和", "德润", "嘉禾", "晨曦", "博远", "卓越"]
-TRADES = ["科技", "商贸", "建筑工程", "餐饮管理", "物流", "文化传媒", "房地产开发", "投资咨询", "装饰工程", "医疗器械"]
-AREAS = ["110105", "110108", "110101", "110102", "130105", "120101", "360426", "410105", "320102", "370102"]
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+#: Surnames with their approximate share of the population in per mille (the Ministry of
+#: Public Security's 2020 ranking; the top 100 cover about 86 %), so that name prefixes
+#: are spread as in a real court: 王, 李, 张 and 刘 each begin over 5 % of names.
+SURNAME_WEIGHTS: tuple[tuple[str, float], ...] = tuple(
+    (s, float(w)) for s, w in (pair.split(":") for pair in _words(
+        "王:71 李:70 张:65 刘:54 陈:45 杨:31 黄:22 赵:21 吴:20 周:19 徐:15 孙:15 马:13.5 朱:12.8 "
+        "胡:12.6 郭:11.6 何:11.4 高:10.7 林:10.6 罗:10.2 郑:9.7 梁:9.3 谢:8.6 宋:8.1 唐:7.9 许:7.5 "
+        "韩:7.3 冯:7.1 邓:6.9 曹:6.8 彭:6.6 曾:6.4 肖:6.2 田:6.1 董:6 袁:5.8 潘:5.6 于:5.5 蒋:5.4 "
+        "蔡:5.3 余:5.2 杜:5.1 叶:5 程:4.9 苏:4.8 魏:4.7 吕:4.6 丁:4.5 任:4.4 沈:4.3 姚:4.2 卢:4.1 "
+        "姜:4 崔:3.9 钟:3.8 谭:3.7 陆:3.6 汪:3.5 范:3.4 金:3.3 石:3.2 廖:3.1 贾:3 夏:2.9 韦:2.8 "
+        "付:2.8 方:2.7 白:2.7 邹:2.6 孟:2.6 熊:2.5 秦:2.5 邱:2.4 江:2.4 尹:2.3 薛:2.3 闫:2.2 段:2.2 "
+        "雷:2.1 侯:2.1 龙:2 史:2 陶:1.9 黎:1.9 贺:1.8 顾:1.8 毛:1.7 郝:1.7 龚:1.6 邵:1.6 万:1.5 "
+        "钱:1.5 严:1.4 覃:1.4 武:1.4 戴:1.3 莫:1.3 孔:1.2 向:1.2 汤:1.2 常:1.1 温:1.1 康:1.1 施:1 "
+        "文:1 牛:1 樊:1 葛:0.9 邢:0.9 安:0.9 齐:0.9 易:0.9 乔:0.9 伍:0.8 庞:0.8 颜:0.8 倪:0.8 "
+        "庄:0.8 聂:0.8 章:0.8 鲁:0.7 岳:0.7 翟:0.7 殷:0.7 詹:0.7 申:0.7 欧:0.7 耿:0.6 关:0.6 兰:0.6 "
+        "焦:0.6 俞:0.6 左:0.6 柳:0.6 甘:0.5 祝:0.5 包:0.5 宁:0.5 尚:0.5 符:0.5 舒:0.5 阮:0.5 柯:0.5 "
+        "纪:0.5 梅:0.5 童:0.5 凌:0.4 毕:0.4 单:0.4 季:0.4 裴:0.4 霍:0.4 涂:0.4 成:0.4 苗:0.4 谷:0.4 "
+        "盛:0.4 曲:0.4 翁:0.4 冉:0.3 骆:0.3 蓝:0.3 路:0.3 游:0.3 辛:0.3 靳:0.3 管:0.3 柴:0.3 蒙:0.3 "
+        "鲍:0.3 华:0.3 喻:0.3 祁:0.3 蒲:0.3 房:0.3 滕:0.3 屈:0.3 饶:0.3 解:0.3 牟:0.3 艾:0.3 尤:0.3 "
+        "阳:0.2 时:0.2 穆:0.2 农:0.2 司:0.2 卓:0.2 古:0.2 吉:0.2 缪:0.2 简:0.2 车:0.2 项:0.2 连:0.2 "
+        "芦:0.2 麦:0.2 褚:0.2 娄:0.2 窦:0.2 戚:0.2 岑:0.2 景:0.2 党:0.2 宫:0.2 费:0.2 卜:0.2 冷:0.2 "
+        "晏:0.2 席:0.2 卫:0.2 米:0.2 柏:0.2 宗:0.2 瞿:0.1 桂:0.1 全:0.1 佟:0.1 应:0.1 臧:0.1 闵:0.1 "
+        "苟:0.1 邬:0.1 边:0.1 卞:0.1 姬:0.1 师:0.1 和:0.1 仇:0.1 栾:0.1 隋:0.1 商:0.1 刁:0.1 沙:0.1 "
+        "荣:0.1 巫:0.1 寇:0.1 桑:0.1 郎:0.1 甄:0.1 丛:0.1 仲:0.1 虞:0.1 敖:0.1 巩:0.1 明:0.1 佘:0.1 "
+        "池:0.1 查:0.1 麻:0.1 苑:0.1 迟:0.1 邝:0.1 欧阳:0.3 司马:0.03 上官:0.03 诸葛:0.02 东方:0.02 "
+        "皇甫:0.02 尉迟:0.01 令狐:0.01 公孙:0.01 慕容:0.01")))
+#: Characters of given names, men's and women's (one or two of them).
+GIVEN_M = ("伟强磊军洋勇杰涛明超刚平辉鹏华飞鑫波斌宇浩凯健俊帆帅旭宁龙林欢阳建国建华志强"
+           "海峰晓东文博子轩浩然宇轩思远一鸣天佑俊杰立新永刚德明国庆春生")
+GIVEN_F = ("芳娜敏静丽艳娟霞秀英桂兰玉萍红玲芬燕彩云琳雪梅丹倩婷慧颖佳怡欣妍晶璐梦瑶雨萱"
+           "子涵梓涵一诺欣怡诗琪思雨海燕晓红春梅金凤")
+#: Where a company name begins: a province, city or district (about 45 % of names,
+#: several dozen places), otherwise its own trade name (字号).
+PLACES = _words("北京 上海 天津 重庆 广州 深圳 杭州 南京 武汉 成都 西安 郑州 长沙 济南 青岛 沈阳 大连 "
+          "哈尔滨 长春 石家庄 太原 合肥 福州 厦门 南昌 昆明 贵阳 南宁 海口 兰州 银川 西宁 乌鲁木齐 "
+          "呼和浩特 苏州 无锡 宁波 温州 佛山 东莞 珠海 唐山 保定 廊坊 烟台 潍坊 洛阳 徐州 常州 南通 "
+          "绍兴 嘉兴 金华 台州 泉州 惠州 中山 桂林 柳州 绵阳 宜昌 襄阳 株洲 赣州 芜湖 淄博 临沂 邯郸 "
+          "沧州 秦皇岛 朝阳 海淀 丰台 东城 西城 通州 顺义 昌平 大兴 房山 河北 山东 江苏 浙江 广东 "
+          "中国 中")
+TRADE_NAMES = _words("恒信 宏达 瑞丰 鑫源 汇通 安泰 中和 德润 嘉禾 晨曦 博远 卓越 金鼎 华信 永盛 天成 盛世 "
+               "宏图 荣昌 联创 新锐 锦程 凯旋 明德 正泰 宏远 兴业 鸿运 腾飞 和顺 富源 长城 东方 远景 "
+               "星辰 蓝天 绿洲 时代 前程 龙腾 海纳 泰和 广厦 华夏 九州 天宇 伟业 振兴 昌盛 利达 旭日 "
+               "聚力 合众 致远 鼎盛 信达 诚信 恒通 佳美 优品 同创 百川 智联 云帆 易达 安居 乐家 金桥 "
+               "银河 紫金 翔宇 浩然 国泰 康宁 仁和 福瑞 吉祥 如意 润泽 沃土 青禾 万象 尚品 拓普 "
+               "京华 燕山 首创 金台 望京 国贸 领航 启明 弘毅 朗润 思创 睿达 宸宇 峰汇 木森 沐阳")
+TRADES = ["科技", "商贸", "建筑工程", "餐饮管理", "物流", "文化传媒", "房地产开发", "投资咨询",
+          "装饰工程", "医疗器械", "网络科技", "贸易", "实业", "环保科技", "教育咨询", "农业开发",
+          "汽车销售", "电子", "机械设备", "服装", "食品", "建材", "信息技术", "物业管理"]
+FORMS = ["有限公司", "有限公司", "有限公司", "有限责任公司", "股份有限公司", "商贸中心", "合伙企业（有限合伙）"]
+#: Area codes of resident IDs: mostly Beijing (the demo court's), then every province.
+AREAS_LOCAL = ["110101", "110102", "110105", "110106", "110107", "110108", "110111", "110112",
+               "110113", "110114", "110115"]
+AREAS_ELSEWHERE = ["120101", "130102", "130105", "140105", "150102", "210102", "220102", "230102",
+                   "310101", "320102", "330102", "340102", "350102", "360102", "360426", "370102",
+                   "410102", "410105", "420102", "430102", "440103", "450102", "460105", "500101",
+                   "510104", "520102", "530102", "540102", "610102", "620102", "630102", "640104",
+                   "650102"]
 JUDGES = ["赵文华", "钱晓明", "孙立新", "李建国", "周婷", "吴海峰"]
+#: The demo president (``courtapp.cli.demo.DEMO_USERS``), who signs the demo's decisions.
+PRESIDENT = "王院长"
+_SURNAMES = [s for s, _ in SURNAME_WEIGHTS]
+_SURNAME_CUM = list(accumulate(w for _, w in SURNAME_WEIGHTS))
 
 
 @dataclass(frozen=True)
@@ -81,6 +202,23 @@ class DemoCourt:
     civil_code: str = "京0105民初"
 
 
+#: Articles as the services record them (respondent events, dispatch).
+ART_NOTICE = "2017 Provisions Art. 5 para. 1; CPL 2023 Art. 251"
+ART_DECISION = "2017 Provisions Art. 5 para. 3"
+ART_GRACE = "2019 Opinion (法发〔2019〕35号) item 15"
+ART_PUBLISH = "2017 Provisions Art. 7"
+ART_ITEM = "2017 Provisions Art. 10 para. 1 item {n}"
+ART_EARLY = "2017 Provisions Art. 2 para. 2"
+ART_EXPIRED = "2017 Provisions Art. 10 para. 2"
+ART_REVOKE = "2017 Provisions Arts. 9, 11-12"
+ART_CORRECTED = "2017 Provisions Arts. 11-12"
+
+
+def default_months(n: int) -> int:
+    """How far back the demo reaches: 24 months, 5 years for a million cases."""
+    return 60 if n >= 1_000_000 else 24
+
+
 class _Ids:
     """Unique resident IDs and credit codes."""
 
@@ -88,11 +226,15 @@ class _Ids:
         self.rng = rng
         self.used: set[str] = set()
 
+    def _area(self) -> str:
+        r = self.rng
+        return r.choice(AREAS_LOCAL) if r.random() < 0.55 else r.choice(AREAS_ELSEWHERE)
+
     def resident_id(self, born: date, male: bool) -> str:
         while True:
             seq = self.rng.randrange(0, 100) * 10 + (self.rng.choice((1, 3, 5, 7, 9)) if male
                                                       else self.rng.choice((0, 2, 4, 6, 8)))
-            body = f"{self.rng.choice(AREAS)}{born:%Y%m%d}{seq:03d}"
+            body = f"{self._area()}{born:%Y%m%d}{seq:03d}"
             v = body + ric_check_char(body)
             if v not in self.used:
                 self.used.add(v)
@@ -100,35 +242,76 @@ class _Ids:
 
     def credit_code(self) -> str:
         while True:
-            org = f"MA{self.rng.randrange(10**6):06d}"
+            # "MA…": an organisation code of the post-2015 kind, so a code never reads as
+            # 18 digits (a resident ID's shape) in the public list, where it shows in full.
+            org = f"MA{self.rng.choice('0123456789ABCDEFGHJKLMNPQRTUWXY')}{self.rng.randrange(10**5):05d}"
             weights = (3, 7, 9, 10, 5, 8, 4, 2)
             values = [int(c) if c.isdigit() else ord(c) - 55 for c in org]
             c9 = 11 - sum(v * w for v, w in zip(values, weights, strict=True)) % 11
             check = "X" if c9 == 10 else "0" if c9 == 11 else str(c9)
-            body = f"91{self.rng.choice(AREAS)}{org}{check}"
+            body = f"91{self._area()}{org}{check}"
             v = body + uscc_check_char(body)
             if v not in self.used:
                 self.used.add(v)
                 return v
 
 
+# ------------------------------------------------------------------ the plan
+@dataclass
+class PlannedPetition:
+    """A removal petition on performance, stored with the listing it removes."""
+
+    received_on: date
+    decided_on: date | None
+    due: date
+    due_provisional: bool
+    late: bool
+
+
+@dataclass
+class PlannedListing:
+    listing: Listing
+    reasons_zh: str
+    removal_event_on: date | None = None
+    petition: PlannedPetition | None = None
+    #: Left published for :func:`sample_activity` (performed lately; the
+    #: removal petition is filed through the service).
+    reserved: bool = False
+
+
+@dataclass
+class Life:
+    """What happened to a case's respondents up to today."""
+
+    listings: list[PlannedListing] = field(default_factory=list)
+    orders: list[RestrictionOrder] = field(default_factory=list)
+    #: (respondent, from, to, effective on, article, reason)
+    events: list[tuple[int, str, str, date, str, str]] = field(default_factory=list)
+
+
 class DemoGenerator:
-    """Generates :class:`EnforcementCase` objects, deterministic for a seed."""
+    """Generates :class:`EnforcementCase` objects and their lives, deterministic for a seed."""
 
     def __init__(self, *, seed: int = 2026, today: date | None = None,
-                 court: DemoCourt | None = None, start_sequence: dict[int, int] | None = None) -> None:
+                 court: DemoCourt | None = None, start_sequence: dict[int, int] | None = None,
+                 calendar: YearCalendar | None = None, months: int = 24) -> None:
         self.rng = random.Random(seed)
         self.today = today or date.today()
         self.court = court or DemoCourt()
         self.ids = _Ids(self.rng)
         self.sequence: dict[int, int] = dict(start_sequence or {})
         self.recurring: list[Party] = []
+        self.calendar = calendar or YearCalendar()
+        self.months = months
 
     # ----------------------------------------------------------- parties
-    def _name(self) -> str:
+    def _name(self, male: bool | None = None) -> str:
         r = self.rng
-        given = r.choice(GIVEN) + (r.choice(GIVEN) if r.random() < 0.6 else "")
-        return r.choice(SURNAMES) + given[:2]
+        surname = r.choices(_SURNAMES, cum_weights=_SURNAME_CUM)[0]
+        male = r.random() < 0.5 if male is None else male
+        pool = GIVEN_M if male else GIVEN_F
+        given = r.choice(pool) + (r.choice(pool) if r.random() < 0.8 else "")
+        return surname + given
 
     def _person(self, *, adult: bool = True) -> Party:
         r = self.rng
@@ -136,12 +319,14 @@ class DemoGenerator:
             born = date(r.randrange(1950, self.today.year - 19), r.randrange(1, 13), r.randrange(1, 29))
         else:
             born = date(self.today.year - r.randrange(10, 17), r.randrange(1, 13), r.randrange(1, 29))
-        return Party(PartyKind.PERSON, self._name(),
-                     id_number=self.ids.resident_id(born, r.random() < 0.5))
+        male = r.random() < 0.62  # judgment debtors are more often men
+        return Party(PartyKind.PERSON, self._name(male),
+                     id_number=self.ids.resident_id(born, male))
 
     def _entity(self) -> Party:
         r = self.rng
-        name = f"{r.choice(CITY)}{r.choice(WORDS)}{r.choice(TRADES)}有限公司"
+        place = r.choice(PLACES) if r.random() < 0.45 else ""
+        name = f"{place}{r.choice(TRADE_NAMES)}{r.choice(TRADES)}{r.choice(FORMS)}"
         officers = [Officer(OfficerRole.LEGAL_REPRESENTATIVE, (lr := self._person()).name,
                             lr.id_number or "")]
         if r.random() < 0.5:
@@ -165,9 +350,9 @@ class DemoGenerator:
 
     # ------------------------------------------------------------- cases
     def case(self, filed: date | None = None) -> EnforcementCase:
-        """One case; ``filed`` defaults to a random day in the last three years."""
+        """One case; ``filed`` defaults to a random day in the demo's span."""
         r = self.rng
-        filed = filed or self.today - timedelta(days=r.randrange(0, 3 * 365))
+        filed = filed or self.today - timedelta(days=r.randrange(0, self.months * 30))
         year = filed.year
         seq = self.sequence.get(year, 0) + 1
         self.sequence[year] = seq
@@ -243,7 +428,8 @@ class DemoGenerator:
 
         due = case.total_due()
         if stage == "performed":
-            case.payments.append(Payment(day_after(deadline), 0, due, evidence="银行转账凭证"))
+            paid_on = day_after(deadline)
+            case.payments.append(Payment(paid_on, 0, due, evidence="银行转账凭证"))
             for i, o in enumerate(obligations):
                 if o.kind is ObligationKind.NON_MONETARY:
                     case.payments.append(Payment(day_after(deadline), 0, None, f"已{o.description}", i,
@@ -265,9 +451,11 @@ class DemoGenerator:
         if r.random() < 0.1:
             case.security.append(SecurityItem(r.choice(list(SecurityKind)),
                                               Decimal(r.randrange(10_000, 500_000)), 0, "担保人提供保证"))
-        if stage != "performed" and r.random() < 0.25:
+        if stage != "performed" and r.random() < 0.35:
             ct = r.choice(list(ConductType))
-            case.conduct.append(ConductRecord(ct, day_after(filed), {
+            # Conduct usually comes to light soon after the deadline.
+            on = min(deadline + timedelta(days=r.randrange(0, 40)), self.today)
+            case.conduct.append(ConductRecord(ct, on, {
                 ConductType.ASSET_TRANSFER: "判决生效后将名下房产无偿转让给亲属",
                 ConductType.ASSET_CONCEALMENT: "隐匿银行账户资金",
                 ConductType.ASSET_REPORT_VIOLATION: "拒不报告财产情况",
@@ -278,8 +466,8 @@ class DemoGenerator:
                 ConductType.FALSE_LITIGATION: "与他人恶意串通进行虚假诉讼",
                 ConductType.FALSE_ARBITRATION: "通过虚假仲裁转移财产",
             }[ct], r.randrange(n_resp)))
-        if stage != "performed" and r.random() < 0.6:
-            case.findings.append(Finding(0, able_to_perform=r.random() < 0.6,
+        if r.random() < 0.75:
+            case.findings.append(Finding(0, able_to_perform=r.random() < 0.65,
                                          later_in_performance_order=r.random() < 0.03,
                                          campus_loan_student=r.random() < 0.01,
                                          serious_violence=any(
@@ -290,32 +478,259 @@ class DemoGenerator:
         for _ in range(n):
             yield self.case()
 
+    # -------------------------------------------------------------- lives
+    def _working_days(self, start: date, n: int) -> date:
+        return add_working_days(self.calendar, start, n).due
+
+    def life(self, case: EnforcementCase) -> Life:
+        """What the court did with ``case``'s respondents up to today."""
+        life = Life()
+        n = case.execution_notice
+        if n is None or n.served_on is None or n.served_on > self.today:
+            return life
+        for i in range(len(case.respondents)):
+            life.events.append((i, RespondentState.RECORDED.value, RespondentState.NOTICE_SERVED.value,
+                                n.served_on, ART_NOTICE, "execution notice served "
+                                f"({n.service_method.value if n.service_method else ''})"))
+        if n.deadline >= self.today:
+            return life
+        for i in range(len(case.respondents)):
+            x = self.rng.random()
+            if x < 0.7 and self._listing(case, i, life):
+                continue
+            if x < 0.85:
+                self._order(case, i, life)
+        return life
+
+    def _performed_on(self, case: EnforcementCase) -> date | None:
+        for d in sorted({p.on for p in case.payments}):
+            if case.fully_performed(d):
+                return d
+        return None
+
+    def _event(self, life: Life, i: int, a: RespondentState, b: RespondentState, on: date,
+               article: str, reason: str) -> None:
+        life.events.append((i, a.value, b.value, on, article, reason))
+
+    def _listing(self, case: EnforcementCase, i: int, life: Life) -> bool:
+        r, today = self.rng, self.today
+        n = case.execution_notice
+        assert n is not None
+        decided = n.deadline + timedelta(days=r.randrange(3, 60))
+        if decided.day > 28:
+            # check_listing measures a grace period as months + days/31, so a month-end
+            # decision's add_months() grace (31 Jan + 1 month = 28 Feb) reads as under one
+            # month and is refused; the demo decides on the 28th instead.
+            decided = decided.replace(day=28)
+        if decided >= today:
+            return False
+        a = assess_respondent(case, i, decided)
+        if not a.listable or not a.effective_grounds:
+            return False
+        grounds = sorted(a.effective_grounds)
+        fixed = any(g != 1 for g in grounds)
+        party = case.respondents[i]
+        items = propose_restrictions(case, i, decided).items
+        persons: list[int | None] = [None]
+        if party.kind is PartyKind.ENTITY:
+            persons += list(range(len(party.officers)))  # 2015 Art. 3 para. 2: all four roles
+        listing = Listing(
+            respondent=i, grounds=grounds, decided_on=decided, term_years=2 if fixed else None,
+            extension_years=1 if fixed and a.extendable and r.random() < 0.4 else 0,
+            restrictions=[Restriction(item, p, decided) for p in persons for item in items])
+        reasons = (f"被执行人{party.name}" + "；".join(GROUND_TEXT[g][1] for g in grounds)
+                   + "，符合《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条的规定。")
+        plan = PlannedListing(listing, reasons)
+        life.listings.append(plan)
+        if (today - decided).days < 20 and r.random() < 0.25:
+            return True  # a draft waiting for the president's signature
+        listing.signed_by = PRESIDENT
+        listing.status = ListingStatus.AWAITING_PUBLICATION
+        if r.random() < 0.45:
+            listing.grace_until = add_months(decided, r.choice((1, 2, 2, 3)))
+        served: date | None = decided + timedelta(days=r.choice((0, 0, 1, 2, 3, 5)))
+        if served is None or served > today or ((today - decided).days < 12 and r.random() < 0.3):
+            served = None  # signed, not yet served (the 2019 Opinion item 14 alert)
+        if served is not None:
+            listing.served_on = served
+            listing.service_method = r.choice([ServiceMethod.DIRECT, ServiceMethod.BY_POST,
+                                               ServiceMethod.ELECTRONIC])
+        grace = listing.grace_until
+        self._event(life, i, RespondentState.NOTICE_SERVED,
+                    RespondentState.WARNED if grace else RespondentState.LISTED_AWAITING_PUBLICATION,
+                    decided, ART_DECISION, "listing decision signed"
+                    + (f"; grace until {grace}" if grace else ""))
+        performed = self._performed_on(case)
+        if grace is not None:
+            if grace >= today:
+                return True  # a warning in its grace period
+            if performed is not None and performed <= grace:
+                self._remove(plan, life, grace + timedelta(days=1), RemovalKind.CANCELLED,
+                             RemovalReason.PERFORMED, grace + timedelta(days=1), ART_GRACE,
+                             "fully performed during the grace period", RespondentState.WARNED)
+                return True
+            if served is None:
+                return True
+            published = max(grace + timedelta(days=1), served)
+        else:
+            if served is None:
+                return True
+            published = served + timedelta(days=r.choice((0, 1)))
+        if published > today:
+            return True
+        listing.status = ListingStatus.PUBLISHED
+        listing.published_on = published
+        self._event(life, i, RespondentState.WARNED if grace else RespondentState.LISTED_AWAITING_PUBLICATION,
+                    RespondentState.LISTED_PUBLISHED, published, ART_PUBLISH,
+                    "grace period ended without performance" if grace else "signed and served")
+        self._removal(case, plan, life, performed)
+        return True
+
+    def _remove(self, plan: PlannedListing, life: Life, on: date, kind: RemovalKind,
+                reason: RemovalReason, event_on: date, article: str, why: str,
+                before: RespondentState) -> None:
+        lst = plan.listing
+        lst.status = ListingStatus.REMOVED
+        lst.removed_on, lst.removal_kind, lst.removal_reason = on, kind, reason
+        plan.removal_event_on = event_on
+        for x in lst.restrictions:
+            x.status, x.until = RestrictionStatus.LIFTED, on
+        self._event(life, lst.respondent, before, RespondentState.REMOVED, on, article, why)
+
+    def _removal(self, case: EnforcementCase, plan: PlannedListing, life: Life,
+                 performed: date | None) -> None:
+        """The first removal that happened to a published listing, if any."""
+        r, today, lst = self.rng, self.today, plan.listing
+        assert lst.published_on is not None
+        fixed = lst.term_years is not None
+        end = lst.term_end()
+        pub = RespondentState.LISTED_PUBLISHED
+        expiry = end + timedelta(days=1) if end is not None else None
+        if performed is not None:
+            base = max(performed, lst.published_on)
+            item1 = ART_EARLY if fixed else ART_ITEM.format(n=1)
+            if (today - base).days <= 20 and r.random() < 0.6:
+                plan.reserved = True  # performed lately: the sample files the petition
+                return
+            if r.random() < 0.55:  # the respondent petitions, with proof (R-R7)
+                received = base + timedelta(days=r.randrange(1, 25))
+                k = r.choices([1, 2, 3, 4, 6, 9], weights=[30, 30, 22, 8, 6, 4])[0]
+                decided = self._working_days(received, k)
+                if received > today and (expiry is None or expiry > today):
+                    return  # the proof has not reached the court yet
+                if received <= today and (expiry is None or decided < expiry):
+                    due = add_working_days(self.calendar, received, KINDS[
+                        PetitionKind.REMOVAL_PERFORMED].sla.days)
+                    if (today - received).days <= 20 and r.random() < 0.4:
+                        decided = today + timedelta(days=1)  # still in the queue, perhaps overdue
+                    plan.petition = PlannedPetition(received, decided if decided <= today else None,
+                                                    due.due, due.provisional, decided > due.due)
+                    if decided > today:
+                        return  # pending in the judge's queue
+                    self._remove(plan, life, decided, RemovalKind.DELETED, RemovalReason.PERFORMED,
+                                 decided, item1, "fully performed; removal petition granted", pub)
+                    return
+            else:  # the court deletes on its own finding, a few working days after
+                k = r.choices([0, 1, 2, 3, 5, 8], weights=[10, 30, 30, 18, 8, 4])[0]
+                on = self._working_days(base, k)
+                if on <= today and (expiry is None or on < expiry):
+                    self._remove(plan, life, on, RemovalKind.DELETED, RemovalReason.PERFORMED, base,
+                                 item1, "fully performed (the court completed enforcement)", pub)
+                    return
+        if expiry is not None and expiry <= today:
+            assert end is not None
+            self._remove(plan, life, expiry, RemovalKind.EXPIRED, RemovalReason.TERM_EXPIRED, end,
+                         ART_EXPIRED, f"listing term ended on {end.isoformat()}", pub)
+            return
+        if plan.petition is not None:
+            return
+        on = lst.published_on + timedelta(days=r.randrange(10, 300))
+        if on > today or (expiry is not None and on >= expiry):
+            return
+        x = r.random()
+        if x < 0.04:
+            self._remove(plan, life, on, RemovalKind.REVOKED, RemovalReason.REVOKED, on, ART_REVOKE,
+                         "should not have been listed (Art. 9)", pub)
+        elif x < 0.07 and not fixed:
+            self._remove(plan, life, on, RemovalKind.DELETED, RemovalReason.CREDITOR_REQUEST, on,
+                         ART_ITEM.format(n=3), "the creditor applied in writing for deletion", pub)
+        elif x < 0.10 and not fixed:
+            self._remove(plan, life, on, RemovalKind.DELETED, RemovalReason.NO_PROPERTY, on,
+                         ART_ITEM.format(n=4), "two searches after termination found no property", pub)
+        elif x < 0.12:
+            self._remove(plan, life, on, RemovalKind.DELETED, RemovalReason.SETTLEMENT_PERFORMED, on,
+                         ART_EARLY if fixed else ART_ITEM.format(n=2),
+                         "the settlement agreement was fully performed", pub)
+        elif x < 0.135:
+            self._remove(plan, life, on, RemovalKind.DELETED, RemovalReason.CORRECTED, on,
+                         ART_CORRECTED, "correction application granted: should have been deleted", pub)
+
+    def _order(self, case: EnforcementCase, i: int, life: Life) -> None:
+        """A discretionary standalone restriction order (2015 Art. 1 para. 1)."""
+        r, today = self.rng, self.today
+        n = case.execution_notice
+        assert n is not None
+        decided = n.deadline + timedelta(days=r.randrange(5, 90))
+        if decided >= today or case.fully_performed(decided):
+            return
+        party = case.respondents[i]
+        persons: list[int | None] = [None]
+        if party.kind is PartyKind.ENTITY:
+            persons += list(range(len(party.officers)))
+        items = propose_restrictions(case, i, decided).items
+        by_creditor = r.random() < 0.6
+        order = RestrictionOrder(
+            respondent=i,
+            initiation=Initiation.CREDITOR_APPLICATION if by_creditor else Initiation.EX_OFFICIO,
+            factors=[Factor.PASSIVE_PERFORMANCE] + ([Factor.ABLE_TO_PERFORM] if r.random() < 0.5 else []),
+            reasons=f"被执行人{party.name}未按执行通知书指定的期间履行给付义务，消极履行。",
+            decided_on=decided,
+            restrictions=[Restriction(item, p, decided) for p in persons for item in items],
+            application_received_on=decided - timedelta(days=r.randrange(1, 10)) if by_creditor else None,
+            signed_by=PRESIDENT, served_on=min(decided + timedelta(days=r.randrange(0, 4)), today),
+            status=OrderStatus.SIGNED)
+        if check_order(case, order):
+            return
+        performed = self._performed_on(case)
+        if performed is not None and performed > decided:
+            lifted = performed + timedelta(days=r.randrange(1, 10))
+            if lifted <= today:  # fully performed: the court shall lift (2015 Art. 9)
+                order.status = OrderStatus.LIFTED
+                for x in order.restrictions:
+                    x.status, x.until = RestrictionStatus.LIFTED, lifted
+        life.orders.append(order)
+
 
 # ------------------------------------------------------------------ loading
 _CHILD_TABLES = (ObligationRow, PaymentRow, PropertyRow, SecurityRow, ConductRow, FindingRow)
+_LIFE_TABLES = (ListingRow, RestrictionOrderRow, RestrictionRow, RespondentEventRow, DispatchRow,
+                PetitionRow)
+_TABLES = (PersonRow, OfficerRow, CaseRow, CasePartyRow, *_CHILD_TABLES, *_LIFE_TABLES)
 
 
-def _next_ids(uow: UnitOfWork) -> dict[str, int]:
-    s = uow.session
-    out = {}
-    for t in (PersonRow, OfficerRow, CaseRow, CasePartyRow, *_CHILD_TABLES):
-        out[t.__tablename__] = int(s.scalar(select(func.coalesce(func.max(t.id), 0))) or 0) + 1
-    return out
+def _next_ids(s: Session) -> dict[str, int]:
+    return {t.__tablename__: int(s.scalar(select(func.coalesce(func.max(t.id), 0))) or 0) + 1
+            for t in _TABLES}
 
 
 class _BatchRows:
     """Row dictionaries for one batch of bulk inserts, with ids assigned here."""
 
-    def __init__(self, next_id: dict[str, int], known: dict[str, int]) -> None:
+    def __init__(self, next_id: dict[str, int], known: dict[str, int], *, today: date,
+                 rng: random.Random, dispatch_since: date | None) -> None:
         self.next_id = next_id
         self.known = known  # identifier -> persons.id, across batches
+        self.today = today
+        self.rng = rng
+        self.dispatch_since = dispatch_since
         self.now = datetime.now(UTC)
         self.rows: dict[str, list[dict[str, object]]] = {}
+        self.reserved: list[int] = []  # listing ids left for sample_activity
+        self.petition_seq: dict[int, int] = {}
         self.reset()
 
     def reset(self) -> None:
-        self.rows = {t.__tablename__: [] for t in (
-            PersonRow, OfficerRow, CaseRow, CasePartyRow, *_CHILD_TABLES)}
+        self.rows = {t.__tablename__: [] for t in _TABLES}
 
     def _take(self, table: str) -> int:
         i = self.next_id[table]
@@ -337,18 +752,23 @@ class _BatchRows:
                                           "person_id": oid, "role": o.role.value, "position": j})
         return pid
 
-    def child(self, table: str, case_id: int, **values: object) -> None:
-        self.rows[table].append({"id": self._take(table), "case_id": case_id, **values})
+    def child(self, table: str, case_id: int, **values: object) -> int:
+        i = self._take(table)
+        self.rows[table].append({"id": i, "case_id": case_id, **values})
+        return i
 
-    def add_case(self, c: EnforcementCase) -> None:
+    def add_case(self, c: EnforcementCase, life: Life | None = None) -> int:
         cid = self._take("cases")
         self.rows["cases"].append({"id": cid, **case_columns(c), "created_at": self.now,
                                    "updated_at": self.now, "version": 1})
         pos = 0
+        respondent_ids: list[int] = []
         for side, plist in (("applicant", c.applicants), ("respondent", c.respondents)):
             for party in plist:
-                self.child("case_parties", cid, person_id=self.person_id(party), side=side,
-                           position=pos,
+                pid = self.person_id(party)
+                if side == "respondent":
+                    respondent_ids.append(pid)
+                self.child("case_parties", cid, person_id=pid, side=side, position=pos,
                            public_role=party.public_role.value if party.public_role else None,
                            notify_body=party.notify_body)
                 pos += 1
@@ -377,21 +797,164 @@ class _BatchRows:
                        later_in_performance_order=f.later_in_performance_order,
                        campus_loan_student=f.campus_loan_student,
                        serious_violence=f.serious_violence)
+        if life is not None:
+            self._add_life(c, cid, respondent_ids, life)
+        return cid
+
+    # ------------------------------------------------------------ a life
+    def _at(self, d: date) -> datetime:
+        return datetime(d.year, d.month, d.day, 9, 30, tzinfo=UTC)
+
+    def _add_life(self, c: EnforcementCase, cid: int, persons: list[int], life: Life) -> None:
+        for i, a, b, on, article, reason in life.events:
+            self.child("respondent_events", cid, respondent=i, from_state=a, to_state=b,
+                       at=self._at(on), effective_on=on,
+                       username="clerk" if b == RespondentState.NOTICE_SERVED.value else "judge",
+                       article=article, reason=reason)
+        for plan in life.listings:
+            self._add_listing(c, cid, persons, plan)
+        for order in life.orders:
+            oid = self.child(
+                "restriction_orders", cid, respondent=order.respondent,
+                initiation=order.initiation.value,
+                application_received_on=order.application_received_on,
+                factors=",".join(f.value for f in order.factors), reasons=order.reasons,
+                decided_on=order.decided_on, status=order.status.value, prepared_by="judge",
+                signed_by=order.signed_by, signed_by_user_id=None, signed_at=self._at(order.decided_on),
+                served_on=order.served_on, created_at=self._at(order.decided_on), version=1)
+            for j, x in enumerate(order.restrictions):
+                self.child("restrictions", cid, listing_id=None, order_id=oid,
+                           respondent=order.respondent, position=j, person=x.person,
+                           item=int(x.item), start=x.start, until=x.until, status=x.status.value,
+                           reason="", version=1)
+
+    def _add_listing(self, c: EnforcementCase, cid: int, persons: list[int],
+                     plan: PlannedListing) -> None:
+        lst = plan.listing
+        signed = lst.signed_by is not None
+        lid = self.child(
+            "listings", cid, respondent=lst.respondent, person_id=persons[lst.respondent],
+            grounds=",".join(str(g) for g in lst.grounds), status=lst.status.value,
+            decided_on=lst.decided_on, reasons_zh=plan.reasons_zh, reasons_en="",
+            prepared_by="judge", signed_by=lst.signed_by, signed_by_user_id=None,
+            signed_at=self._at(lst.decided_on) if signed else None, served_on=lst.served_on,
+            service_method=lst.service_method.value if lst.service_method else None,
+            grace_until=lst.grace_until, published_on=lst.published_on, term_years=lst.term_years,
+            extension_years=lst.extension_years, removed_on=lst.removed_on,
+            removal_kind=lst.removal_kind.value if lst.removal_kind else None,
+            removal_reason=lst.removal_reason.value if lst.removal_reason else None,
+            removal_event_on=plan.removal_event_on, created_at=self._at(lst.decided_on), version=1)
+        if plan.reserved:
+            self.reserved.append(lid)
+        for j, x in enumerate(lst.restrictions):
+            self.child("restrictions", cid, listing_id=lid, order_id=None, respondent=lst.respondent,
+                       position=j, person=x.person, item=int(x.item), start=x.start, until=x.until,
+                       status=x.status.value, reason="", version=1)
+        if plan.petition is not None:
+            self._add_petition(c, cid, lid, plan)
+        if lst.published_on is None:
+            return
+        items = [x.item for x in lst.restrictions]
+        published = Listing(**{**lst.__dict__, "status": ListingStatus.PUBLISHED, "removed_on": None,
+                               "removal_kind": None, "removal_reason": None,
+                               "restrictions": [Restriction(x.item, x.person, x.start)
+                                                for x in lst.restrictions]})
+        bodies = listing_bodies(c, lst.respondent, items)
+        if self._dispatched(lst.published_on):
+            self._dispatch(cid, lid, "publication", bodies, lst.published_on,
+                           entry_data(c, published, lst.published_on))
+        if lst.removed_on is not None and lst.removal_kind is not None and \
+                self._dispatched(lst.removed_on):
+            assert lst.removal_reason is not None
+            self._dispatch(cid, lid, "removal", bodies, lst.removed_on, {
+                "event": "removal", "removed_on": lst.removed_on.isoformat(),
+                "removal_kind": lst.removal_kind.value, "removal_reason": lst.removal_reason.value,
+                "entry": entry_data(c, published, lst.removed_on)})
+
+    def _dispatched(self, on: date) -> bool:
+        return self.dispatch_since is None or on >= self.dispatch_since
+
+    def _dispatch(self, cid: int, lid: int, event: str, bodies: list[Any], on: date,
+                  payload: dict[str, Any]) -> None:
+        text = canonical_json(payload) or ""
+        for b in bodies:
+            ack = on + timedelta(days=self.rng.randrange(1, 9))
+            # Nearly every body acknowledges; a few recent items are still open.
+            late = 0.15 if on >= self.today - timedelta(days=30) else 0.004
+            done = ack <= self.today and self.rng.random() > late
+            self.child("dispatch_items", cid, listing_id=lid, event=event, recipient=b.code,
+                       recipient_name=b.name_zh, article=b.article, payload=text, created_on=on,
+                       acknowledged_on=ack if done else None,
+                       acknowledged_by="clerk" if done else None,
+                       status="acknowledged" if done else "open", order_id=None, petition_id=None)
+
+    def _add_petition(self, c: EnforcementCase, cid: int, lid: int, plan: PlannedListing) -> None:
+        pet = plan.petition
+        assert pet is not None
+        lst = plan.listing
+        seq = self.petition_seq[cid] = self.petition_seq.get(cid, 0) + 1
+        party = c.respondents[lst.respondent]
+        info = KINDS[PetitionKind.REMOVAL_PERFORMED]
+        granted = pet.decided_on is not None
+        effect = {"removal": {"kind": RemovalKind.DELETED.value, "reason": RemovalReason.PERFORMED.value,
+                              "article": ART_EARLY if lst.term_years is not None else ART_ITEM.format(n=1),
+                              "event_on": pet.decided_on.isoformat() if pet.decided_on else None}}
+        self.child(
+            "petitions", cid, number=petition_number(c.case_number, seq), sequence=seq,
+            kind=PetitionKind.REMOVAL_PERFORMED.value,
+            status=(PetitionStatus.GRANTED if granted else PetitionStatus.PENDING).value,
+            respondent=lst.respondent, petitioner_role="respondent",
+            petitioner_index=lst.respondent, officer=None, petitioner_name=party.name,
+            petitioner_identifier=party.identifier, listing_id=lid, order_id=None,
+            received_on=pet.received_on, sla_days=info.sla.days, sla_unit=info.sla.unit.value,
+            due_on=pet.due, due_provisional=pet.due_provisional, details="{}", filed_by="counter",
+            created_at=self._at(pet.received_on), receipt_number=None,
+            decided_on=pet.decided_on, decided_by="judge" if granted else None,
+            decision_reasons="经审查，被执行人已履行生效法律文书确定的全部义务。" if granted else "",
+            decision_details=canonical_json({"facts_verified": True, **effect}) if granted else "{}",
+            document_number=None, document_error=None, decision_served_on=None,
+            reconsideration_filed_on=None, reconsideration_outcome=None,
+            reconsideration_decided_on=None, permission_ended_on=None, version=1)
+
+
+def _check_life(case: EnforcementCase, life: Life) -> None:
+    """The app's own rules on a generated life (validate_every): listing, order."""
+    errors = []
+    for k, plan in enumerate(life.listings):
+        errors += check_listing(case, plan.listing, f"listings[{k}]",
+                                require_signature=plan.listing.status is not ListingStatus.DRAFT)
+    for k, order in enumerate(life.orders):
+        errors += check_order(case, order, f"orders[{k}]", require_signature=True)
+    if errors:
+        raise ValidationError(errors)
+
+
+@dataclass
+class DemoResult:
+    """What a demo load left for :func:`sample_activity`."""
+
+    cases: int = 0
+    reserved_listings: list[int] = field(default_factory=list)
 
 
 def load_demo(uow: UnitOfWork, actor: Actor, n: int, *, seed: int = 2026, batch: int = 5000,
-              today: date | None = None, validate_every: int = 1) -> Iterator[int]:
-    """Generate and store ``n`` cases in batches; yields the count stored so far.
+              today: date | None = None, validate_every: int = 1, months: int | None = None,
+              result: DemoResult | None = None) -> Iterator[int]:
+    """Generate and store ``n`` cases with their lives in batches; yields the count so far.
 
     A generator, so the GUI or the CLI can show progress and stop between
-    batches.  Every ``validate_every``-th case is checked with validate_case;
-    an invalid one aborts the load (the current batch is not committed).
+    batches.  Every ``validate_every``-th case is checked with validate_case,
+    check_listing and check_order; an invalid one aborts the load (the current
+    batch is not committed).  ``result`` collects what :func:`sample_activity` needs.
     """
+    from courtapp.core.services.calendar import load_in
+
     require(actor, Permission.DEMO_LOAD)
     today = today or date.today()
+    months = months or default_months(n)
     with uow:
         s = uow.session
-        next_id = _next_ids(uow)
+        next_id = _next_ids(s)
         existing = {
             (int(y)): int(m) for y, m in s.execute(
                 select(CaseRow.year, func.max(CaseRow.sequence))
@@ -402,37 +965,50 @@ def load_demo(uow: UnitOfWork, actor: Actor, n: int, *, seed: int = 2026, batch:
         for pid, idn, code in s.execute(select(PersonRow.id, PersonRow.id_number, PersonRow.credit_code)):
             if key := idn or code:
                 known[key] = pid
-    gen = DemoGenerator(seed=seed, today=today, start_sequence=existing)
+        cal = load_in(s)
+    gen = DemoGenerator(seed=seed, today=today, start_sequence=existing, calendar=cal, months=months)
     gen.ids.used.update(known)
+    # Dispatch items for every event of a small court; for a large one the last 60 days.
+    since = None if n <= 50_000 else today - timedelta(days=60)
+    rows = _BatchRows(next_id, known, today=today, rng=random.Random(seed + 1), dispatch_since=since)
+    # The first 5 % of cases were filed in the year before the span: the court's older
+    # caseload, whose fixed terms end within it (Art. 10 para. 2 expiries).
+    span, older = months * 30.4, 365.0
     done = 0
-    batch_rows = _BatchRows(next_id, known)
     while done < n:
         size = min(batch, n - done)
-        batch_rows.reset()
+        rows.reset()
         for k in range(size):
-            # Filing dates follow registration order over the last three years.
-            filed = today - timedelta(days=int((1 - (done + k) / n) * 3 * 365))
+            # Filing dates follow registration order over the span (and the older tail).
+            x = (done + k) / n
+            back = span + older * (1 - x / 0.05) if x < 0.05 else span * (1 - x) / 0.95
+            filed = today - timedelta(days=int(back))
             c = gen.case(filed)
+            life = gen.life(c)
             if validate_every and (done + k) % validate_every == 0:
                 errs = validate_case(c, today=today)
                 if errs:
                     raise ValidationError(errs)
-            batch_rows.add_case(c)
-        rows = batch_rows.rows
+                _check_life(c, life)
+            rows.add_case(c, life)
         with uow:
             conn = uow.session.connection()
-            for table in (PersonRow, OfficerRow, CaseRow, CasePartyRow, *_CHILD_TABLES):
-                data = rows[table.__tablename__]
+            for table in _TABLES:
+                data = rows.rows[table.__tablename__]
                 if data:
                     conn.execute(insert(table.__table__), data)  # type: ignore[arg-type]
             done += size
             if done >= n:
                 audit.record(uow, actor, "demo.load", "database", "demo",
-                             after={"cases": n, "seed": seed})
+                             after={"cases": n, "seed": seed, "months": months,
+                                    "today": today.isoformat()})
             uow.commit()
         yield done
     if uow.dialect == "postgresql":
         _reset_pg_sequences(uow)
+    if result is not None:
+        result.cases += n
+        result.reserved_listings += rows.reserved
 
 
 def _reset_pg_sequences(uow: UnitOfWork) -> None:
@@ -440,9 +1016,202 @@ def _reset_pg_sequences(uow: UnitOfWork) -> None:
     from sqlalchemy import text
 
     with uow:
-        for t in (PersonRow, OfficerRow, CaseRow, CasePartyRow, *_CHILD_TABLES):
+        for t in _TABLES:
             name = t.__tablename__
             uow.session.execute(text(
                 f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
                 f"COALESCE((SELECT MAX(id) FROM {name}), 1))"))
         uow.commit()
+
+
+# ------------------------------------------------------------ through the services
+def _deletion_extra(reason: RemovalReason, fixed: bool) -> dict[str, Any]:
+    """What a deletion notice says about its ground (documents.builders ``deletion``)."""
+    if reason is RemovalReason.REVOKED:
+        return {"action": "revoke", "reasons": "经审查，被执行人不存在第一条规定的失信情形，不应纳入失信被执行人名单。"}
+    if reason is RemovalReason.TERM_EXPIRED:
+        return {"action": "delete", "ground": "expired"}
+    item = {RemovalReason.PERFORMED: 1, RemovalReason.SETTLEMENT_PERFORMED: 2,
+            RemovalReason.CREDITOR_REQUEST: 3, RemovalReason.NO_PROPERTY: 4}[reason]
+    return {"action": "delete", "ground": "early" if fixed and item in (1, 2) else item}
+
+
+@dataclass
+class ActivityCounts:
+    """What :func:`sample_activity` did (and what it had to skip, with why)."""
+
+    documents: int = 0
+    corrected: int = 0
+    petitions_filed: int = 0
+    petitions_decided: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+
+def sample_activity(uow: UnitOfWork, actor: Actor, *, today: date | None = None, seed: int = 2026,
+                    reserved: list[int] | None = None, scale: int = 1) -> ActivityCounts:
+    """A desk's work on a sample, through the services: documents issued and corrected,
+    petitions filed (with receipts) and decided, some left pending.  ``actor`` needs
+    the judge's permissions (the console operator has them); ``scale`` multiplies the
+    sample for large courts."""
+    from courtapp.core.documents.model import DocKind
+    from courtapp.core.domain.petition import (
+        CorrectionGround,
+        Decision,
+        LiftingGround,
+        PetitionDetails,
+        TravelGround,
+    )
+    from courtapp.core.services import cases as case_svc
+    from courtapp.core.services import documents, petitions
+
+    today = today or date.today()
+    rng = random.Random(seed + 2)
+    out = ActivityCounts()
+    key = documents.court_signing_key(uow, actor)
+
+    def pick(q: Any, k: int) -> list[Any]:
+        with uow:
+            found = [tuple(r) for r in uow.session.execute(q.limit(400))]
+        return rng.sample(found, min(k, len(found)))
+
+    def attempt(label: str, fn: Any) -> Any:
+        try:
+            return fn()
+        except DomainError as e:
+            out.skipped.append(f"{label}: {e}")
+            return None
+
+    lr = ListingRow
+    # Documents: execution notices, listing decisions, warnings, restriction orders, deletions.
+    issued: list[str] = []
+    recent = today - timedelta(days=120)
+    specs = [
+        (DocKind.EXECUTION_NOTICE, select(CaseRow.id, literal(0)).where(
+            CaseRow.notice_issued_on.is_not(None), CaseRow.notice_issued_on >= recent)
+         .order_by(CaseRow.id), 6),
+        (DocKind.LISTING_DECISION, select(lr.case_id, lr.respondent).where(
+            lr.status == ListingStatus.PUBLISHED.value, lr.decided_on >= recent).order_by(lr.id), 6),
+        (DocKind.WARNING, select(lr.case_id, lr.respondent).where(
+            lr.status == ListingStatus.AWAITING_PUBLICATION.value, lr.grace_until >= today)
+         .order_by(lr.id), 4),
+        (DocKind.RESTRICTION_ORDER, select(lr.case_id, lr.respondent).where(
+            lr.status == ListingStatus.PUBLISHED.value, lr.published_on >= recent).order_by(lr.id.desc()), 4),
+        (DocKind.DELETION, select(lr.case_id, lr.respondent, lr.id, lr.removal_reason,
+                                  lr.term_years).where(
+            lr.status == ListingStatus.REMOVED.value, lr.removal_kind != RemovalKind.CANCELLED.value,
+            lr.removal_reason != RemovalReason.CORRECTED.value, lr.removed_on >= recent)
+         .order_by(lr.id), 3),
+    ]
+    for kind, q, k in specs:
+        for case_id, respondent, *more in pick(q, k * scale):
+            resp = None if kind is DocKind.EXECUTION_NOTICE else int(respondent)
+            extra: dict[str, Any] = {}
+            if kind is DocKind.DELETION:
+                listing_id, reason, term = more
+                extra = _deletion_extra(RemovalReason(reason), term is not None)
+                extra["listing_id"] = int(listing_id)
+            lid = extra.pop("listing_id", None)
+            doc = attempt(f"{kind.value} of case {case_id}",
+                          lambda kind=kind, case_id=case_id, resp=resp, extra=extra, lid=lid:
+                          documents.issue(uow, actor, kind, int(case_id), respondent=resp,
+                                          issued_on=today - timedelta(days=rng.randrange(0, 20)),
+                                          listing_id=lid, extra=extra, key=key))
+            if doc is not None:
+                out.documents += 1
+                issued.append(doc.document.number)
+    for number in rng.sample(issued, min(2 * scale, len(issued))):
+        doc = attempt(f"correction of {number}", lambda number=number: documents.supersede(
+            uow, actor, number, reason="当事人姓名笔误，予以更正", issued_on=today, key=key))
+        if doc is not None:
+            out.corrected += 1
+
+    def identifier(case_id: int, respondent: int) -> str:
+        rec = case_svc.get_case(uow, actor, case_id=case_id)
+        return rec.case.respondents[respondent].identifier
+
+    # Removal petitions on listings performed lately: some decided, some still pending.
+    with uow:
+        targets = [tuple(r) for r in uow.session.execute(
+            select(lr.id, lr.case_id, lr.respondent).where(
+                lr.id.in_(reserved or []), lr.status == ListingStatus.PUBLISHED.value)
+            .order_by(lr.id))]
+    for n, (lid, case_id, respondent) in enumerate(targets[:12 * scale]):
+        received = min(today, today - timedelta(days=rng.randrange(0, 6)))
+        filed = attempt(f"removal petition on listing {lid}", lambda case_id=case_id, respondent=respondent,
+                        received=received, n=n: petitions.file_petition(
+                            uow, actor, int(case_id), PetitionKind.REMOVAL_PERFORMED,
+                            petitioner_id=identifier(int(case_id), int(respondent)),
+                            received_on=received, respondent=int(respondent),
+                            issue_receipt=n < 4 * scale, key=key))
+        if filed is None:
+            continue
+        out.petitions_filed += 1
+        if n % 3 == 2:
+            continue  # left in the judge's queue
+        decided = attempt(f"decision on {filed.petition.number}", lambda filed=filed, n=n: petitions.decide(
+            uow, actor, filed.petition.id, Decision(True, "经审查，被执行人已履行全部义务，应予删除。", today,
+                                                    facts_verified=True),
+            issue_document=n < 4 * scale, key=key))
+        if decided is not None:
+            out.petitions_decided += 1
+
+    # Corrections, temporary travel and liftings on published listings and orders.
+    published = pick(select(lr.id, lr.case_id, lr.respondent).join(PersonRow, PersonRow.id == lr.person_id)
+                     .where(lr.status == ListingStatus.PUBLISHED.value, PersonRow.kind == "person",
+                            lr.published_on >= today - timedelta(days=200)).order_by(lr.id), 6 * scale)
+    for n, (lid, case_id, respondent) in enumerate(published):
+        who = identifier(int(case_id), int(respondent))
+        if n % 3 == 0:
+            ground = CorrectionGround.INACCURATE
+            details = PetitionDetails(correction_ground=ground, requested_correction="被执行人履行情况应更正为部分履行")
+            pkind = PetitionKind.CORRECTION
+        elif n % 3 == 1:
+            details = PetitionDetails(travel_ground=rng.choice(list(TravelGround)), itinerary="北京—上海",
+                                      permit_from=today + timedelta(days=2),
+                                      permit_until=today + timedelta(days=9))
+            pkind = PetitionKind.TEMPORARY_TRAVEL
+        else:
+            details = PetitionDetails(correction_ground=CorrectionGround.NOT_LISTABLE)
+            pkind = PetitionKind.CORRECTION
+        received = today - timedelta(days=rng.randrange(1, 10))
+        filed = attempt(f"{pkind.value} on listing {lid}", lambda case_id=case_id, respondent=respondent,
+                        pkind=pkind, details=details, received=received, who=who: petitions.file_petition(
+                            uow, actor, int(case_id), pkind, petitioner_id=who, received_on=received,
+                            respondent=int(respondent), details=details, issue_receipt=False))
+        if filed is None:
+            continue
+        out.petitions_filed += 1
+        granted = n % 3 != 2  # a correction on ground (1) is rejected, with the reconsideration route
+        decision = Decision(granted, "经审查，申请事由属实。" if granted else "经审查，被执行人不存在不应纳入的情形，申请不予支持。",
+                            today, facts_verified=granted, correction="被执行人履行情况：部分履行"
+                            if pkind is PetitionKind.CORRECTION and granted else "")
+        decided = attempt(f"decision on {filed.petition.number}", lambda filed=filed, decision=decision, n=n:
+                          petitions.decide(uow, actor, filed.petition.id, decision, issue_document=n < 3,
+                                           key=key))
+        if decided is not None:
+            out.petitions_decided += 1
+
+    ro = RestrictionOrderRow
+    orders = pick(select(ro.id, ro.case_id, ro.respondent).where(ro.status == OrderStatus.SIGNED.value)
+                  .order_by(ro.id), 2 * scale)
+    for order_id, case_id, respondent in orders:
+        rec = case_svc.get_case(uow, actor, case_id=int(case_id))
+        creditor = rec.case.applicants[0].identifier
+        filed = attempt(f"lifting of order {order_id}", lambda case_id=case_id, respondent=respondent,
+                        creditor=creditor: petitions.file_petition(
+                            uow, actor, int(case_id), PetitionKind.LIFTING, petitioner_id=creditor,
+                            received_on=today - timedelta(days=2), respondent=int(respondent),
+                            details=PetitionDetails(lifting_ground=LiftingGround.CREDITOR_CONSENT),
+                            issue_receipt=False))
+        if filed is None:
+            continue
+        out.petitions_filed += 1
+        decided = attempt(f"decision on {filed.petition.number}", lambda filed=filed: petitions.decide(
+            uow, actor, filed.petition.id, Decision(True, "申请执行人同意解除限制消费。", today), key=key))
+        if decided is not None:
+            out.petitions_decided += 1
+    return out
+
+
+__all__ = ["ActivityCounts", "DemoCourt", "DemoGenerator", "DemoResult", "default_months",
+           "load_demo", "sample_activity"]
