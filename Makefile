@@ -38,6 +38,7 @@ previews: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/case_list.py
 	$(BIN)/python benchmarks/notices.py
+	$(BIN)/python benchmarks/reports.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -16,8 +16,11 @@ from sqlalchemy import Date, bindparam, text
 from stats_fixtures import (
     EXPECTED_OCTOBER,
     EXPECTED_SEPTEMBER_END,
+    case_doc,
     import_all,
+    listing,
     october_cases,
+    rid,
 )
 from tooling import requires_tools
 
@@ -33,6 +36,10 @@ from courtapp.core.services import calendar, reports
 def october(db: AppContext, judge: Actor) -> AppContext:
     import_all(db, judge, october_cases())
     return db
+
+
+def _person_doc(k: int) -> dict:  # type: ignore[type-arg]
+    return {"kind": "person", "name": f"他院被执行人{k}", "id_number": rid(k)}
 
 
 def _report(db: AppContext, actor: Actor, month: str, court: str | None = None) -> dict:  # type: ignore[type-arg]
@@ -108,11 +115,39 @@ def test_cases_filed_and_closed(october: AppContext, judge: Actor) -> None:
 
 def test_a_court_filter_counts_only_that_court_and_an_unknown_court_is_refused(
         october: AppContext, judge: Actor) -> None:
-    assert _report(october, judge, "2026-10", court="京0105")["listings_added"] == \
-        EXPECTED_OCTOBER["listings_added"]
+    # The only court in the database: the same figures (without a join).
+    only = _report(october, judge, "2026-10", court="京0105")
+    assert only["listings_added"] == EXPECTED_OCTOBER["listings_added"]
+    assert only["court"] == {"code": "京0105", "name": "北京市朝阳区人民法院"}
     with pytest.raises(ValidationError) as e:
         _report(october, judge, "2026-10", court="京0106")
     assert e.value.errors[0].path == "court"
+    # A second court's case, published in October, with its restriction items.
+    other = case_doc(1, _person_doc(50), [listing(published="2026-10-13")])
+    other["case_number"] = "(2026)京0106执1号"
+    other["court"] = {"name": "北京市海淀区人民法院", "code": "京0106"}
+    import_all(october, judge, [other])
+    every = _report(october, judge, "2026-10")
+    assert every["listings_added"] == {"person": 4, "entity": 1}
+    ours = _report(october, judge, "2026-10", court="京0105")
+    theirs = _report(october, judge, "2026-10", court="京0106")
+    for key in ("listings_added", "listings_removed", "listed_at_month_end", "performed_in_grace",
+                "officers_bound", "restrictions", "cases", "deletion_working_days"):
+        assert ours[key] == _report_without_other(key, every, theirs), key
+    assert theirs["listings_added"] == {"person": 1, "entity": 0}
+    assert theirs["restrictions"]["imposed"]["1"] == 1 and theirs["cases"]["filed"] == 0
+    assert reports.courts(october.uow(), judge) == [("京0105", "北京市朝阳区人民法院"),
+                                                    ("京0106", "北京市海淀区人民法院")]
+
+
+def _report_without_other(key: str, every: dict, theirs: dict) -> object:  # type: ignore[type-arg]
+    """``every[key]`` less ``theirs[key]``, figure by figure (the medians: unchanged)."""
+    a, b = every[key], theirs[key]
+    if isinstance(a, dict):
+        return {k: _report_without_other(k, a, b) for k in a}
+    if key in ("median", "limit"):
+        return a
+    return a - b
 
 
 def test_anyone_who_may_see_cases_may_see_the_report_and_no_one_else(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -128,7 +129,8 @@ class CaseRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_number: Mapped[str] = mapped_column(String(40), unique=True)
     year: Mapped[int] = mapped_column(Integer)
-    court_code: Mapped[str] = mapped_column(String(10))
+    # Indexed for the monthly statistics of one court (and the list of courts).
+    court_code: Mapped[str] = mapped_column(String(10), index=True)
     type_code: Mapped[str] = mapped_column(String(4))
     sequence: Mapped[int] = mapped_column(Integer)
     court_name: Mapped[str] = mapped_column(String(100))
@@ -217,7 +219,8 @@ class ObligationRow(_Child, Base):
 class PaymentRow(_Child, Base):
     __tablename__ = "payments"
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
-    paid_on: Mapped[date] = mapped_column(Date)
+    # Indexed for the monthly statistics (cases closed: the last payment's day).
+    paid_on: Mapped[date] = mapped_column(Date, index=True)
     respondent: Mapped[int] = mapped_column(Integer)  # 0-based index among respondents
     amount_fen: Mapped[int | None] = mapped_column(BigInteger)
     act: Mapped[str | None] = mapped_column(Text)
@@ -314,6 +317,10 @@ class ListingRow(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     respondent: Mapped[int] = mapped_column(Integer)  # 0-based index among the case's respondents
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
+    # The listed party's kind (person | entity), copied from its person record when
+    # the listing is stored (a record's kind never changes), so that the monthly
+    # statistics split persons from entities from an index alone.
+    respondent_kind: Mapped[str] = mapped_column(String(10))
     grounds: Mapped[str] = mapped_column(String(20))  # "1,3"
     status: Mapped[str] = mapped_column(String(24), index=True)
     decided_on: Mapped[date] = mapped_column(Date)
@@ -326,12 +333,10 @@ class ListingRow(Base):
     served_on: Mapped[date | None] = mapped_column(Date)
     service_method: Mapped[str | None] = mapped_column(String(32))
     grace_until: Mapped[date | None] = mapped_column(Date, index=True)
-    # Indexed for the monthly statistics: added (published_on), removed
-    # (removed_on) and listed at the month's end (docs/statistics.md).
-    published_on: Mapped[date | None] = mapped_column(Date, index=True)
+    published_on: Mapped[date | None] = mapped_column(Date)
     term_years: Mapped[int | None] = mapped_column(Integer)
     extension_years: Mapped[int] = mapped_column(Integer, default=0)
-    removed_on: Mapped[date | None] = mapped_column(Date, index=True)
+    removed_on: Mapped[date | None] = mapped_column(Date)
     removal_kind: Mapped[str | None] = mapped_column(String(16))
     # Why it was removed (RemovalReason) and the day its ground was established,
     # from which the removal is due in 3 working days (R-R1, R-R4; the due date
@@ -345,6 +350,23 @@ class ListingRow(Base):
     restrictions: Mapped[list[RestrictionRow]] = relationship(
         cascade="all, delete-orphan", order_by="RestrictionRow.position")
     __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        # The monthly statistics read added (published_on), removed (removed_on) and
+        # listed at the month's end from these two indexes alone (docs/statistics.md).
+        Index("ix_listings_published_removed", "published_on", "removed_on", "respondent_kind"),
+        Index("ix_listings_removed_published", "removed_on", "published_on", "respondent_kind"),
+    )
+
+
+def _copy_respondent_kind(_mapper: object, connection: Any, target: ListingRow) -> None:
+    if target.respondent_kind is None:
+        from sqlalchemy import select
+
+        target.respondent_kind = connection.scalar(
+            select(PersonRow.kind).where(PersonRow.id == target.person_id))
+
+
+sa_event.listen(ListingRow, "before_insert", _copy_respondent_kind)
 
 
 class RestrictionRow(Base):
@@ -355,7 +377,7 @@ class RestrictionRow(Base):
     # Exactly one of: the listing whose mandatory restriction this is, or a
     # standalone (discretionary) restriction order.
     listing_id: Mapped[int | None] = mapped_column(
-        ForeignKey("listings.id", ondelete="CASCADE"), index=True)
+        ForeignKey("listings.id", ondelete="CASCADE"))
     order_id: Mapped[int | None] = mapped_column(
         ForeignKey("restriction_orders.id", ondelete="CASCADE"), index=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
@@ -370,6 +392,11 @@ class RestrictionRow(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        # A listing's items; with the bound person and the end day it also answers
+        # "which officers are bound at the month's end" from the index alone.
+        Index("ix_restrictions_listing_person_until", "listing_id", "person", "until"),
+    )
 
 
 class RespondentEventRow(Base):
@@ -401,7 +428,8 @@ class RestrictionOrderRow(Base):
     application_received_on: Mapped[date | None] = mapped_column(Date)
     factors: Mapped[str] = mapped_column(String(200))  # comma-separated Factor values
     reasons: Mapped[str] = mapped_column(Text)
-    decided_on: Mapped[date] = mapped_column(Date)
+    # Indexed for the monthly statistics (an order's items are imposed when it is signed).
+    decided_on: Mapped[date] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(String(16), index=True)
     prepared_by: Mapped[str] = mapped_column(String(100))
     signed_by: Mapped[str | None] = mapped_column(String(100))

@@ -18,7 +18,7 @@ Definitions (``docs/statistics.md`` gives them in full, with the reasons):
   (2015 Provisions Art. 3 para. 2) are counted apart (``officers_bound``).
 - **Restrictions imposed**: the items of a listing on the day it is published
   (during a grace period they are withheld, 2019 Opinion item 15), and the
-  items of a signed standalone order on their start day; **lifted**: items
+  items of a standalone order on the day it was signed; **lifted**: items
   whose status is ``lifted`` and whose ``until`` (the lifting day) falls in the
   month, if they had been imposed.  One item on one bound person is one count.
 - **Petitions** received (``received_on``), decided (``decided_on``) and
@@ -60,6 +60,7 @@ from sqlalchemy import (
     and_,
     bindparam,
     case,
+    distinct,
     exists,
     func,
     literal,
@@ -68,13 +69,12 @@ from sqlalchemy import (
     text,
     union_all,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from courtapp.core.db.orm import (
     CaseRow,
     ListingRow,
     PaymentRow,
-    PersonRow,
     PetitionRow,
     RestrictionOrderRow,
     RestrictionRow,
@@ -224,9 +224,9 @@ def _in(col: Any, m: Month) -> ColumnElement[bool]:
 
 
 def _by_kind(s: Session, cond: ColumnElement[bool], court: str | None) -> dict[str, int]:
-    lr, p = ListingRow, PersonRow
-    q = select(_count_if(p.kind == "person"), _count_if(p.kind == "entity")) \
-        .select_from(lr).join(p, p.id == lr.person_id).where(cond)
+    lr = ListingRow
+    q = select(_count_if(lr.respondent_kind == "person"), _count_if(lr.respondent_kind == "entity")) \
+        .select_from(lr).where(cond)
     person, entity = s.execute(_scoped(q, lr.case_id, court)).one()
     return {"person": _n(person), "entity": _n(entity)}
 
@@ -281,23 +281,23 @@ def removed_by(s: Session, m: Month, court: str | None, column: Any,
 
 def officers_bound(s: Session, cond: ColumnElement[bool], court: str | None,
                    *, on: date | None = None) -> int:
-    """Distinct (listing, officer) pairs bound by the items of the listings in
-    ``cond``; with ``on``, only items not lifted by that day."""
+    """Distinct (listing, officer) pairs bound by the items of the entity listings in
+    ``cond``; with ``on``, only items that had not ended (been lifted) by that day."""
     lr, r = ListingRow, RestrictionRow
-    q = select(r.listing_id, r.person).distinct().join(lr, lr.id == r.listing_id) \
-        .where(cond, r.person.is_not(None))
+    q = select(r.listing_id, r.person).distinct().select_from(lr).join(r, r.listing_id == lr.id) \
+        .where(cond, lr.respondent_kind == "entity", r.person.is_not(None))
     if on is not None:
-        q = q.where(or_(r.status != "lifted", r.until.is_(None), r.until > on))
+        q = q.where(or_(r.until.is_(None), r.until > on))
     inner = _scoped(q, lr.case_id, court).subquery()
     return _n(s.scalar(select(func.count()).select_from(inner)))
 
 
 def restrictions_imposed(s: Session, m: Month, court: str | None) -> dict[int, int]:
     lr, r, o = ListingRow, RestrictionRow, RestrictionOrderRow
-    from_listings = _scoped(select(r.item.label("item")).join(lr, lr.id == r.listing_id)
-                            .where(added_cond(m)), r.case_id, court)
-    from_orders = _scoped(select(r.item.label("item")).join(o, o.id == r.order_id)
-                          .where(o.status != "draft", _in(r.start, m)), r.case_id, court)
+    from_listings = _scoped(select(r.item.label("item")).select_from(lr).join(r, r.listing_id == lr.id)
+                            .where(added_cond(m)), lr.case_id, court)
+    from_orders = _scoped(select(r.item.label("item")).select_from(o).join(r, r.order_id == o.id)
+                          .where(o.status != "draft", _in(o.decided_on, m)), o.case_id, court)
     u = union_all(from_listings, from_orders).subquery()
     found = {int(i): _n(n) for i, n in s.execute(select(u.c.item, func.count()).group_by(u.c.item))}
     return {int(i): found.get(int(i), 0) for i in RestrictionItem}
@@ -393,12 +393,13 @@ def cases_filed(s: Session, m: Month, court: str | None) -> int:
 
 def cases_closed(s: Session, m: Month, court: str | None) -> int:
     """Cases fully performed whose last payment or act falls in the month."""
-    c, pay = CaseRow, PaymentRow
-    last = select(pay.case_id).join(c, c.id == pay.case_id).where(c.performed.is_(True))
+    c, pay, later = CaseRow, PaymentRow, aliased(PaymentRow)
+    q = select(func.count(distinct(pay.case_id))).select_from(pay).join(c, c.id == pay.case_id) \
+        .where(_in(pay.paid_on, m), c.performed.is_(True),
+               ~exists().where(later.case_id == pay.case_id, later.paid_on > pay.paid_on))
     if court is not None:
-        last = last.where(c.court_code == court)
-    last = last.group_by(pay.case_id).having(func.max(pay.paid_on).between(m.first, m.last))
-    return _n(s.scalar(select(func.count()).select_from(last.subquery())))
+        q = q.where(c.court_code == court)
+    return _n(s.scalar(q))
 
 
 # ------------------------------------------------ working days, in SQL
@@ -481,15 +482,27 @@ def court_name(s: Session, court: str | None) -> str | None:
     return s.scalar(select(CaseRow.court_name).where(CaseRow.court_code == court).limit(1))
 
 
+def _filter_needed(s: Session, court: str | None) -> str | None:
+    """``court``, or None when every case in the database is that court's (a court's own
+    database): the figures are the same without joining each row to its case."""
+    if court is None:
+        return None
+    lowest = s.scalar(select(CaseRow.court_code).order_by(CaseRow.court_code).limit(1))
+    highest = s.scalar(select(CaseRow.court_code).order_by(CaseRow.court_code.desc()).limit(1))
+    return None if lowest == highest == court else court
+
+
 def monthly(s: Session, m: Month, court: str | None = None, *,
             today: date | None = None) -> MonthlyReport:
     """Every figure of month ``m``."""
+    name = court_name(s, court)
+    scope, court = court, _filter_needed(s, court)
     warned, performed = grace(s, m, court)
     revoked, corrected = wrongful(s, m, court)
     reasons = tuple(r.value for r in RemovalReason)
     kinds = tuple(k.value for k in RemovalKind)
     return MonthlyReport(
-        month=m, court=court, court_name=court_name(s, court),
+        month=m, court=scope, court_name=name,
         added=listings_added(s, m, court), added_by_ground=added_by_ground(s, m, court),
         removed=listings_removed(s, m, court),
         removed_by_reason=removed_by(s, m, court, ListingRow.removal_reason, reasons),
@@ -520,6 +533,7 @@ class TrendPoint:
 
 def trend(s: Session, last: Month, court: str | None = None, months: int = 12) -> list[TrendPoint]:
     """The ``months`` months ending with ``last``, oldest first."""
+    court = _filter_needed(s, court)
     out = []
     for k in range(months - 1, -1, -1):
         m = last.shift(-k)
@@ -530,10 +544,9 @@ def trend(s: Session, last: Month, court: str | None = None, months: int = 12) -
 
 
 def courts(s: Session) -> list[tuple[str, str]]:
-    """Every court in the database: (code, name), by code."""
-    rows = s.execute(select(CaseRow.court_code, func.min(CaseRow.court_name))
-                     .group_by(CaseRow.court_code).order_by(CaseRow.court_code))
-    return [(str(c), str(n)) for c, n in rows]
+    """Every court in the database: (code, name), by code (the codes from the index)."""
+    codes = list(s.scalars(select(CaseRow.court_code).distinct().order_by(CaseRow.court_code)))
+    return [(str(c), str(court_name(s, c) or "")) for c in codes]
 
 
 __all__ = [

@@ -834,6 +834,7 @@ class _BatchRows:
         signed = lst.signed_by is not None
         lid = self.child(
             "listings", cid, respondent=lst.respondent, person_id=persons[lst.respondent],
+            respondent_kind=c.respondents[lst.respondent].kind.value,
             grounds=",".join(str(g) for g in lst.grounds), status=lst.status.value,
             decided_on=lst.decided_on, reasons_zh=plan.reasons_zh, reasons_en="",
             prepared_by="judge", signed_by=lst.signed_by, signed_by_user_id=None,
@@ -993,6 +994,10 @@ def load_demo(uow: UnitOfWork, actor: Actor, n: int, *, seed: int = 2026, batch:
             rows.add_case(c, life)
         with uow:
             conn = uow.session.connection()
+            if uow.dialect == "sqlite":
+                # A big page cache for the batch: the indexes are written once per
+                # commit instead of spilling (and rewriting) pages as they fill.
+                conn.exec_driver_sql("PRAGMA cache_size = -262144")
             for table in _TABLES:
                 data = rows.rows[table.__tablename__]
                 if data:

@@ -1,4 +1,4 @@
-"""statistics: petitions' due date persisted; indexes for the monthly report
+"""statistics: petitions' due date and listings' respondent kind persisted; indexes for the monthly report
 
 Revision ID: 0009_statistics
 Revises: 0008_case_list_sort
@@ -10,6 +10,8 @@ calendar whenever a petition was read -- is stored in ``petitions.due_on``.
 Existing petitions are backfilled here with the same computation
 (``courtapp.core.domain.workdays``: working days for a ``working`` period,
 CPL 2023 Art. 85 for a ``calendar`` one), on the calendar as it stands.
+``listings.respondent_kind`` copies the listed party's kind (person or entity)
+so that the report splits them from an index, without a join.
 """
 from __future__ import annotations
 
@@ -59,20 +61,52 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_petitions_decided_on'), ['decided_on'], unique=False)
 
     with op.batch_alter_table('listings', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_listings_published_on'), ['published_on'], unique=False)
-        batch_op.create_index(batch_op.f('ix_listings_removed_on'), ['removed_on'], unique=False)
+        batch_op.add_column(sa.Column('respondent_kind', sa.String(length=10), nullable=True))
+    op.execute("UPDATE listings SET respondent_kind = "
+               "(SELECT p.kind FROM persons p WHERE p.id = listings.person_id)")
+    with op.batch_alter_table('listings', schema=None) as batch_op:
+        batch_op.alter_column('respondent_kind', existing_type=sa.String(length=10), nullable=False)
+        batch_op.create_index('ix_listings_published_removed',
+                              ['published_on', 'removed_on', 'respondent_kind'], unique=False)
+        batch_op.create_index('ix_listings_removed_published',
+                              ['removed_on', 'published_on', 'respondent_kind'], unique=False)
 
     with op.batch_alter_table('restrictions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_restrictions_listing_id'))
+        batch_op.create_index('ix_restrictions_listing_person_until',
+                              ['listing_id', 'person', 'until'], unique=False)
         batch_op.create_index(batch_op.f('ix_restrictions_until'), ['until'], unique=False)
+
+    with op.batch_alter_table('restriction_orders', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_restriction_orders_decided_on'), ['decided_on'],
+                              unique=False)
+
+    with op.batch_alter_table('payments', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_payments_paid_on'), ['paid_on'], unique=False)
+
+    with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_cases_court_code'), ['court_code'], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_cases_court_code'))
+
+    with op.batch_alter_table('payments', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_payments_paid_on'))
+
+    with op.batch_alter_table('restriction_orders', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_restriction_orders_decided_on'))
+
     with op.batch_alter_table('restrictions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_restrictions_until'))
+        batch_op.drop_index('ix_restrictions_listing_person_until')
+        batch_op.create_index(batch_op.f('ix_restrictions_listing_id'), ['listing_id'], unique=False)
 
     with op.batch_alter_table('listings', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_listings_removed_on'))
-        batch_op.drop_index(batch_op.f('ix_listings_published_on'))
+        batch_op.drop_index('ix_listings_removed_published')
+        batch_op.drop_index('ix_listings_published_removed')
+        batch_op.drop_column('respondent_kind')
 
     with op.batch_alter_table('petitions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_petitions_decided_on'))
