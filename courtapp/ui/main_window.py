@@ -29,6 +29,7 @@ from courtapp.ui.errors import describe
 from courtapp.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, roles_text
 from courtapp.ui.listing import DecisionsPage
 from courtapp.ui.pages import AdminPage, PlaceholderPage, SettingsDialog
+from courtapp.ui.reports import PublicListPage, ReportsPage
 from courtapp.ui.settings import UiSettings
 from courtapp.ui.tasks import TaskRunner
 
@@ -41,6 +42,7 @@ PAGES: tuple[tuple[str, str, frozenset[Permission]], ...] = (
     ("counter", QT_TRANSLATE_NOOP("MainWindow", "Service counter"),
      frozenset({Permission.CASE_VIEW})),
     ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), frozenset({Permission.CASE_VIEW})),
+    ("public", QT_TRANSLATE_NOOP("MainWindow", "Public list"), frozenset({Permission.CASE_VIEW})),
     ("admin", QT_TRANSLATE_NOOP("MainWindow", "Admin"),
      frozenset({Permission.USER_MANAGE, Permission.SETTINGS_EDIT})),
 )
@@ -78,6 +80,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.today_page: TodayPage | None = None
         self.counter_page: CounterPage | None = None
         self.admin_page: AdminPage | None = None
+        self.reports_page: ReportsPage | None = None
+        self.public_page: PublicListPage | None = None
         for key, _label, needs in PAGES:
             item = QListWidgetItem(self.nav)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -181,6 +185,14 @@ class MainWindow(Retranslating, QMainWindow):
         if key == "notices":
             self.documents_page = DocumentsPage(self._ctx, self._actor, self._tasks, parent=self)
             return self.documents_page
+        if key == "reports":
+            self.reports_page = ReportsPage(self._ctx, self._actor, self._tasks, clock=self._clock,
+                                            parent=self)
+            return self.reports_page
+        if key == "public":
+            self.public_page = PublicListPage(self._ctx, self._actor, self._tasks, clock=self._clock,
+                                              parent=self)
+            return self.public_page
         if key == "admin":
             self.admin_page = AdminPage(self._ctx, self._actor, self._tasks, clock=self._clock,
                                         parent=self)

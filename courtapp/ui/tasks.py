@@ -32,7 +32,8 @@ T = TypeVar("T")
 
 class TaskRunner(QObject):
     """Signals:
-        _finished(object): internal, carries (callback, value) to the GUI thread.
+        _finished(object): internal, carries (task number, value, is_error, changes)
+            to the GUI thread.
         busy_changed(bool): True while any task is pending.
         failed(object): an exception no caller handled.
         changed(Changes): what a database task committed (after its callback ran);
@@ -50,8 +51,13 @@ class TaskRunner(QObject):
         self._cpu = ThreadPoolExecutor(max_workers=2, thread_name_prefix="courtapp-cpu")
         self._pending = 0
         self._changes_source: Callable[[], Changes] | None = None
-        # Queued even when emitted on the GUI thread: a task that finishes before
-        # add_done_callback() runs its callback at once, inside run_db(), otherwise.
+        # What a task refers to on the GUI side (its function, callbacks and owner),
+        # by task number.  Only the GUI thread drops these references: a function or
+        # callback that holds the last reference to a widget must not free it on a
+        # worker thread (a QWidget deleted there crashes the process).
+        self._jobs: dict[int, tuple[Callable[[], Any], Any, Any, QObject | None]] = {}
+        self._next = 0
+        # Queued: the callbacks always run on the GUI thread, after run_db() returned.
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -80,25 +86,46 @@ class TaskRunner(QObject):
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
-        fut = pool.submit(fn)
+        key = self._next
+        self._next += 1
+        self._jobs[key] = (fn, on_done, on_error, owner)
+        jobs = self._jobs
+        finished = self._finished
+        source = self._changes_source if watch else None
 
-        def done(f: Future[T]) -> None:
-            if f.cancelled():  # dropped by shutdown(); nobody waits for it any more
-                return
+        def work() -> T:
+            # The job stays in self._jobs (the GUI thread's) while it runs, so the
+            # worker never holds the last reference to anything the job refers to.
+            job = jobs.get(key)
+            if job is None:  # dropped by shutdown()
+                raise RuntimeError("task runner shut down")
+            call: Callable[[], Any] | None = job[0]
+            del job
+            try:
+                assert call is not None
+                value = call()
+            except BaseException as exc:
+                call = None
+                # The frames of the job (and what they refer to) stay on this thread
+                # otherwise; the message is what the GUI shows.
+                exc.__traceback__ = None
+                finished.emit((key, exc, True, source() if source else None))
+                raise exc from None
+            call = None
             # On the database thread, right after the task: what it committed.
-            changes = self._changes_source() if watch and self._changes_source else None
-            exc = f.exception()
-            if exc is not None:
-                self._finished.emit((on_error, exc, True, owner, changes))
-            else:
-                self._finished.emit((on_done, f.result(), False, owner, changes))
+            finished.emit((key, value, False, source() if source else None))
+            return value  # type: ignore[no-any-return]
 
-        fut.add_done_callback(done)
-        return fut
+        return pool.submit(work)
 
     @Slot(object)
-    def _deliver(self, payload: tuple[Any, Any, bool, QObject | None, Changes | None]) -> None:
-        callback, value, is_error, owner, changes = payload
+    def _deliver(self, payload: tuple[int, Any, bool, Changes | None]) -> None:
+        key, value, is_error, changes = payload
+        job = self._jobs.pop(key, None)
+        if job is None:
+            return
+        _fn, on_done, on_error, owner = job
+        callback = on_error if is_error else on_done
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)

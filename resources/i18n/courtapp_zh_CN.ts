@@ -1236,6 +1236,10 @@ Nothing was saved; your input is still in the form.</source>
         <source>%1 working day(s) overdue</source>
         <translation>逾期%1个工作日</translation>
     </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名/名称</translation>
+    </message>
 </context>
 <context>
     <name>CounterPage</name>
@@ -3387,6 +3391,10 @@ Nothing was saved; your input is still in the form.</source>
         <translation>报表</translation>
     </message>
     <message>
+        <source>Public list</source>
+        <translation>公开名单</translation>
+    </message>
+    <message>
         <source>Admin</source>
         <translation>系统管理</translation>
     </message>
@@ -3767,6 +3775,88 @@ Nothing was saved; your input is still in the form.</source>
     </message>
 </context>
 <context>
+    <name>PublicList</name>
+    <message>
+        <source>ID number / credit code</source>
+        <translation>身份证号码/统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>执行法院</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <source>Outstanding (yuan)</source>
+        <translation>未履行金额（元）</translation>
+    </message>
+    <message>
+        <source>Last payment</source>
+        <translation>最近一次履行</translation>
+    </message>
+</context>
+<context>
+    <name>PublicListPage</name>
+    <message>
+        <source>Public list of dishonest judgment defaulters</source>
+        <translation>失信被执行人公开名单</translation>
+    </message>
+    <message>
+        <source>Only published entries that are still on the list, with what 2017 Provisions Art. 6 allows the public to see: a natural person's ID number is masked in the middle, no address or telephone is shown.</source>
+        <translation>仅显示已公布且仍在名单中的信息，内容以《最高人民法院关于公布失信被执行人名单信息的若干规定》第六条规定的事项为限：自然人身份证号码中间部分隐去，不显示住址、电话等信息。</translation>
+    </message>
+    <message>
+        <source>Name, full ID number or credit code, or case number</source>
+        <translation>姓名或名称、完整的身份证号码或统一社会信用代码、案号</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>查询(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;More</source>
+        <translation>更多(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Export the entries published from</source>
+        <translation>导出公布日期自</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Type a name, an ID number or a case number.</source>
+        <translation>请输入姓名、身份证号码或案号。</translation>
+    </message>
+    <message>
+        <source>No published entry matches.</source>
+        <translation>没有符合条件的公开名单信息。</translation>
+    </message>
+    <message>
+        <source>%1 entries shown</source>
+        <translation>已显示%1条</translation>
+    </message>
+    <message>
+        <source>; more with “More”</source>
+        <translation>；点击“更多”查看其余</translation>
+    </message>
+    <message>
+        <source>Export the public list</source>
+        <translation>导出公开名单</translation>
+    </message>
+    <message>
+        <source>%1 entries written to %2.</source>
+        <translation>已将%1条信息写入%2。</translation>
+    </message>
+</context>
+<context>
     <name>QueuePage</name>
     <message>
         <source>Petitions to decide</source>
@@ -4033,6 +4123,113 @@ Nothing was saved; your input is still in the form.</source>
     <message>
         <source>Corrects %1.</source>
         <translation>更正%1。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Monthly statistics of the list</source>
+        <translation>失信被执行人名单月度统计</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>统计月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ourt:</source>
+        <translation>法院(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>All courts</source>
+        <translation>全部法院</translation>
+    </message>
+    <message>
+        <source>Refres&amp;h</source>
+        <translation>刷新(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>导出PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Excel…</source>
+        <translation>导出Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>导出CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Added: published in the month. Removed: taken off the public list in the month. Listed: on the list at the month's end. A person counts once per listing; the definitions are in docs/statistics.md.</source>
+        <translation>新增：当月公布；移出：当月从公开名单中移出；在册：月末仍在名单中。每条失信记录计一人次；各项口径见 docs/statistics.md。</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Added against removed, last 12 months</source>
+        <translation>近十二个月新增与移出</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>移出</translation>
+    </message>
+    <message>
+        <source>Listed at each month's end: persons and entities</source>
+        <translation>各月末在册：自然人与单位</translation>
+    </message>
+    <message>
+        <source>Natural persons</source>
+        <translation>自然人</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>法人及其他组织</translation>
+    </message>
+    <message>
+        <source>No grace period ended this month</source>
+        <translation>本月没有宽限期届满的预警</translation>
+    </message>
+    <message>
+        <source>Grace periods ended this month: %1 of %2 performed</source>
+        <translation>本月宽限期届满%2件，其中履行完毕%1件</translation>
+    </message>
+    <message>
+        <source>Performed in grace, not published</source>
+        <translation>宽限期内履行完毕，不予公布</translation>
+    </message>
+    <message>
+        <source>Not performed: published or to publish</source>
+        <translation>未履行，已公布或待公布</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <source>The report was written to %1.</source>
+        <translation>报表已写入%1。</translation>
     </message>
 </context>
 <context>

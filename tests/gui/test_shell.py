@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from courtapp.core.context import AppContext
@@ -22,6 +22,7 @@ from courtapp.ui.listing import DecisionsPage
 from courtapp.ui.login import FirstRunDialog, LoginDialog
 from courtapp.ui.main_window import PAGE_KEYS, MainWindow
 from courtapp.ui.pages import AddUserDialog, AdminPage, PlaceholderPage
+from courtapp.ui.reports import PublicListPage, ReportsPage
 from courtapp.ui.settings import LANGUAGE_CHINESE, LANGUAGE_ENGLISH, UiSettings
 from courtapp.ui.tasks import TaskRunner
 
@@ -160,7 +161,8 @@ def test_the_main_window_shows_every_page_to_a_judge_and_administrator(
     actor = console_actor("test")
     w = make_window(qtbot, cases_db, actor, tasks, ui_settings)
     assert [w.nav.item(i).text() for i in range(w.nav.count())] == [
-        "Today", "Cases", "Listings", "Documents", "Service counter", "Reports", "Admin"]
+        "Today", "Cases", "Listings", "Documents", "Service counter", "Reports", "Public list",
+        "Admin"]
     assert all(w.is_page_available(k) for k in PAGE_KEYS)
     assert w.current_page() == "today"  # the landing page
     assert isinstance(w.stack.currentWidget(), TodayPage)
@@ -170,12 +172,12 @@ def test_the_main_window_shows_every_page_to_a_judge_and_administrator(
     assert isinstance(w.stack.currentWidget(), DocumentsPage)
     assert w.show_page("counter")
     assert isinstance(w.stack.currentWidget(), CounterPage)
-    for key in ("reports",):
-        assert w.show_page(key)
-        page = w.stack.currentWidget()
-        assert isinstance(page, PlaceholderPage)
-        assert page.status.text() == "Not available yet."
-        assert not page.findChildren(QPushButton)  # no buttons that do nothing
+    with qtbot.waitSignal(w.reports_page.loaded, timeout=20_000):  # type: ignore[union-attr]
+        assert w.show_page("reports")  # the figures load when the page is first shown
+    assert isinstance(w.stack.currentWidget(), ReportsPage)
+    assert w.show_page("public")
+    assert isinstance(w.stack.currentWidget(), PublicListPage)
+    assert not any(isinstance(p, PlaceholderPage) for p in w.pages.values())
     status = w.statusBar()
     assert "console:test" in w._user_label.text() and "Judge" in w._user_label.text()
     assert cases_db.safe_url in w._db_label.text()
