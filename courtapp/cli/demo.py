@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 
 from courtapp.cli.common import SubParsers, console, open_context
 from courtapp.core import paths
@@ -56,12 +57,21 @@ def load_demo(ctx: AppContext, n: int, *, seed: int, batch: int, quiet: bool = F
               f"{time.perf_counter() - start:.1f} s in all", file=sys.stderr)
 
 
+def _users_meanwhile(ctx: AppContext) -> threading.Thread:
+    """The demo accounts, made on another thread while the cases are generated:
+    hashing six passwords (argon2, C code without the GIL) takes seconds of its own."""
+    t = threading.Thread(target=ensure_demo_users, args=(ctx,), name="demo-users")
+    t.start()
+    return t
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     if args.cases < 1:
         raise SystemExit("courtapp demo: --cases must be 1 or more")
     ctx = open_database(args.database or paths.demo_database_url())
-    ensure_demo_users(ctx)
+    users = _users_meanwhile(ctx)
     load_demo(ctx, args.cases, seed=args.seed, batch=args.batch, months=args.months)
+    users.join()
     print(f"{args.cases:,} demo cases added to {ctx.safe_url}")
     print(f"demo accounts: {', '.join(u for u, _, _ in DEMO_USERS)} (password: {DEMO_PASSWORD})")
     return 0
@@ -72,10 +82,11 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
     if args.demo:
         ctx = open_database(args.database or paths.demo_database_url())
-        ensure_demo_users(ctx)
+        users = _users_meanwhile(ctx)
         if cases.count_cases(ctx.uow(), console(), cases.SearchQuery()) == 0:
             print("building the demo database (first run only)…", file=sys.stderr)
             load_demo(ctx, args.demo_cases, seed=2026, batch=2000)
+        users.join()
         from courtapp.core.services import auth
 
         actor = auth.authenticate(ctx.uow(), "judge", DEMO_PASSWORD)

@@ -1093,14 +1093,14 @@ def sample_activity(uow: UnitOfWork, actor: Actor, *, today: date | None = None,
     specs = [
         (DocKind.EXECUTION_NOTICE, select(CaseRow.id, literal(0)).where(
             CaseRow.notice_issued_on.is_not(None), CaseRow.notice_issued_on >= recent)
-         .order_by(CaseRow.id), 6),
+         .order_by(CaseRow.id), 4),
         (DocKind.LISTING_DECISION, select(lr.case_id, lr.respondent).where(
-            lr.status == ListingStatus.PUBLISHED.value, lr.decided_on >= recent).order_by(lr.id), 6),
+            lr.status == ListingStatus.PUBLISHED.value, lr.decided_on >= recent).order_by(lr.id), 4),
         (DocKind.WARNING, select(lr.case_id, lr.respondent).where(
             lr.status == ListingStatus.AWAITING_PUBLICATION.value, lr.grace_until >= today)
-         .order_by(lr.id), 4),
+         .order_by(lr.id), 2),
         (DocKind.RESTRICTION_ORDER, select(lr.case_id, lr.respondent).where(
-            lr.status == ListingStatus.PUBLISHED.value, lr.published_on >= recent).order_by(lr.id.desc()), 4),
+            lr.status == ListingStatus.PUBLISHED.value, lr.published_on >= recent).order_by(lr.id.desc()), 2),
         (DocKind.DELETION, select(lr.case_id, lr.respondent, lr.id, lr.removal_reason,
                                   lr.term_years).where(
             lr.status == ListingStatus.REMOVED.value, lr.removal_kind != RemovalKind.CANCELLED.value,
@@ -1147,7 +1147,7 @@ def sample_activity(uow: UnitOfWork, actor: Actor, *, today: date | None = None,
                             uow, actor, int(case_id), PetitionKind.REMOVAL_PERFORMED,
                             petitioner_id=identifier(int(case_id), int(respondent)),
                             received_on=received, respondent=int(respondent),
-                            issue_receipt=n < 4 * scale, key=key))
+                            issue_receipt=n < 2 * scale, key=key))
         if filed is None:
             continue
         out.petitions_filed += 1
@@ -1156,7 +1156,7 @@ def sample_activity(uow: UnitOfWork, actor: Actor, *, today: date | None = None,
         decided = attempt(f"decision on {filed.petition.number}", lambda filed=filed, n=n: petitions.decide(
             uow, actor, filed.petition.id, Decision(True, "经审查，被执行人已履行全部义务，应予删除。", today,
                                                     facts_verified=True),
-            issue_document=n < 4 * scale, key=key))
+            issue_document=n < 2 * scale, key=key))
         if decided is not None:
             out.petitions_decided += 1
 
@@ -1191,7 +1191,7 @@ def sample_activity(uow: UnitOfWork, actor: Actor, *, today: date | None = None,
                             today, facts_verified=granted, correction="被执行人履行情况：部分履行"
                             if pkind is PetitionKind.CORRECTION and granted else "")
         decided = attempt(f"decision on {filed.petition.number}", lambda filed=filed, decision=decision, n=n:
-                          petitions.decide(uow, actor, filed.petition.id, decision, issue_document=n < 3,
+                          petitions.decide(uow, actor, filed.petition.id, decision, issue_document=n < 2,
                                            key=key))
         if decided is not None:
             out.petitions_decided += 1
