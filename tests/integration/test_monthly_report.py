@@ -340,3 +340,35 @@ def test_an_unknown_file_type_is_refused_naming_it(
                  str(tmp_path / "r.docx")]) == 1
     assert "r.docx" in capsys.readouterr().err
     assert not (tmp_path / "r.docx").exists()
+
+
+# ---------------------------------------------------------------- migration
+def test_migration_0009_backfills_the_due_dates_and_the_respondent_kinds(db: AppContext) -> None:
+    """Down to 0008 (no stored due date, no kind on listings) and up again: the
+    backfill gives what the services store."""
+    import counter_fixtures as cf
+
+    from courtapp.core.db import migrate
+    from courtapp.core.domain.petition import PetitionKind
+    from courtapp.core.services import petitions
+
+    cid = cf.store(db)
+    cf.publish(db, cid, on=date(2026, 5, 6))
+    cf.order_on_company(db, cid)
+    filed = petitions.file_petition(db.uow(), cf.COUNTER, cid, PetitionKind.REMOVAL_PERFORMED,
+                                    petitioner_id=cf.ZHANG_SAN, received_on=date(2026, 9, 30),
+                                    issue_receipt=False)
+    before = _stored(db)
+    assert before["due"] == [(filed.petition.id, "2026-10-10", False)]  # a make-up Saturday
+    assert before["kinds"] == ["person"]
+    migrate.downgrade(db.engine, "0008_case_list_sort")
+    migrate.upgrade(db.engine)
+    assert _stored(db) == before
+
+
+def _stored(db: AppContext) -> dict[str, list]:  # type: ignore[type-arg]
+    with db.engine.connect() as c:
+        due = [(int(i), str(d), bool(p)) for i, d, p in c.execute(text(
+            "SELECT id, due_on, due_provisional FROM petitions ORDER BY id"))]
+        kinds = [str(k) for (k,) in c.execute(text("SELECT respondent_kind FROM listings ORDER BY id"))]
+    return {"due": due, "kinds": kinds}

@@ -320,7 +320,7 @@ class ListingRow(Base):
     # The listed party's kind (person | entity), copied from its person record when
     # the listing is stored (a record's kind never changes), so that the monthly
     # statistics split persons from entities from an index alone.
-    respondent_kind: Mapped[str] = mapped_column(String(10))
+    respondent_kind: Mapped[str | None] = mapped_column(String(10))
     grounds: Mapped[str] = mapped_column(String(20))  # "1,3"
     status: Mapped[str] = mapped_column(String(24), index=True)
     decided_on: Mapped[date] = mapped_column(Date)
@@ -520,8 +520,10 @@ class PetitionRow(Base):
     # the decision, on the calendar as it then stands) so that the monthly
     # statistics count late decisions in SQL (docs/statistics.md).
     # ``due_provisional``: a year it touched had no calendar data (R-D1).
+    # Nullable in the schema only (migration 0009 adds it to existing tables); the
+    # services always set it.
     due_on: Mapped[date | None] = mapped_column(Date, index=True)
-    due_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
+    due_provisional: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     details: Mapped[str] = mapped_column(Text)
     # What the petitioner asks and why, in their words (a field, not an evidence file).
     statement: Mapped[str] = mapped_column(Text, default="", server_default="")

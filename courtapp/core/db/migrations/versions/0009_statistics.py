@@ -49,67 +49,46 @@ def _backfill_due() -> None:
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('petitions', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('due_on', sa.Date(), nullable=True))
-        batch_op.add_column(sa.Column('due_provisional', sa.Boolean(), nullable=False,
-                                      server_default=sa.false()))
+    # Plain ALTER TABLE ADD COLUMN and CREATE INDEX only: a batch "recreate" of a
+    # table that other tables reference would DROP it, which SQLite refuses with
+    # foreign keys on once rows refer to it.  So the new columns stay nullable;
+    # the services always set them (and the backfill below fills the old rows).
+    op.add_column('petitions', sa.Column('due_on', sa.Date(), nullable=True))
+    op.add_column('petitions', sa.Column('due_provisional', sa.Boolean(), nullable=False,
+                                         server_default=sa.false()))
     _backfill_due()
-    with op.batch_alter_table('petitions', schema=None) as batch_op:
-        batch_op.alter_column('due_on', existing_type=sa.Date(), nullable=False)
-        batch_op.alter_column('due_provisional', existing_type=sa.Boolean(), server_default=None)
-        batch_op.create_index(batch_op.f('ix_petitions_due_on'), ['due_on'], unique=False)
-        batch_op.create_index(batch_op.f('ix_petitions_decided_on'), ['decided_on'], unique=False)
+    op.create_index(op.f('ix_petitions_due_on'), 'petitions', ['due_on'], unique=False)
+    op.create_index(op.f('ix_petitions_decided_on'), 'petitions', ['decided_on'], unique=False)
 
-    with op.batch_alter_table('listings', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('respondent_kind', sa.String(length=10), nullable=True))
+    op.add_column('listings', sa.Column('respondent_kind', sa.String(length=10), nullable=True))
     op.execute("UPDATE listings SET respondent_kind = "
                "(SELECT p.kind FROM persons p WHERE p.id = listings.person_id)")
-    with op.batch_alter_table('listings', schema=None) as batch_op:
-        batch_op.alter_column('respondent_kind', existing_type=sa.String(length=10), nullable=False)
-        batch_op.create_index('ix_listings_published_removed',
-                              ['published_on', 'removed_on', 'respondent_kind'], unique=False)
-        batch_op.create_index('ix_listings_removed_published',
-                              ['removed_on', 'published_on', 'respondent_kind'], unique=False)
+    op.create_index('ix_listings_published_removed', 'listings',
+                    ['published_on', 'removed_on', 'respondent_kind'], unique=False)
+    op.create_index('ix_listings_removed_published', 'listings',
+                    ['removed_on', 'published_on', 'respondent_kind'], unique=False)
 
-    with op.batch_alter_table('restrictions', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_restrictions_listing_id'))
-        batch_op.create_index('ix_restrictions_listing_person_until',
-                              ['listing_id', 'person', 'until'], unique=False)
-        batch_op.create_index(batch_op.f('ix_restrictions_until'), ['until'], unique=False)
-
-    with op.batch_alter_table('restriction_orders', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_restriction_orders_decided_on'), ['decided_on'],
-                              unique=False)
-
-    with op.batch_alter_table('payments', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_payments_paid_on'), ['paid_on'], unique=False)
-
-    with op.batch_alter_table('cases', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_cases_court_code'), ['court_code'], unique=False)
+    op.drop_index(op.f('ix_restrictions_listing_id'), table_name='restrictions')
+    op.create_index('ix_restrictions_listing_person_until', 'restrictions',
+                    ['listing_id', 'person', 'until'], unique=False)
+    op.create_index(op.f('ix_restrictions_until'), 'restrictions', ['until'], unique=False)
+    op.create_index(op.f('ix_restriction_orders_decided_on'), 'restriction_orders', ['decided_on'],
+                    unique=False)
+    op.create_index(op.f('ix_payments_paid_on'), 'payments', ['paid_on'], unique=False)
+    op.create_index(op.f('ix_cases_court_code'), 'cases', ['court_code'], unique=False)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('cases', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_cases_court_code'))
-
-    with op.batch_alter_table('payments', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_payments_paid_on'))
-
-    with op.batch_alter_table('restriction_orders', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_restriction_orders_decided_on'))
-
-    with op.batch_alter_table('restrictions', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_restrictions_until'))
-        batch_op.drop_index('ix_restrictions_listing_person_until')
-        batch_op.create_index(batch_op.f('ix_restrictions_listing_id'), ['listing_id'], unique=False)
-
-    with op.batch_alter_table('listings', schema=None) as batch_op:
-        batch_op.drop_index('ix_listings_removed_published')
-        batch_op.drop_index('ix_listings_published_removed')
-        batch_op.drop_column('respondent_kind')
-
-    with op.batch_alter_table('petitions', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_petitions_decided_on'))
-        batch_op.drop_index(batch_op.f('ix_petitions_due_on'))
-        batch_op.drop_column('due_provisional')
-        batch_op.drop_column('due_on')
+    op.drop_index(op.f('ix_cases_court_code'), table_name='cases')
+    op.drop_index(op.f('ix_payments_paid_on'), table_name='payments')
+    op.drop_index(op.f('ix_restriction_orders_decided_on'), table_name='restriction_orders')
+    op.drop_index(op.f('ix_restrictions_until'), table_name='restrictions')
+    op.drop_index('ix_restrictions_listing_person_until', table_name='restrictions')
+    op.create_index(op.f('ix_restrictions_listing_id'), 'restrictions', ['listing_id'], unique=False)
+    op.drop_index('ix_listings_removed_published', table_name='listings')
+    op.drop_index('ix_listings_published_removed', table_name='listings')
+    op.drop_column('listings', 'respondent_kind')  # ALTER TABLE DROP COLUMN (SQLite ≥ 3.35)
+    op.drop_index(op.f('ix_petitions_decided_on'), table_name='petitions')
+    op.drop_index(op.f('ix_petitions_due_on'), table_name='petitions')
+    op.drop_column('petitions', 'due_provisional')
+    op.drop_column('petitions', 'due_on')
