@@ -284,11 +284,14 @@ def officers_bound(s: Session, cond: ColumnElement[bool], court: str | None,
     """Distinct (listing, officer) pairs bound by the items of the entity listings in
     ``cond``; with ``on``, only items that had not ended (been lifted) by that day."""
     lr, r = ListingRow, RestrictionRow
-    q = select(r.listing_id, r.person).distinct().select_from(lr).join(r, r.listing_id == lr.id) \
-        .where(cond, lr.respondent_kind == "entity", r.person.is_not(None))
+    # The listings first (an IN subquery): without ANALYZE statistics SQLite would
+    # otherwise walk every restriction item of the database.
+    entities = _scoped(select(lr.id).where(cond, lr.respondent_kind == "entity"), lr.case_id, court)
+    q = select(r.listing_id, r.person).distinct() \
+        .where(r.listing_id.in_(entities), r.person.is_not(None))
     if on is not None:
         q = q.where(or_(r.until.is_(None), r.until > on))
-    inner = _scoped(q, lr.case_id, court).subquery()
+    inner = q.subquery()
     return _n(s.scalar(select(func.count()).select_from(inner)))
 
 
