@@ -8,6 +8,7 @@ declaration here first; nothing else knows a setting's key.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
@@ -90,6 +91,14 @@ LIFTING_WORKING_DAYS: Setting[int] = Setting(
     "a number of working days from 1 to 60", "应为1至60之间的工作日数")
 
 
+PUBLIC_ID_MASK: Setting[str] = Setting(
+    "public_list.id_mask", "6,4", lambda v: v.replace(" ", ""),
+    lambda v: re.fullmatch(r"\s*[0-6]\s*,\s*[0-4]\s*", v) is not None, "public.mask",
+    "FIRST,LAST: how many leading (0-6) and trailing (0-4) characters of a resident ID the "
+    "public list shows; the birth date is always hidden",
+    "应写作“前位数,后位数”：公开名单显示身份证号码的前0至6位和后0至4位，出生日期始终隐去")
+
+
 def sla(kind: PetitionKind) -> Setting[Sla]:
     """The period to decide a petition of ``kind`` (the statutory ones are not settings)."""
     return Setting(f"petition.sla.{kind.value}", KINDS[kind].sla, Sla.parse, _is_sla,
@@ -100,7 +109,7 @@ def sla(kind: PetitionKind) -> Setting[Sla]:
 #: Every setting a court may change, by key.
 _ALL: tuple[Setting[Any], ...] = (
     GRACE_MONTHS, SMALL_AMOUNT, PARA1_APPLIES_TO_FIXED_TERM, TRAVEL_MAX_DAYS, HIGHER_COURT,
-    LIFTING_WORKING_DAYS, *(sla(k) for k in PetitionKind if not KINDS[k].statutory_sla))
+    LIFTING_WORKING_DAYS, PUBLIC_ID_MASK, *(sla(k) for k in PetitionKind if not KINDS[k].statutory_sla))
 SETTINGS: dict[str, Setting[Any]] = {s.key: s for s in _ALL}
 
 

@@ -191,26 +191,39 @@ def test_petitions_received_decided_and_late_use_the_stored_due_date(db: AppCont
     assert r["deletion_working_days"]["within_limit"] == 0
 
 
-def test_a_provisional_due_date_firms_up_when_the_year_is_entered(db: AppContext) -> None:
+def test_a_provisional_due_date_firms_up_by_the_decision(db: AppContext) -> None:
+    """Received 30 December 2026 with no calendar for 2027: due 4 January on weekdays
+    (provisional).  The administrator enters 2027 (1-3 January off), the judge decides
+    on the 5th: the stored due date is the firm 5 January and the decision is in time."""
     import counter_fixtures as cf
-    from sqlalchemy import select
 
-    from courtapp.core.db.orm import PetitionRow
-    from courtapp.core.domain.petition import PetitionKind
+    from courtapp.core.domain.petition import Decision, PetitionKind
     from courtapp.core.services import petitions
 
     cid = cf.store(db)
     cf.publish(db, cid, on=date(2026, 5, 6))
+    cf.perform_fully(db, cid, date(2026, 12, 28))
     filed = petitions.file_petition(db.uow(), cf.COUNTER, cid, PetitionKind.REMOVAL_PERFORMED,
                                     petitioner_id=cf.ZHANG_SAN, received_on=date(2026, 12, 30),
                                     issue_receipt=False)
-    with db.uow() as u:
-        row = u.session.scalar(select(PetitionRow).where(PetitionRow.id == filed.petition.id))
-        assert row is not None and row.due_provisional and row.due_on == date(2027, 1, 4)
+    assert _due(db, filed.petition.id) == (date(2027, 1, 4), True)
     calendar.set_year(db.uow(), cf.ADMIN, 2027, cf.SCHEDULE_2027, [], source="test")
+    petitions.decide(db.uow(), cf.JUDGE, filed.petition.id,
+                     Decision(True, "已履行完毕", date(2027, 1, 5), facts_verified=True),
+                     issue_document=False)
+    assert _due(db, filed.petition.id) == (date(2027, 1, 5), False)
+    assert _report(db, cf.JUDGE, "2027-01")["petitions"] == {"received": 0, "decided": 1, "late": 0}
+
+
+def _due(db: AppContext, petition_id: int) -> tuple[date | None, bool]:
+    from sqlalchemy import select
+
+    from courtapp.core.db.orm import PetitionRow
+
     with db.uow() as u:
-        row = u.session.scalar(select(PetitionRow).where(PetitionRow.id == filed.petition.id))
-        assert row is not None and not row.due_provisional and row.due_on == date(2027, 1, 5)
+        row = u.session.scalar(select(PetitionRow).where(PetitionRow.id == petition_id))
+        assert row is not None
+        return row.due_on, row.due_provisional
 
 
 # ------------------------------------------------------------- working days

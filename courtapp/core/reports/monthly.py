@@ -44,6 +44,10 @@ Definitions (``docs/statistics.md`` gives them in full, with the reasons):
 
 ``court`` limits every figure to the cases of one court code; None: every
 court in the database.
+
+This module is the statistics' read side of the storage: its entry points
+(:func:`monthly`, :func:`trend`, :func:`courts`) take an open unit of work and
+run their aggregates on its session, so that the services never touch it.
 """
 
 from __future__ import annotations
@@ -51,7 +55,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from sqlalchemy import (
     ColumnElement,
@@ -81,6 +85,9 @@ from courtapp.core.db.orm import (
 )
 from courtapp.core.domain.listing import RemovalKind, RemovalReason, RestrictionItem
 from courtapp.core.domain.petition import CorrectionGround, PetitionKind
+
+if TYPE_CHECKING:
+    from courtapp.core.db.uow import UnitOfWork
 
 #: 2017 Provisions Art. 10 para. 1 (and R-R7): deletion within 3 working days of the proof.
 DELETION_WORKING_DAYS = 3
@@ -479,10 +486,15 @@ FROM r"""
 
 
 # ------------------------------------------------------------------ the report
-def court_name(s: Session, court: str | None) -> str | None:
+def _court_name(s: Session, court: str | None) -> str | None:
     if court is None:
         return None
     return s.scalar(select(CaseRow.court_name).where(CaseRow.court_code == court).limit(1))
+
+
+def court_name(uow: UnitOfWork, court: str | None) -> str | None:
+    """The name of the court with code ``court`` (None: no case of that court)."""
+    return _court_name(uow.session, court)
 
 
 def _filter_needed(s: Session, court: str | None) -> str | None:
@@ -495,10 +507,11 @@ def _filter_needed(s: Session, court: str | None) -> str | None:
     return None if lowest == highest == court else court
 
 
-def monthly(s: Session, m: Month, court: str | None = None, *,
+def monthly(uow: UnitOfWork, m: Month, court: str | None = None, *,
             today: date | None = None) -> MonthlyReport:
-    """Every figure of month ``m``."""
-    name = court_name(s, court)
+    """Every figure of month ``m``, read within the caller's open unit of work."""
+    s = uow.session
+    name = _court_name(s, court)
     scope, court = court, _filter_needed(s, court)
     warned, performed = grace(s, m, court)
     revoked, corrected = wrongful(s, m, court)
@@ -534,8 +547,10 @@ class TrendPoint:
     performed_in_grace: int
 
 
-def trend(s: Session, last: Month, court: str | None = None, months: int = 12) -> list[TrendPoint]:
+def trend(uow: UnitOfWork, last: Month, court: str | None = None,
+          months: int = 12) -> list[TrendPoint]:
     """The ``months`` months ending with ``last``, oldest first."""
+    s = uow.session
     court = _filter_needed(s, court)
     out = []
     for k in range(months - 1, -1, -1):
@@ -546,10 +561,11 @@ def trend(s: Session, last: Month, court: str | None = None, months: int = 12) -
     return out
 
 
-def courts(s: Session) -> list[tuple[str, str]]:
+def courts(uow: UnitOfWork) -> list[tuple[str, str]]:
     """Every court in the database: (code, name), by code (the codes from the index)."""
+    s = uow.session
     codes = list(s.scalars(select(CaseRow.court_code).distinct().order_by(CaseRow.court_code)))
-    return [(str(c), str(court_name(s, c) or "")) for c in codes]
+    return [(str(c), str(_court_name(s, c) or "")) for c in codes]
 
 
 __all__ = [

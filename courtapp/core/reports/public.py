@@ -28,20 +28,23 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import or_, select
 
-from courtapp.core.db.orm import CaseRow, ListingRow, PaymentRow, PersonRow, SettingRow
+from courtapp.core import settings
+from courtapp.core.db.orm import CaseRow, ListingRow, PersonRow
 from courtapp.core.domain.assessment import GROUND_TEXT
 from courtapp.core.domain.identifiers import resident_id_info
 from courtapp.core.domain.listing import ListingStatus
 from courtapp.core.domain.model import EnforcementCase, OfficerRole, PartyKind
 from courtapp.core.domain.money import format_amount
+from courtapp.core.settings import SettingsReader
 
-SETTING_ID_MASK = "public_list.id_mask"
+if TYPE_CHECKING:
+    from courtapp.core.db.uow import UnitOfWork
+
+SETTING_ID_MASK = settings.PUBLIC_ID_MASK.key
 #: Default mask: the first 6 (the area code) and the last 4 characters show.
 DEFAULT_MASK = (6, 4)
 #: The birth date (positions 7-14) is always hidden: at most 6 first and 4 last characters.
@@ -91,14 +94,13 @@ class Mask:
         return f"{self.first},{self.last}"
 
 
-def mask_setting(s: Session) -> Mask:
-    row = s.get(SettingRow, SETTING_ID_MASK)
-    if row is None:
-        return Mask()
+def mask_setting(reader: SettingsReader) -> Mask:
+    """The court's mask (:data:`courtapp.core.settings.PUBLIC_ID_MASK`); the default
+    when unset or unreadable (an unreadable setting never unmasks more)."""
     try:
-        return Mask.parse(row.value)
+        return Mask.parse(settings.value(reader, settings.PUBLIC_ID_MASK))
     except ValueError:
-        return Mask()  # an unreadable setting never unmasks: the default is the narrowest
+        return Mask()
 
 
 def scrub(text: str, mask: Mask) -> str:
@@ -170,11 +172,9 @@ def _published() -> Any:
     return ListingRow.status == ListingStatus.PUBLISHED.value
 
 
-def _entries(s: Session, rows: Sequence[tuple[int, int, int, str, date]], mask: Mask,
+def _entries(uow: UnitOfWork, rows: Sequence[tuple[int, int, int, str, date]], mask: Mask,
              as_of: date) -> list[PublicEntry]:
-    from courtapp.core.db.repositories.cases import CaseRepository
-
-    cases = CaseRepository(s).many(sorted({r[1] for r in rows}))
+    cases = uow.cases.many(sorted({r[1] for r in rows}))
     return [PublicEntry(lid, entry(cases[cid].case, resp, [int(g) for g in grounds.split(",") if g],
                                    published, mask, as_of))
             for lid, cid, resp, grounds, published in rows]
@@ -185,11 +185,13 @@ def _listing_cols() -> Any:
     return select(lr.id, lr.case_id, lr.respondent, lr.grounds, lr.published_on)
 
 
-def export_entries(s: Session, start: date, end: date, *, as_of: date, court: str | None = None,
-                   chunk: int = 500) -> Iterator[PublicEntry]:
+def export_entries(uow: UnitOfWork, start: date, end: date, *, as_of: date,
+                   court: str | None = None, chunk: int = 500) -> Iterator[PublicEntry]:
     """Every entry published from ``start`` to ``end`` (inclusive) and still on the
-    list, oldest first, read ``chunk`` listings at a time."""
-    mask = mask_setting(s)
+    list, oldest first, read ``chunk`` listings at a time (within the caller's open
+    unit of work)."""
+    s = uow.session
+    mask = mask_setting(uow.settings)
     lr = ListingRow
     after = 0
     while True:
@@ -201,7 +203,7 @@ def export_entries(s: Session, start: date, end: date, *, as_of: date, court: st
         rows = [tuple(r) for r in s.execute(q)]
         if not rows:
             return
-        yield from _entries(s, rows, mask, as_of)
+        yield from _entries(uow, rows, mask, as_of)
         after = int(rows[-1][0])
 
 
@@ -228,11 +230,12 @@ def search_kind(text: str) -> str:
     return "name"
 
 
-def search(s: Session, text: str, *, as_of: date, before_id: int | None = None,
+def search(uow: UnitOfWork, text: str, *, as_of: date, before_id: int | None = None,
            limit: int = 50) -> list[PublicEntry]:
     """Published entries matching a name (prefix), a full ID number or credit code, or a
     case number (or its sequence, e.g. ``执2999`` or ``2999``), newest first.
     ``before_id`` continues after the last entry of the previous page (keyset)."""
+    s = uow.session
     t = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
     if not t:
         return []
@@ -257,21 +260,7 @@ def search(s: Session, text: str, *, as_of: date, before_id: int | None = None,
     if before_id is not None:
         sel = sel.where(lr.id < before_id)
     rows = [tuple(r) for r in s.execute(sel.order_by(lr.id.desc()).limit(limit))]
-    return _entries(s, rows, mask_setting(s), as_of)
-
-
-def count_published(s: Session, start: date, end: date, *, as_of: date) -> int:
-    lr = ListingRow
-    return int(s.scalar(select(func.count()).select_from(lr).where(
-        _published(), lr.published_on.between(start, end), lr.published_on <= as_of)) or 0)
-
-
-def last_payment(s: Session, case_id: int) -> date | None:
-    return s.scalar(select(func.max(PaymentRow.paid_on)).where(PaymentRow.case_id == case_id))
-
-
-def outstanding_text(value: str) -> str:
-    return format_amount(Decimal(value))
+    return _entries(uow, rows, mask_setting(uow.settings), as_of)
 
 
 __all__ = ["ALLOWED_FIELDS", "DEFAULT_MASK", "Mask", "PublicEntry", "SETTING_ID_MASK", "entry",

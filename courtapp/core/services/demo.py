@@ -86,6 +86,7 @@ from courtapp.core.domain.listing import (
     check_listing,
     propose_restrictions,
 )
+from courtapp.core.domain.messages import Message
 from courtapp.core.domain.model import (
     Basis,
     BasisKind,
@@ -214,6 +215,15 @@ ART_REVOKE = "2017 Provisions Arts. 9, 11-12"
 ART_CORRECTED = "2017 Provisions Arts. 11-12"
 
 
+#: The judge's words on a granted removal petition (the demo's, in Chinese).
+GRANTED = "经审查，被执行人已履行生效法律文书确定的全部义务。"
+
+
+def _by_court(reasons: str) -> Message:
+    """A removal on the court's own finding, with the judge's words."""
+    return Message("history.removed_by_judge", {"reasons": reasons})
+
+
 def default_months(n: int) -> int:
     """How far back the demo reaches: 24 months, 5 years for a million cases."""
     return 60 if n >= 1_000_000 else 24
@@ -266,6 +276,7 @@ class PlannedPetition:
     due: date
     due_provisional: bool
     late: bool
+    sequence: int = 1
 
 
 @dataclass
@@ -286,7 +297,9 @@ class Life:
     listings: list[PlannedListing] = field(default_factory=list)
     orders: list[RestrictionOrder] = field(default_factory=list)
     #: (respondent, from, to, effective on, article, reason)
-    events: list[tuple[int, str, str, date, str, str]] = field(default_factory=list)
+    events: list[tuple[int, str, str, date, str, Message]] = field(default_factory=list)
+    #: Removal petitions planned so far (numbered per case: 申1, 申2 …).
+    petitions: int = 0
 
 
 class DemoGenerator:
@@ -490,8 +503,9 @@ class DemoGenerator:
             return life
         for i in range(len(case.respondents)):
             life.events.append((i, RespondentState.RECORDED.value, RespondentState.NOTICE_SERVED.value,
-                                n.served_on, ART_NOTICE, "execution notice served "
-                                f"({n.service_method.value if n.service_method else ''})"))
+                                n.served_on, ART_NOTICE, Message("history.notice_served", {
+                                    "method": "service_method." + (
+                                        n.service_method.value if n.service_method else "")})))
         if n.deadline >= self.today:
             return life
         for i in range(len(case.respondents)):
@@ -509,7 +523,7 @@ class DemoGenerator:
         return None
 
     def _event(self, life: Life, i: int, a: RespondentState, b: RespondentState, on: date,
-               article: str, reason: str) -> None:
+               article: str, reason: Message) -> None:
         life.events.append((i, a.value, b.value, on, article, reason))
 
     def _listing(self, case: EnforcementCase, i: int, life: Life) -> bool:
@@ -558,8 +572,9 @@ class DemoGenerator:
         grace = listing.grace_until
         self._event(life, i, RespondentState.NOTICE_SERVED,
                     RespondentState.WARNED if grace else RespondentState.LISTED_AWAITING_PUBLICATION,
-                    decided, ART_DECISION, "listing decision signed"
-                    + (f"; grace until {grace}" if grace else ""))
+                    decided, ART_DECISION,
+                    Message("history.listing_signed_grace", {"grace_until": grace.isoformat()})
+                    if grace else Message("history.listing_signed"))
         performed = self._performed_on(case)
         if grace is not None:
             if grace >= today:
@@ -567,7 +582,7 @@ class DemoGenerator:
             if performed is not None and performed <= grace:
                 self._remove(plan, life, grace + timedelta(days=1), RemovalKind.CANCELLED,
                              RemovalReason.PERFORMED, grace + timedelta(days=1), ART_GRACE,
-                             "fully performed during the grace period", RespondentState.WARNED)
+                             Message("history.grace_performed"), RespondentState.WARNED)
                 return True
             if served is None:
                 return True
@@ -582,12 +597,12 @@ class DemoGenerator:
         listing.published_on = published
         self._event(life, i, RespondentState.WARNED if grace else RespondentState.LISTED_AWAITING_PUBLICATION,
                     RespondentState.LISTED_PUBLISHED, published, ART_PUBLISH,
-                    "grace period ended without performance" if grace else "signed and served")
+                    Message("history.published_after_grace" if grace else "history.published"))
         self._removal(case, plan, life, performed)
         return True
 
     def _remove(self, plan: PlannedListing, life: Life, on: date, kind: RemovalKind,
-                reason: RemovalReason, event_on: date, article: str, why: str,
+                reason: RemovalReason, event_on: date, article: str, why: Message,
                 before: RespondentState) -> None:
         lst = plan.listing
         lst.status = ListingStatus.REMOVED
@@ -623,24 +638,28 @@ class DemoGenerator:
                         PetitionKind.REMOVAL_PERFORMED].sla.days)
                     if (today - received).days <= 20 and r.random() < 0.4:
                         decided = today + timedelta(days=1)  # still in the queue, perhaps overdue
+                    life.petitions += 1
                     plan.petition = PlannedPetition(received, decided if decided <= today else None,
-                                                    due.due, due.provisional, decided > due.due)
+                                                    due.due, due.provisional, decided > due.due,
+                                                    life.petitions)
                     if decided > today:
                         return  # pending in the judge's queue
                     self._remove(plan, life, decided, RemovalKind.DELETED, RemovalReason.PERFORMED,
-                                 decided, item1, "fully performed; removal petition granted", pub)
+                                 decided, item1, Message("history.petition_granted", {
+                                     "petition": petition_number(case.case_number, life.petitions),
+                                     "reasons": GRANTED}), pub)
                     return
             else:  # the court deletes on its own finding, a few working days after
                 k = r.choices([0, 1, 2, 3, 5, 8], weights=[10, 30, 30, 18, 8, 4])[0]
                 on = self._working_days(base, k)
                 if on <= today and (expiry is None or on < expiry):
                     self._remove(plan, life, on, RemovalKind.DELETED, RemovalReason.PERFORMED, base,
-                                 item1, "fully performed (the court completed enforcement)", pub)
+                                 item1, _by_court("被执行人已全部履行，本院执行完毕"), pub)
                     return
         if expiry is not None and expiry <= today:
             assert end is not None
             self._remove(plan, life, expiry, RemovalKind.EXPIRED, RemovalReason.TERM_EXPIRED, end,
-                         ART_EXPIRED, f"listing term ended on {end.isoformat()}", pub)
+                         ART_EXPIRED, Message("history.term_ended", {"end": end.isoformat()}), pub)
             return
         if plan.petition is not None:
             return
@@ -650,20 +669,21 @@ class DemoGenerator:
         x = r.random()
         if x < 0.04:
             self._remove(plan, life, on, RemovalKind.REVOKED, RemovalReason.REVOKED, on, ART_REVOKE,
-                         "should not have been listed (Art. 9)", pub)
+                         _by_court("经复查，被执行人不应纳入失信被执行人名单"), pub)
         elif x < 0.07 and not fixed:
             self._remove(plan, life, on, RemovalKind.DELETED, RemovalReason.CREDITOR_REQUEST, on,
-                         ART_ITEM.format(n=3), "the creditor applied in writing for deletion", pub)
+                         ART_ITEM.format(n=3), _by_court("申请执行人书面申请删除失信信息"), pub)
         elif x < 0.10 and not fixed:
             self._remove(plan, life, on, RemovalKind.DELETED, RemovalReason.NO_PROPERTY, on,
-                         ART_ITEM.format(n=4), "two searches after termination found no property", pub)
+                         ART_ITEM.format(n=4), _by_court("终结本次执行程序后两次查询均未发现可供执行财产"),
+                         pub)
         elif x < 0.12:
             self._remove(plan, life, on, RemovalKind.DELETED, RemovalReason.SETTLEMENT_PERFORMED, on,
                          ART_EARLY if fixed else ART_ITEM.format(n=2),
-                         "the settlement agreement was fully performed", pub)
+                         _by_court("执行和解协议已履行完毕"), pub)
         elif x < 0.135:
             self._remove(plan, life, on, RemovalKind.DELETED, RemovalReason.CORRECTED, on,
-                         ART_CORRECTED, "correction application granted: should have been deleted", pub)
+                         ART_CORRECTED, _by_court("经审查纠正申请成立，失信信息应予删除"), pub)
 
     def _order(self, case: EnforcementCase, i: int, life: Life) -> None:
         """A discretionary standalone restriction order (2015 Art. 1 para. 1)."""
@@ -726,7 +746,6 @@ class _BatchRows:
         self.now = datetime.now(UTC)
         self.rows: dict[str, list[dict[str, object]]] = {}
         self.reserved: list[int] = []  # listing ids left for sample_activity
-        self.petition_seq: dict[int, int] = {}
         self.reset()
 
     def reset(self) -> None:
@@ -810,7 +829,8 @@ class _BatchRows:
             self.child("respondent_events", cid, respondent=i, from_state=a, to_state=b,
                        at=self._at(on), effective_on=on,
                        username="clerk" if b == RespondentState.NOTICE_SERVED.value else "judge",
-                       article=article, reason=reason)
+                       article=article, reason=reason.code,
+                       reason_params=canonical_json(dict(reason.params)) or "{}")
         for plan in life.listings:
             self._add_listing(c, cid, persons, plan)
         for order in life.orders:
@@ -893,7 +913,7 @@ class _BatchRows:
         pet = plan.petition
         assert pet is not None
         lst = plan.listing
-        seq = self.petition_seq[cid] = self.petition_seq.get(cid, 0) + 1
+        seq = pet.sequence
         party = c.respondents[lst.respondent]
         info = KINDS[PetitionKind.REMOVAL_PERFORMED]
         granted = pet.decided_on is not None
@@ -911,7 +931,7 @@ class _BatchRows:
             due_on=pet.due, due_provisional=pet.due_provisional, details="{}", filed_by="counter",
             created_at=self._at(pet.received_on), receipt_number=None,
             decided_on=pet.decided_on, decided_by="judge" if granted else None,
-            decision_reasons="经审查，被执行人已履行生效法律文书确定的全部义务。" if granted else "",
+            decision_reasons=GRANTED if granted else "",
             decision_details=canonical_json({"facts_verified": True, **effect}) if granted else "{}",
             document_number=None, document_error=None, decision_served_on=None,
             reconsideration_filed_on=None, reconsideration_outcome=None,

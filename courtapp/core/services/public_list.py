@@ -21,13 +21,11 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
-from courtapp.core.db.orm import SettingRow
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.domain.errors import ErrorCollector
 from courtapp.core.domain.roles import Actor, Permission, require
 from courtapp.core.reports import public
 from courtapp.core.reports.public import ALLOWED_FIELDS, Mask, PublicEntry
-from courtapp.core.services import audit
 
 FORMATS = ("json", "csv")
 
@@ -97,15 +95,15 @@ def export(uow: UnitOfWork, actor: Actor, start: date, end: date, out: IO[bytes]
     as_of = as_of or date.today()
     writer = _Writer(out, fmt)
     with uow:
-        mask = public.mask_setting(uow.session)
-        for e in public.export_entries(uow.session, start, end, as_of=as_of, court=court):
+        mask = public.mask_setting(uow.settings)
+        for e in public.export_entries(uow, start, end, as_of=as_of, court=court):
             writer.add(e)
         writer.close()
-        audit.record(uow, actor, "public_list.export", "public_list", f"{start}..{end}",
-                     after={"from": start.isoformat(), "to": end.isoformat(), "format": fmt,
-                            "entries": writer.count, "mask": str(mask), "court": court,
-                            "as_of": as_of.isoformat()},
-                     legal_ground="2017 Provisions Arts. 6-7")
+        uow.audit.add(actor, "public_list.export", "public_list", f"{start}..{end}",
+                      after={"from": start.isoformat(), "to": end.isoformat(), "format": fmt,
+                             "entries": writer.count, "mask": str(mask), "court": court,
+                             "as_of": as_of.isoformat()},
+                      legal_ground="2017 Provisions Arts. 6-7")
         uow.commit()
     return ExportResult(writer.count, str(mask))
 
@@ -130,7 +128,7 @@ def search(uow: UnitOfWork, actor: Actor, text: str, *, as_of: date | None = Non
     """One page of published entries matching ``text``, newest first."""
     require(actor, Permission.CASE_VIEW)
     with uow:
-        return public.search(uow.session, text, as_of=as_of or date.today(), before_id=before_id,
+        return public.search(uow, text, as_of=as_of or date.today(), before_id=before_id,
                              limit=limit)
 
 
@@ -148,7 +146,7 @@ def search_pages(uow: UnitOfWork, actor: Actor, text: str, *, as_of: date | None
 
 def get_mask(uow: UnitOfWork) -> Mask:
     with uow:
-        return public.mask_setting(uow.session)
+        return public.mask_setting(uow.settings)
 
 
 def set_mask(uow: UnitOfWork, actor: Actor, text: str) -> Mask:
@@ -164,14 +162,9 @@ def set_mask(uow: UnitOfWork, actor: Actor, text: str) -> Mask:
                 f"{public.MAX_LAST}（出生日期始终隐去）")
         raise AssertionError("unreachable") from None
     with uow:
-        row = uow.session.get(SettingRow, public.SETTING_ID_MASK)
-        before = row.value if row else None
-        if row is None:
-            uow.session.add(SettingRow(key=public.SETTING_ID_MASK, value=str(mask)))
-        else:
-            row.value = str(mask)
-        audit.record(uow, actor, "setting.change", "setting", public.SETTING_ID_MASK,
-                     before=before, after=str(mask), legal_ground="2017 Provisions Art. 6")
+        before = uow.settings.put(public.SETTING_ID_MASK, str(mask))
+        uow.audit.add(actor, "setting.change", "setting", public.SETTING_ID_MASK,
+                      before=before, after=str(mask), legal_ground="2017 Provisions Art. 6")
         uow.commit()
     return mask
 

@@ -36,7 +36,7 @@ def parse_month(text: str, field: str = "month") -> Month:
 def _check_court(uow: UnitOfWork, court: str | None) -> None:
     if court is None:
         return
-    if mo.court_name(uow.session, court) is None:
+    if mo.court_name(uow, court) is None:
         e = ErrorCollector()
         e.add("court", "report.court_unknown", f"no case of court {court} is in the database",
               f"数据库中没有法院代字为{court}的案件")
@@ -49,7 +49,7 @@ def monthly_report(uow: UnitOfWork, actor: Actor, month: Month, *, court: str | 
     require(actor, Permission.CASE_VIEW)
     with uow:
         _check_court(uow, court)
-        return mo.monthly(uow.session, month, court, today=today)
+        return mo.monthly(uow, month, court, today=today)
 
 
 def trend(uow: UnitOfWork, actor: Actor, last: Month, *, court: str | None = None,
@@ -58,7 +58,7 @@ def trend(uow: UnitOfWork, actor: Actor, last: Month, *, court: str | None = Non
     require(actor, Permission.CASE_VIEW)
     with uow:
         _check_court(uow, court)
-        return mo.trend(uow.session, last, court, months)
+        return mo.trend(uow, last, court, months)
 
 
 def report_with_trend(uow: UnitOfWork, actor: Actor, month: Month, *, court: str | None = None,
@@ -67,16 +67,15 @@ def report_with_trend(uow: UnitOfWork, actor: Actor, month: Month, *, court: str
     require(actor, Permission.CASE_VIEW)
     with uow:
         _check_court(uow, court)
-        s = uow.session
-        return (mo.monthly(s, month, court, today=today),
-                mo.trend(s, month, court, TREND_MONTHS))
+        return (mo.monthly(uow, month, court, today=today),
+                mo.trend(uow, month, court, TREND_MONTHS))
 
 
 def courts(uow: UnitOfWork, actor: Actor) -> list[tuple[str, str]]:
     """The courts whose cases are in the database: (code, name)."""
     require(actor, Permission.CASE_VIEW)
     with uow:
-        return mo.courts(uow.session)
+        return mo.courts(uow)
 
 
 def format_of(path: str | Path) -> str:

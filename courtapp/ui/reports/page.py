@@ -49,6 +49,7 @@ from courtapp.core.domain.roles import Actor
 from courtapp.core.reports.monthly import Month, MonthlyReport, TrendPoint
 from courtapp.core.reports.render import label, table_rows
 from courtapp.core.services import reports
+from courtapp.ui.changes import follow_changes
 from courtapp.ui.counter.common import error_text
 from courtapp.ui.i18n import Retranslating, ui_language
 from courtapp.ui.listing.widgets import banner, set_banner
@@ -174,6 +175,8 @@ class ReportsPage(Retranslating, QWidget):
         self.csv_button.clicked.connect(lambda: self.choose_file("csv"))
         self._started = False
         self.retranslateUi()
+        follow_changes(self, tasks, ("cases", "listings", "orders", "petitions"), self.reload,
+                       lambda: self.data is not None)
 
     def _on_choice(self, _index: int) -> None:
         if self._started:

@@ -36,6 +36,7 @@ from courtapp.core.domain.money import format_amount
 from courtapp.core.domain.roles import Actor, Permission
 from courtapp.core.reports.public import PublicEntry
 from courtapp.core.services import public_list
+from courtapp.ui.changes import follow_changes
 from courtapp.ui.counter.common import Column, RowsModel, error_text
 from courtapp.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from courtapp.ui.listing.labels import pydate, qdate
@@ -153,6 +154,8 @@ class PublicListPage(Retranslating, QWidget):
         self.more_button.clicked.connect(self.load_more)
         self.export_button.clicked.connect(self.choose_export_file)
         self.retranslateUi()
+        follow_changes(self, tasks, ("cases", "listings"), self._research,
+                       lambda: bool(self._text))
 
     def retranslateUi(self) -> None:
         self.heading.setText(self.tr("Public list of dishonest judgment defaulters"))
@@ -176,6 +179,11 @@ class PublicListPage(Retranslating, QWidget):
         if not self._text:
             set_banner(self.message, "warn", self.tr("Type a name, an ID number or a case number."))
             return
+        self._fetch(None)
+
+    def _research(self) -> None:
+        """Search again for the same text (a listing or payment changed)."""
+        self.model.set_rows([])
         self._fetch(None)
 
     def load_more(self) -> None:
