@@ -531,15 +531,12 @@ class DemoGenerator:
         n = case.execution_notice
         assert n is not None
         decided = n.deadline + timedelta(days=r.randrange(3, 60))
-        if decided.day > 28:
-            # check_listing measures a grace period as months + days/31, so a month-end
-            # decision's add_months() grace (31 Jan + 1 month = 28 Feb) reads as under one
-            # month and is refused; the demo decides on the 28th instead.
-            decided = decided.replace(day=28)
         if decided >= today:
             return False
         a = assess_respondent(case, i, decided)
-        if not a.listable or not a.effective_grounds:
+        if not a.listable or not a.effective_grounds or a.restriction == "unavailable":
+            # A listed respondent is restricted (2015 Art. 1 para. 2); where no restriction
+            # is available (later in the order of performance, R-L13) the demo lists no one.
             return False
         grounds = sorted(a.effective_grounds)
         fixed = any(g != 1 for g in grounds)
@@ -1161,7 +1158,8 @@ def sample_activity(uow: UnitOfWork, actor: Actor, *, today: date | None = None,
                 lr.id.in_(reserved or []), lr.status == ListingStatus.PUBLISHED.value)
             .order_by(lr.id))]
     for n, (lid, case_id, respondent) in enumerate(targets[:12 * scale]):
-        received = min(today, today - timedelta(days=rng.randrange(0, 6)))
+        # One in three stays in the queue; of these, one received a while ago is overdue.
+        received = today - timedelta(days=9 if n % 6 == 2 else rng.randrange(0, 6))
         filed = attempt(f"removal petition on listing {lid}", lambda case_id=case_id, respondent=respondent,
                         received=received, n=n: petitions.file_petition(
                             uow, actor, int(case_id), PetitionKind.REMOVAL_PERFORMED,

@@ -1,7 +1,7 @@
 """statistics: petitions' due date and listings' respondent kind persisted; indexes for the monthly report
 
-Revision ID: 0009_statistics
-Revises: 0008_case_list_sort
+Revision ID: 0010_statistics
+Revises: 0009_law_edges
 Create Date: 2026-12-02 08:00:00
 
 The monthly statistics (docs/statistics.md) count late petition decisions in
@@ -20,8 +20,8 @@ from datetime import date
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0009_statistics'
-down_revision = '0008_case_list_sort'
+revision = '0010_statistics'
+down_revision = '0009_law_edges'
 branch_labels = None
 depends_on = None
 
