@@ -356,8 +356,8 @@ def test_an_unknown_file_type_is_refused_naming_it(
 
 
 # ---------------------------------------------------------------- migration
-def test_migration_0010_backfills_the_due_dates_and_the_respondent_kinds(db: AppContext) -> None:
-    """Down to 0009 (no stored due date, no kind on listings) and up again: the
+def test_migration_0012_backfills_the_due_dates_and_the_respondent_kinds(db: AppContext) -> None:
+    """Down to 0011 (no stored due date, no kind on listings) and up again: the
     backfill gives what the services store."""
     import counter_fixtures as cf
 
@@ -374,7 +374,7 @@ def test_migration_0010_backfills_the_due_dates_and_the_respondent_kinds(db: App
     before = _stored(db)
     assert before["due"] == [(filed.petition.id, "2026-10-10", False)]  # a make-up Saturday
     assert before["kinds"] == ["person"]
-    migrate.downgrade(db.engine, "0009_law_edges")
+    migrate.downgrade(db.engine, "0011_counter_rules")
     migrate.upgrade(db.engine)
     assert _stored(db) == before
 

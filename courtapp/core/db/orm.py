@@ -520,7 +520,7 @@ class PetitionRow(Base):
     # the decision, on the calendar as it then stands) so that the monthly
     # statistics count late decisions in SQL (docs/statistics.md).
     # ``due_provisional``: a year it touched had no calendar data (R-D1).
-    # Nullable in the schema only (migration 0010 adds it to existing tables); the
+    # Nullable in the schema only (migration 0012 adds it to existing tables); the
     # services always set it.
     due_on: Mapped[date | None] = mapped_column(Date, index=True)
     due_provisional: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

@@ -32,8 +32,9 @@ Definitions (``docs/statistics.md`` gives them in full, with the reasons):
   ``performed`` or ``settlement_performed``, counted on the court's calendar
   (``calendar_days``/``calendar_years``; a year without data counts
   Monday–Friday) from the proof day, not counted, to the removal day.  The
-  proof day is the later of the receipt of the granted removal petition and
-  the case's last payment; without a petition the last payment; else the
+  proof day is the day the granted removal petition fixed as its ground on
+  record (``deletion_event_on``, R-R7; else its receipt) or the case's last
+  payment, whichever is later; without a petition the last payment; else the
   recorded removal event; else the removal day.  Reported as the median.
 - **Wrongful**: listings revoked (removal kind ``revoked``, Art. 9) or deleted
   on a correction application (reason ``corrected``, Arts. 11–12) in the
@@ -455,7 +456,7 @@ def deletion_days(s: Session, m: Month, court: str | None) -> DeletionDays:
     sql = f"""
 WITH raw AS (
   SELECT l.id AS id, l.removed_on AS b, l.removal_event_on AS ev,
-         (SELECT MAX(p.received_on) FROM petitions p
+         (SELECT MAX(COALESCE(p.deletion_event_on, p.received_on)) FROM petitions p
            WHERE p.listing_id = l.id AND p.status = 'granted' AND p.kind IN ({kinds})) AS pet,
          (SELECT MAX(pay.paid_on) FROM payments pay WHERE pay.case_id = l.case_id) AS paid
   FROM listings l {scope}

@@ -1,7 +1,7 @@
 """statistics: petitions' due date and listings' respondent kind persisted; indexes for the monthly report
 
-Revision ID: 0010_statistics
-Revises: 0009_law_edges
+Revision ID: 0012_statistics
+Revises: 0011_counter_rules
 Create Date: 2026-12-02 08:00:00
 
 The monthly statistics (docs/statistics.md) count late petition decisions in
@@ -9,7 +9,9 @@ SQL, so the last day to decide -- until now computed on the working-day
 calendar whenever a petition was read -- is stored in ``petitions.due_on``.
 Existing petitions are backfilled here with the same computation
 (``courtapp.core.domain.workdays``: working days for a ``working`` period,
-CPL 2023 Art. 85 for a ``calendar`` one), on the calendar as it stands.
+CPL 2023 Art. 85 for a ``calendar`` one, capped for a decided removal by the 3
+working days from its stored ``deletion_event_on``, R-R7), on the calendar as
+it stands.  A pending petition's is stored again when it is decided.
 ``listings.respondent_kind`` copies the listed party's kind (person or entity)
 so that the report splits them from an index, without a join.
 """
@@ -20,17 +22,24 @@ from datetime import date
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0010_statistics'
-down_revision = '0009_law_edges'
+revision = '0012_statistics'
+down_revision = '0011_counter_rules'
 branch_labels = None
 depends_on = None
 
 
 def _backfill_due() -> None:
-    from courtapp.core.domain.workdays import DayInfo, YearCalendar, add_working_days, period_end
+    from courtapp.core.domain.workdays import (
+        DayInfo,
+        Deadline,
+        YearCalendar,
+        add_working_days,
+        period_end,
+    )
 
     conn = op.get_bind()
-    rows = conn.execute(sa.text("SELECT id, received_on, sla_days, sla_unit FROM petitions")).all()
+    rows = conn.execute(sa.text(
+        "SELECT id, received_on, sla_days, sla_unit, deletion_event_on FROM petitions")).all()
     if not rows:
         return
     years = {int(y) for (y,) in conn.execute(sa.text("SELECT year FROM calendar_years"))}
@@ -40,10 +49,19 @@ def _backfill_due() -> None:
         if d.year in years:
             exceptions[d] = DayInfo(bool(workday), name or "")
     cal = YearCalendar(years, exceptions)
-    for pid, received, days, unit in rows:
-        received = received if isinstance(received, date) else date.fromisoformat(str(received))
+    def day(v: object) -> date | None:
+        return v if isinstance(v, date) or v is None else date.fromisoformat(str(v))
+
+    for pid, received_raw, days, unit, event_raw in rows:
+        received, event = day(received_raw), day(event_raw)
+        assert received is not None
         due = (add_working_days(cal, received, int(days)) if unit == "working"
                else period_end(cal, received, int(days)))
+        if event is not None:  # a decided removal: its decision was due within the
+            deletion = add_working_days(cal, event, 3)  # deletion's 3 working days (R-R7)
+            if deletion.due < due.due:
+                due = deletion if deletion.due >= received else \
+                    Deadline(received, deletion.provisional, deletion.missing_years)
         conn.execute(sa.text("UPDATE petitions SET due_on = :d, due_provisional = :p WHERE id = :i"),
                      {"d": due.due, "p": due.provisional, "i": pid})
 
