@@ -6,7 +6,7 @@ import argparse
 import sys
 import threading
 
-from courtapp.cli.common import SubParsers, console, open_context
+from courtapp.cli.common import SubParsers, console, lang_of
 from courtapp.core import paths
 from courtapp.core.context import AppContext, open_database
 from courtapp.core.domain.roles import Role
@@ -77,9 +77,36 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def gui_missing(lang: str = "en") -> str | None:
+    """Why the desktop app cannot start in this installation, or None."""
+    import importlib.util
+
+    if importlib.util.find_spec("PySide6") is not None:
+        return None
+    if lang == "zh":
+        return ("courtapp：此安装未包含桌面程序所需的 PySide6。请安装：pip install 'courtapp[gui]'"
+                "（命令行功能无需它即可使用）")
+    return ("courtapp: the desktop app needs PySide6, which this installation lacks; install it "
+            "with: pip install 'courtapp[gui]' (the command line works without it)")
+
+
+def needs_setup(args: argparse.Namespace) -> bool:
+    """A desk with no database chosen yet: no --database, no $COURTAPP_DATABASE_URL,
+    no set-up configuration, and no database file from an earlier version."""
+    import os
+
+    from courtapp.core import config
+
+    return not (args.database or os.environ.get(paths.DATABASE_ENV) or config.exists()
+                or paths.local_database_path().exists())
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from courtapp.core.services import cases
 
+    missing = gui_missing(lang_of(args))
+    if missing:
+        raise SystemExit(missing)
     if args.demo:
         ctx = open_database(args.database or paths.demo_database_url())
         users = _users_meanwhile(ctx)
@@ -90,12 +117,38 @@ def cmd_gui(args: argparse.Namespace) -> int:
         from courtapp.core.services import auth
 
         actor = auth.authenticate(ctx.uow(), "judge", DEMO_PASSWORD)
+    elif needs_setup(args):
+        ctx, actor = None, None
     else:
-        ctx = open_context(args)
+        ctx = _open_for_gui(args)
+        if ctx is None:
+            return 1
         actor = None
     from courtapp.ui.app import run_gui
 
     return run_gui(ctx, lang=args.lang, demo_actor=actor)
+
+
+def _open_for_gui(args: argparse.Namespace) -> AppContext | None:
+    """The database for the desktop app; a failure is a message box, not a traceback."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from courtapp.core import config
+    from courtapp.ui.app import ask_database_password, startup_error
+
+    url = args.database or paths.default_database_url()
+    if not args.database and config.load().ask_password and not make_url(url).password:
+        password = ask_database_password(url)
+        if password is None:
+            return None
+        url = make_url(url).set(password=password).render_as_string(hide_password=False)
+    try:
+        return open_database(url)
+    except SQLAlchemyError as e:
+        reason = (str(getattr(e, "orig", None) or e).strip().splitlines() or [""])[0]
+        startup_error(f"The database cannot be opened / 无法打开数据库:\n{reason}")
+        return None
 
 
 def register(sub: SubParsers) -> None:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from courtapp.cli.common import (
+    OutputFile,
     SubParsers,
     console,
     database,
@@ -40,13 +41,15 @@ def _extra(text: str | None) -> dict[str, object]:
 
 
 def cmd_notice(args: argparse.Namespace) -> int:
-    """Issue (register and sign) one document, or render an unregistered draft."""
+    """Issue (register and sign) one document, or render an unregistered draft.
 
-    with database(args) as ctx:
-        return _notice(args, ctx)
+    The output file is checked first: a path that cannot be written is refused
+    before the document is numbered or registered."""
+    with OutputFile(args.output) as out, database(args) as ctx:
+        return _notice(args, ctx, out)
 
 
-def _notice(args: argparse.Namespace, ctx: AppContext) -> int:
+def _notice(args: argparse.Namespace, ctx: AppContext, out: OutputFile) -> int:
     from courtapp.core.documents.model import DocKind
     from courtapp.core.services import cases, documents
 
@@ -59,7 +62,7 @@ def _notice(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.draft:
         data = documents.preview(ctx.uow(), actor, kind, rec.id, respondent=args.respondent,
                                  lang=args.doc_lang, issued_on=on, extra=extra)
-        write_output(args.output, data)
+        out.commit(data)
         print(f"draft {kind.value} written to {args.output} (not registered, not signed)"
               if lang == "en" else f"草稿已写入 {args.output}（未登记、未签名）", file=sys.stderr)
         return 0
@@ -75,7 +78,7 @@ def _notice(args: argparse.Namespace, ctx: AppContext) -> int:
     else:
         issued = documents.issue(ctx.uow(), actor, kind, rec.id, respondent=args.respondent,
                                  lang=args.doc_lang, issued_on=on, extra=extra)
-    write_output(args.output, issued.pdf)
+    out.commit(issued.pdf)
     d = issued.document
     if lang == "en":
         print(f"issued {d.number} ({d.kind.value}, signer {d.signer}) to {args.output}"

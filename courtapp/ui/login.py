@@ -1,4 +1,4 @@
-"""Logging in, and creating the first administrator on an empty database.
+"""Logging in, and the user form the first-run wizard and the Admin page share.
 
 Password checks (argon2) and every database call run on the database
 thread through the :class:`~courtapp.ui.tasks.TaskRunner`; the dialogs only
@@ -27,12 +27,9 @@ from courtapp.core.context import AppContext
 from courtapp.core.domain.errors import (
     AuthenticationFailed,
     FieldError,
-    PermissionDenied,
-    ValidationError,
 )
 from courtapp.core.domain.roles import Actor, Role
 from courtapp.core.services import auth
-from courtapp.core.services.auth import UserInfo
 from courtapp.ui.i18n import Retranslating, role_label, ui_language
 from courtapp.ui.tasks import TaskRunner
 
@@ -247,85 +244,6 @@ class LoginDialog(Retranslating, QDialog):
             set_error(self.error, self.tr("Could not log in: %1").replace("%1", str(exc)))
         self.password.clear()
         self.password.setFocus()
-
-    def reject(self) -> None:
-        if not self._busy:
-            super().reject()
-
-
-class FirstRunDialog(Retranslating, QDialog):
-    """Creates the administrator account of a database with no users.
-
-    On success ``created`` holds the new user and the dialog accepts."""
-
-    def __init__(self, ctx: AppContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self._tasks = tasks
-        self._busy = False
-        self.created: UserInfo | None = None
-
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
-        self.form = UserForm(with_roles=False, parent=self)
-        self.buttons = QDialogButtonBox(self)
-        self.create_button: QPushButton = self.buttons.addButton(
-            "", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.create_button.setDefault(True)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addSpacing(6)
-        layout.addWidget(self.form)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self._on_create_clicked)
-        self.buttons.rejected.connect(self.reject)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 42)
-        self.retranslateUi()
-
-    def retranslateUi(self) -> None:
-        self.setWindowTitle(self.tr("Create the administrator – courtapp"))
-        self.intro.setText(self.tr(
-            "This database has no user accounts yet. Create the administrator account now. "
-            "The administrator adds the accounts of judges, clerks and other staff "
-            "afterwards, on the Admin page."))
-        self.create_button.setText(self.tr("&Create administrator"))
-
-    def _on_create_clicked(self) -> None:
-        if self._busy:
-            return
-        self.form.clear_errors()
-        if not self.form.check_passwords():
-            return
-        f = self.form
-        username, display, password = f.username.text().strip(), f.display_name.text(), f.password.text()
-        ctx = self._ctx
-        self._set_busy(True)
-        self._tasks.run_db(
-            lambda: auth.create_first_admin(ctx.uow(), username, display, password),
-            on_done=self._on_created, on_error=self._on_failed, owner=self)
-
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.form.set_busy(busy)
-        self.create_button.setEnabled(not busy)
-
-    def _on_created(self, info: UserInfo) -> None:
-        self._set_busy(False)
-        self.created = info
-        self.accept()
-
-    def _on_failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(exc, ValidationError):
-            self.form.show_errors(exc.errors)
-        elif isinstance(exc, PermissionDenied):  # someone else was quicker
-            set_error(self.form.errors[""], self.tr(
-                "This database already has user accounts. Cancel, and log in instead."))
-        else:
-            set_error(self.form.errors[""], self.tr("Could not create the account: %1")
-                      .replace("%1", str(exc)))
 
     def reject(self) -> None:
         if not self._busy:

@@ -19,11 +19,12 @@ from courtapp.ui.counter import CounterPage, TodayPage
 from courtapp.ui.documents import DocumentsPage
 from courtapp.ui.i18n import LanguageManager
 from courtapp.ui.listing import DecisionsPage
-from courtapp.ui.login import FirstRunDialog, LoginDialog
+from courtapp.ui.login import LoginDialog
 from courtapp.ui.main_window import PAGE_KEYS, MainWindow
 from courtapp.ui.pages import AddUserDialog, AdminPage, PlaceholderPage
 from courtapp.ui.reports import PublicListPage, ReportsPage
 from courtapp.ui.settings import LANGUAGE_CHINESE, LANGUAGE_ENGLISH, UiSettings
+from courtapp.ui.setup_wizard import SetupWizard
 from courtapp.ui.tasks import TaskRunner
 
 PASSWORD = "correct horse 9"
@@ -96,42 +97,24 @@ def fill_user_form(form: object, username: str, display: str, pw: str, pw2: str)
     form.password_again.setText(pw2)  # type: ignore[attr-defined]
 
 
-def test_the_first_run_dialog_creates_the_administrator(
-        qtbot: QtBot, sqlite_db: AppContext, tasks: TaskRunner) -> None:
-    dlg = FirstRunDialog(sqlite_db, tasks)
-    qtbot.addWidget(dlg)
-    dlg.show()
-    f = dlg.form
-    fill_user_form(f, "admin", "系统管理员", PASSWORD, "something else")
-    qtbot.mouseClick(dlg.create_button, Qt.MouseButton.LeftButton)
-    assert f.errors["password_again"].isVisible()  # checked here, no database call
-    assert tasks.pending == 0
-
-    fill_user_form(f, "admin", "系统管理员", "short", "short")
-    qtbot.mouseClick(dlg.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: f.errors["password"].isVisible(), timeout=10_000)
-    assert "at least 8 characters" in f.errors["password"].text()  # the core's message
-    assert not f.errors["password_again"].isVisible()
-    assert dlg.isVisible()
-
-    fill_user_form(f, "admin", "系统管理员", PASSWORD, PASSWORD)
-    with qtbot.waitSignal(dlg.accepted, timeout=10_000):
-        qtbot.mouseClick(dlg.create_button, Qt.MouseButton.LeftButton)
-    assert dlg.created is not None and dlg.created.roles == frozenset({Role.ADMIN})
-    assert auth.user_count(sqlite_db.uow()) == 1
-    assert auth.authenticate(sqlite_db.uow(), "admin", PASSWORD).display_name == "系统管理员"
-
-
 def test_the_launcher_goes_from_first_run_through_log_in_to_the_main_window(
         qtbot: QtBot, sqlite_db: AppContext, tasks: TaskRunner, ui_settings: UiSettings) -> None:
+    """A database given with --database but without accounts: the wizard without
+    its database page sets it up (tests/gui/test_setup_wizard.py drives every page)."""
     launcher = Launcher(sqlite_db, tasks, ui_settings)
     with qtbot.waitSignal(launcher.dialog_opened, timeout=10_000) as opened:
         launcher.start()
-    first = opened.args[0]
-    assert isinstance(first, FirstRunDialog)
-    fill_user_form(first.form, "admin", "管理员", PASSWORD, PASSWORD)
-    with qtbot.waitSignal(launcher.dialog_opened, timeout=10_000) as opened:
-        first.create_button.click()
+    wizard = opened.args[0]
+    assert isinstance(wizard, SetupWizard)
+    assert wizard.pageIds() == [0, 2, 3, 4]  # court, administrator, key, summary
+    wizard.court_page.name.setText("北京市朝阳区人民法院")
+    wizard.court_page.code.setText("京0105")
+    wizard.next()
+    fill_user_form(wizard.admin_page.form, "admin", "管理员", PASSWORD, PASSWORD)
+    wizard.next()
+    wizard.next()
+    with qtbot.waitSignal(launcher.dialog_opened, timeout=20_000) as opened:
+        wizard.button(wizard.WizardButton.FinishButton).click()
     login = opened.args[0]
     assert isinstance(login, LoginDialog)
     assert login.username.text() == "admin"  # carried over
@@ -337,4 +320,9 @@ def test_run_gui_opens_the_demo_window_and_returns_when_it_closes(
     assert seen and "DEMO" in seen[0]
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    assert app.font().family() == "WenQuanYi Micro Hei"
+    from courtapp.ui.app import system_chinese_families
+
+    # The bundled UI font only where the system has no Chinese font
+    # (tests/gui/test_crash_and_fonts.py checks both cases).
+    if not system_chinese_families():
+        assert app.font().family() == "WenQuanYi Micro Hei"
