@@ -1,15 +1,16 @@
 # courtapp: `make run` starts the app on a demo database; `make test` runs every check.
+# Packaging: `make dist` (the bundle), `make deb`, `make wheel-check` (see README, Install).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint typecheck pytest translations previews bench clean
+.PHONY: run test lint typecheck pytest translations previews bench clean dist deb smoke wheel-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[gui,test]'
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
@@ -20,7 +21,7 @@ run: $(STAMP)
 test: $(STAMP) lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check courtapp tests tools benchmarks
+	$(BIN)/ruff check courtapp tests tools benchmarks installer setup.py
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -40,5 +41,25 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/notices.py
 	$(BIN)/python benchmarks/reports.py
 
+# The PyInstaller one-folder bundle in dist/courtapp (installer/courtapp.spec).
+dist: $(STAMP)
+	$(BIN)/python -c "import PyInstaller" 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[gui,dist]'
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller installer/courtapp.spec
+	@du -sh dist/courtapp
+
+# The smoke test of the bundle, run from another directory.
+smoke: $(STAMP)
+	test -x dist/courtapp/courtapp || $(MAKE) dist
+	cd /tmp && $(CURDIR)/dist/courtapp/courtapp --smoke-test
+
+# The Debian package dist/courtapp_<version>_<arch>.deb, from the bundle.
+deb: $(STAMP)
+	test -x dist/courtapp/courtapp || $(MAKE) dist
+	sh installer/linux/build-deb.sh dist/courtapp dist
+
+# Build the wheel, install it without extras in a fresh venv, issue and verify a notice.
+wheel-check: $(STAMP)
+	$(BIN)/python installer/check_wheel.py
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -211,7 +211,8 @@ def _documents(args: argparse.Namespace, ctx: AppContext) -> int:
 
     actor = console()
     if args.documents_command == "reprint":
-        write_output(args.output, documents.reprint(ctx.uow(), actor, args.number))
+        with OutputFile(args.output) as out:  # checked before the register is read
+            out.commit(documents.reprint(ctx.uow(), actor, args.number))
         return 0
     kind = DocKind(args.kind) if args.kind else None
     if args.documents_command == "list" and not args.case_number:
