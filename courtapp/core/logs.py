@@ -129,11 +129,14 @@ def write_crash_report(exc_type: type[BaseException], exc: BaseException,
                        tb: TracebackType | None, *, where: str = "",
                        extra: dict[str, str] | None = None) -> Path:
     """One text file the user can send: versions, the scrubbed traceback and the
-    end of the log.  Named ``crash-YYYYmmdd-HHMMSS-<pid>.txt`` in the log directory."""
+    end of the log.  Named ``crash-YYYYmmdd-HHMMSS-<pid>-<n>.txt`` in the log directory."""
     from courtapp import __version__
 
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    path = paths.log_dir() / f"crash-{stamp}-{os.getpid()}.txt"
+    folder = paths.log_dir()
+    n = 1
+    while (path := folder / f"crash-{stamp}-{os.getpid()}-{n}.txt").exists():
+        n += 1  # two crashes in the same second keep both reports
     info = {
         "courtapp": __version__,
         "frozen": "yes" if getattr(sys, "frozen", False) else "no",

@@ -9,9 +9,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QDeadlineTimer, QEventLoop, QObject, QSettings, Signal
+from PySide6.QtCore import QDeadlineTimer, QEventLoop, QLocale, QObject, QSettings, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
+from shiboken6 import Shiboken
 
 from courtapp.core.context import AppContext, open_database
 from courtapp.core.domain.roles import Actor
@@ -250,6 +251,7 @@ def smoke_window(ctx: AppContext, actor: Actor, scratch: Path) -> None:
     crashes.install()  # Qt's messages go to the log, not to the terminal
     load_fonts(app)
     settings = UiSettings(QSettings(str(scratch / "ui.ini"), QSettings.Format.IniFormat))
+    locale = QLocale()
     languages = LanguageManager(app, settings, override=LANGUAGE_CHINESE)
     languages.apply()
     tasks = TaskRunner()
@@ -274,4 +276,6 @@ def smoke_window(ctx: AppContext, actor: Actor, scratch: Path) -> None:
         tasks.shutdown()
         window.deleteLater()
         app.processEvents()
+        Shiboken.delete(languages)  # its translators leave the application with it
+        QLocale.setDefault(locale)
         crashes.uninstall()

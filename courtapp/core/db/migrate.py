@@ -16,7 +16,10 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 def _config(engine: Engine) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    # ConfigParser interpolation: a '%' in the URL (an escaped character in the
+    # password or in ?passfile=) must be doubled.
+    cfg.set_main_option("sqlalchemy.url",
+                        engine.url.render_as_string(hide_password=False).replace("%", "%%"))
     return cfg
 
 
