@@ -65,6 +65,26 @@
         <source>Disabled</source>
         <translation>停用</translation>
     </message>
+    <message>
+        <source>The administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>This database already has accounts.</source>
+        <translation>该数据库已有用户账户。</translation>
+    </message>
+    <message>
+        <source>Give the user name and password of an administrator of this database to set up this desk.</source>
+        <translation>请输入该数据库一名管理员的用户名和密码，以完成本机设置。</translation>
+    </message>
+    <message>
+        <source>The first account of this database.</source>
+        <translation>该数据库的第一个账户。</translation>
+    </message>
+    <message>
+        <source>The administrator adds the accounts of judges, clerks and other staff afterwards, on the Admin page.</source>
+        <translation>之后由管理员在“管理”页面为法官、书记员等工作人员添加账户。</translation>
+    </message>
 </context>
 <context>
     <name>BasisSection</name>
@@ -1257,6 +1277,66 @@ Nothing was saved; your input is still in the form.</source>
     </message>
 </context>
 <context>
+    <name>CourtPage</name>
+    <message>
+        <source>The court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>Which court this desk works for. Documents and the register are kept per court.</source>
+        <translation>本机为哪一法院工作。文书及其登记簿按法院分别保存。</translation>
+    </message>
+    <message>
+        <source>Court &amp;name:</source>
+        <translation>法院名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Court &amp;code:</source>
+        <translation>法院代字(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>e.g. 北京市朝阳区人民法院</source>
+        <translation>例如：北京市朝阳区人民法院</translation>
+    </message>
+    <message>
+        <source>e.g. 京0105 (as in case numbers)</source>
+        <translation>例如：京0105（与案号中一致）</translation>
+    </message>
+    <message>
+        <source>A court code is 最高法, a province abbreviation, or one followed by 2 or 4 digits, e.g. 京0105.</source>
+        <translation>法院代字应为“最高法”、省级简称，或简称后加2位或4位数字，例如京0105。</translation>
+    </message>
+</context>
+<context>
+    <name>CrashHandler</name>
+    <message>
+        <source>courtapp – unexpected problem</source>
+        <translation>courtapp – 意外问题</translation>
+    </message>
+    <message>
+        <source>courtapp met an unexpected problem and could not finish what you asked. Nothing you saved before is lost.</source>
+        <translation>courtapp 遇到意外问题，未能完成您的操作。此前已保存的内容不会丢失。</translation>
+    </message>
+    <message>
+        <source>A report was saved to:
+%1
+
+Please send this file to your court's IT officer. It holds no names, ID numbers or passwords.</source>
+        <translation>错误报告已保存至：
+%1
+
+请将此文件发送给本院信息技术人员。报告中不含姓名、证件号码或密码。</translation>
+    </message>
+    <message>
+        <source>Show the &amp;folder</source>
+        <translation>打开所在文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>The report could not be saved.</source>
+        <translation>错误报告未能保存。</translation>
+    </message>
+</context>
+<context>
     <name>DailyRunSection</name>
     <message>
         <source>Daily run</source>
@@ -1269,6 +1349,97 @@ Nothing was saved; your input is still in the form.</source>
     <message>
         <source>&amp;Run the daily run now</source>
         <translation>立即运行每日任务(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePage</name>
+    <message>
+        <source>The database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Where the cases are kept: a file on this computer (one desk), or the court's PostgreSQL server (every desk shares it).</source>
+        <translation>案件保存在何处：本机上的一个文件（仅本机使用），或本院的 PostgreSQL 服务器（各工作站共用）。</translation>
+    </message>
+    <message>
+        <source>A &amp;local file on this computer</source>
+        <translation>本机上的数据库文件(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The court's Postgre&amp;SQL server</source>
+        <translation>本院的 PostgreSQL 服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>e.g. db.court.local or 10.1.2.3</source>
+        <translation>例如：db.court.local 或 10.1.2.3</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password on this desk</source>
+        <translation>在本机记住密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>It is kept in a file only your account can read (%1). Untick to be asked for it at every start.</source>
+        <translation>密码保存在仅您的账户可读的文件中（%1）。取消勾选则每次启动时询问。</translation>
+    </message>
+    <message>
+        <source>&amp;Test the connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>SQLite database (*.sqlite)</source>
+        <translation>SQLite 数据库 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>the schema is there and will be brought up to date</source>
+        <translation>数据库结构已存在，将更新到最新版本</translation>
+    </message>
+    <message>
+        <source>the schema will be created</source>
+        <translation>将创建数据库结构</translation>
+    </message>
+    <message>
+        <source>Connected: %1; %2; %3 account(s).</source>
+        <translation>连接成功：%1；%2；已有 %3 个账户。</translation>
+    </message>
+    <message>
+        <source>The connection failed: %1</source>
+        <translation>连接失败：%1</translation>
     </message>
 </context>
 <context>
@@ -1781,29 +1952,6 @@ Nothing was saved; your input is still in the form.</source>
     <message>
         <source>The judge's findings on each respondent, used when deciding on listing.</source>
         <translation>法官对各被执行人的认定，供决定是否纳入失信名单时参考。</translation>
-    </message>
-</context>
-<context>
-    <name>FirstRunDialog</name>
-    <message>
-        <source>Create the administrator – courtapp</source>
-        <translation>创建系统管理员 – courtapp</translation>
-    </message>
-    <message>
-        <source>This database has no user accounts yet. Create the administrator account now. The administrator adds the accounts of judges, clerks and other staff afterwards, on the Admin page.</source>
-        <translation>此数据库尚无用户账户，请先创建系统管理员账户。之后由系统管理员在“系统管理”页面为法官、书记员等工作人员添加账户。</translation>
-    </message>
-    <message>
-        <source>&amp;Create administrator</source>
-        <translation>创建管理员(&amp;C)</translation>
-    </message>
-    <message>
-        <source>This database already has user accounts. Cancel, and log in instead.</source>
-        <translation>此数据库已有用户账户。请取消，然后直接登录。</translation>
-    </message>
-    <message>
-        <source>Could not create the account: %1</source>
-        <translation>无法创建账户：%1</translation>
     </message>
 </context>
 <context>
@@ -2343,7 +2491,47 @@ Nothing was saved; your input is still in the form.</source>
     </message>
 </context>
 <context>
+    <name>KeyPage</name>
+    <message>
+        <source>The signing key</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <source>Issued documents carry a signature that anyone can check offline with the court's public key.</source>
+        <translation>签发的文书带有签名，任何人均可用本院公钥离线核验。</translation>
+    </message>
+    <message>
+        <source>&amp;Generate a new key on this desk (the court's first desk)</source>
+        <translation>在本机生成新密钥（本院第一台工作站）(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Import the court's key file from the desk that made it</source>
+        <translation>导入制作密钥的工作站上的本院密钥文件(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>The private key stays on this computer, readable by your account only (%1).</source>
+        <translation>私钥保存在本机，仅您的账户可读（%1）。</translation>
+    </message>
+    <message>
+        <source>The court's key file</source>
+        <translation>本院密钥文件</translation>
+    </message>
+    <message>
+        <source>Key files (*.pem);;All files (*)</source>
+        <translation>密钥文件 (*.pem);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>Launcher</name>
+    <message>
+        <source>Password of %1 for the database %2 on %3:</source>
+        <extracomment>Families this process added itself (not the system's).</extracomment>
+        <translation>请输入 %1 访问 %3 上数据库 %2 的密码：</translation>
+    </message>
     <message>
         <source>The database cannot be read: %1</source>
         <translation>无法读取数据库：%1</translation>
@@ -4345,6 +4533,65 @@ Nothing was saved; your input is still in the form.</source>
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up this desk – courtapp</source>
+        <translation>本机设置 – courtapp</translation>
+    </message>
+    <message>
+        <source>&amp;Set up</source>
+        <translation>开始设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>the local file %1</source>
+        <translation>本机文件 %1</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 on %2:%3 as %4</source>
+        <translation>%2:%3 上的 PostgreSQL 数据库 %1（用户 %4）</translation>
+    </message>
+    <message>
+        <source>check the administrator %1</source>
+        <translation>核对管理员 %1</translation>
+    </message>
+    <message>
+        <source>create the administrator %1</source>
+        <translation>创建管理员 %1</translation>
+    </message>
+    <message>
+        <source>generate this desk's signing key</source>
+        <translation>生成本机签名密钥</translation>
+    </message>
+    <message>
+        <source>install the key file %1</source>
+        <translation>安装密钥文件 %1</translation>
+    </message>
+    <message>
+        <source>Court: %1 (%2)</source>
+        <translation>法院：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>Setting up… (the migrations may take a minute on a new server)</source>
+        <translation>正在设置…（新服务器上的数据库迁移可能需要一分钟）</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <source>The set-up did not finish: %1</source>
+        <translation>设置未完成：%1</translation>
+    </message>
+</context>
+<context>
     <name>SignDecisionDialog</name>
     <message>
         <source>Sign the listing decision</source>
@@ -4404,6 +4651,17 @@ Nothing was saved; your input is still in the form.</source>
     <message>
         <source>Respondent's state: %1</source>
         <translation>被执行人状态：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Ready</source>
+        <translation>准备就绪</translation>
+    </message>
+    <message>
+        <source>Finish sets up this desk: the database and its migrations, the administrator, the court and the signing key.</source>
+        <translation>点击完成后将设置本机：数据库及其迁移、管理员、法院和签名密钥。</translation>
     </message>
 </context>
 <context>
