@@ -203,3 +203,30 @@ def test_a_failed_set_up_stays_on_the_last_page_with_the_reason(
     assert w.summary_page.error.isVisible()
     assert w.button(QWizard.WizardButton.BackButton).isEnabled()
     assert not config.exists()
+
+
+def test_a_desk_that_does_not_remember_the_password_asks_for_it_at_start(
+        qapp: Any, empty_pg: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+
+    from courtapp.cli import demo
+    from courtapp.ui import app as ui_app
+
+    db = desk.DatabaseChoice("postgresql", host=empty_pg.host, port=empty_pg.port,
+                             name=empty_pg.name, user=empty_pg.user, password=empty_pg.password,
+                             remember_password=False)
+    desk.apply(desk.Answers("北京市朝阳区人民法院", "京0105", "admin", "系统管理员", PASSWORD, db))
+    assert config.load().ask_password
+    asked: list[str] = []
+
+    def prompt(url: str) -> str | None:
+        asked.append(url)
+        return empty_pg.password if len(asked) == 1 else None
+
+    monkeypatch.setattr(ui_app, "ask_database_password", prompt)
+    args = argparse.Namespace(database=None)
+    ctx = demo._open_for_gui(args)
+    assert ctx is not None and auth.user_count(ctx.uow()) == 1
+    ctx.engine.dispose()
+    assert make_url(asked[0]).password is None  # the prompt is shown the URL without it
+    assert demo._open_for_gui(args) is None  # cancelled: the app does not start
