@@ -182,6 +182,7 @@ def test_the_launcher_runs_the_wizard_on_a_desk_that_is_not_set_up(
     with qtbot.waitSignal(launcher.dialog_opened, timeout=60_000) as opened:
         w.button(QWizard.WizardButton.FinishButton).click()
     login = opened.args[0]
+    qtbot.addWidget(login)  # closed at the end: no window outlives the test
     assert isinstance(login, LoginDialog)
     assert login.username.text() == "admin"
     assert launcher.ctx is not None and str(tmp_path / "desk.sqlite") in launcher.ctx.url
