@@ -7,7 +7,7 @@ import getpass
 import sys
 
 from courtapp.cli.common import SubParsers, console, open_context
-from courtapp.core import paths
+from courtapp.core import config
 from courtapp.core.domain.roles import Role
 
 
@@ -15,7 +15,7 @@ def cmd_db(args: argparse.Namespace) -> int:
     from courtapp.core.db import migrate
     from courtapp.core.db.engine import make_engine
 
-    engine = make_engine(args.database or paths.default_database_url())
+    engine = make_engine(args.database or config.database_url())
     if args.db_command == "upgrade":
         migrate.upgrade(engine, args.revision)
         print(f"database at revision {migrate.current_revision(engine)}")

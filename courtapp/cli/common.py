@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from courtapp.core import paths
+from courtapp.core import config
 from courtapp.core.context import AppContext, open_database
 from courtapp.core.domain.errors import FieldError, ValidationError
 from courtapp.core.domain.roles import Actor, console_actor
@@ -44,7 +44,7 @@ def console() -> Actor:
 
 
 def open_context(args: argparse.Namespace) -> AppContext:
-    return open_database(args.database or paths.default_database_url())
+    return open_database(args.database or config.database_url())
 
 
 @contextmanager

@@ -137,9 +137,10 @@ def _open_for_gui(args: argparse.Namespace) -> AppContext | None:
     from courtapp.core import config
     from courtapp.ui.app import ask_database_password, startup_error
 
-    url = args.database or paths.default_database_url()
+    url = args.database or config.database_url()
     if not args.database and config.load().ask_password and not make_url(url).password:
-        password = ask_database_password(url)
+        u = make_url(url)
+        password = ask_database_password(u.username or "", u.database or "", u.host or "")
         if password is None:
             return None
         url = make_url(url).set(password=password).render_as_string(hide_password=False)

@@ -3,7 +3,7 @@
 One typed declaration, persisted as ``courtapp.toml`` in the user
 configuration directory (:func:`courtapp.core.paths.desk_config_path`); the
 set-up wizard and ``courtapp setup --answers`` write it, and
-:func:`courtapp.core.paths.default_database_url` reads it.  Court-wide
+:func:`database_url` reads it.  Court-wide
 settings (the court's name and code, the public key) live in the database;
 only what a desk needs to *find* the database lives here.
 
@@ -64,6 +64,14 @@ def load(path: Path | None = None) -> DeskConfig:
     if (url is not None and not isinstance(url, str)) or not isinstance(ask, bool):
         raise ConfigError(f"{path}: database.url must be text and database.ask_password true or false")
     return DeskConfig(database_url=url or None, ask_password=ask)
+
+
+def database_url() -> str:
+    """The database of this desk: ``COURTAPP_DATABASE_URL`` if set, else the one the
+    set-up chose (``courtapp.toml``), else a SQLite file in the user data directory."""
+    if os.environ.get(paths.DATABASE_ENV):
+        return paths.default_database_url()
+    return load().database_url or paths.default_database_url()
 
 
 def exists(path: Path | None = None) -> bool:

@@ -64,16 +64,13 @@ def local_database_path() -> Path:
 
 
 def default_database_url() -> str:
-    """``COURTAPP_DATABASE_URL`` if set, else the database the set-up chose
-    (``courtapp.toml``), else a SQLite file in the user data directory."""
+    """``COURTAPP_DATABASE_URL`` if set, else a SQLite file in the user data directory.
+
+    The database a set-up chose comes in between:
+    :func:`courtapp.core.config.database_url` is what the commands use."""
     url = os.environ.get(DATABASE_ENV)
     if url:
         return url
-    from courtapp.core import config
-
-    chosen = config.load().database_url
-    if chosen:
-        return chosen
     return f"sqlite+pysqlite:///{local_database_path()}"
 
 

@@ -85,16 +85,13 @@ def startup_error(text: str) -> None:
     QMessageBox.critical(None, "courtapp", text)
 
 
-def ask_database_password(url: str) -> str | None:
+def ask_database_password(user: str, database: str, host: str) -> str | None:
     """Ask for the database password (a desk set up not to remember it); None if cancelled."""
-    from sqlalchemy.engine import make_url
-
     application()
-    u = make_url(url)
     password, ok = QInputDialog.getText(
         None, "courtapp", QApplication.translate("Launcher", "Password of %1 for the database %2 "
-                                                 "on %3:").replace("%1", u.username or "")
-        .replace("%2", u.database or "").replace("%3", u.host or ""),
+                                                 "on %3:").replace("%1", user)
+        .replace("%2", database).replace("%3", host),
         QLineEdit.EchoMode.Password)
     return password if ok else None
 
@@ -173,6 +170,7 @@ class Launcher(QObject):
 
     def _on_opened(self, ctx: AppContext, username: str) -> None:
         self._ctx = ctx
+        self._tasks.watch_changes(ctx.take_changes)
         self._show_login(username)
 
     def _show_login(self, username: str) -> None:
@@ -225,7 +223,8 @@ def run_gui(ctx: AppContext | None, *, lang: str | None = None,
     languages = LanguageManager(app, settings, override=lang)
     languages.apply()
     tasks = TaskRunner()
-    tasks.watch_changes(ctx.take_changes)
+    if ctx is not None:  # else the launcher does, once the wizard has set up the database
+        tasks.watch_changes(ctx.take_changes)
     launcher = Launcher(ctx, tasks, settings, demo_actor=demo_actor)
     # Between the dialogs no window is open; only the main window's closing ends the app.
     app.setQuitOnLastWindowClosed(False)

@@ -43,8 +43,8 @@ def test_a_local_desk_is_set_up_end_to_end(tmp_path: Path) -> None:
     assert result.created_admin and result.passfile is None
     # The desk now finds its database without being told.
     assert config.load() == config.DeskConfig(database_url=f"sqlite+pysqlite:///{db_file}")
-    assert paths.default_database_url() == f"sqlite+pysqlite:///{db_file}"
-    ctx = open_database(paths.default_database_url())
+    assert config.database_url() == f"sqlite+pysqlite:///{db_file}"
+    ctx = open_database(config.database_url())
     assert migrate.current_revision(ctx.engine) == migrate.head_revision()
     assert auth.authenticate(ctx.uow(), "admin", PASSWORD).display_name == "系统管理员"
     assert desk.court_identity(ctx) == ("北京市朝阳区人民法院", "京0105")
@@ -171,7 +171,7 @@ def test_courtapp_setup_reads_an_answers_file(tmp_path: Path, monkeypatch: pytes
     assert main(["--lang", "en", "setup", "--answers", str(path)]) == 0
     out = capsys.readouterr().out
     assert "desk set up" in out and "administrator admin (created)" in out
-    ctx = open_database(paths.default_database_url())
+    ctx = open_database(config.database_url())
     assert auth.authenticate(ctx.uow(), "admin", PASSWORD).username == "admin"
     ctx.engine.dispose()
     # Once set up, a second run needs --force; it then checks the administrator.
