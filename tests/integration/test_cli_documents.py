@@ -18,7 +18,7 @@ from courtapp.cli import main
 from courtapp.core.context import AppContext
 from courtapp.core.documents import signing
 from courtapp.core.documents.model import DocKind, document_from_fields
-from courtapp.core.services import documents as ds
+from courtapp.core.services.documents import rendering
 
 
 @pytest.fixture
@@ -132,7 +132,7 @@ def test_a_qr_copied_onto_another_document_fails(
     # Even with the court's own key on the forged file, the QR does not fit its content.
     key = signing.load_private_key(signing.key_path())
     doc_b = document_from_fields(fields_b)
-    body = ds._render(doc_b, qr_a)
+    body = rendering.render(doc_b, qr_a)
     forged = tmp_path / "forged.pdf"
     forged.write_bytes(signing.seal_pdf(body, doc_b, qr_a, key))
     capsys.readouterr()

@@ -36,6 +36,7 @@ from courtapp.core.domain.errors import PermissionDenied, ValidationError
 from courtapp.core.domain.roles import Actor, Role
 from courtapp.core.services import audit
 from courtapp.core.services import documents as ds
+from courtapp.core.services.documents import rendering
 
 AUDITOR = Actor("auditor", frozenset({Role.AUDITOR}))
 
@@ -317,7 +318,7 @@ def test_stopping_a_batch_cancels_the_rest(db: AppContext, court: Court) -> None
 
 def test_a_number_taken_by_another_desk_during_a_batch_is_numbered_again(
         db: AppContext, court: Court, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = ds._render
+    real = rendering.render
     taken: list[str] = []
 
     def another_desk_meanwhile(doc: object, qr: str | None) -> bytes:
@@ -326,7 +327,7 @@ def test_a_number_taken_by_another_desk_during_a_batch_is_numbered_again(
             taken.append(issue(db, court, DocKind.WARNING).document.number)
         return real(doc, qr)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(ds, "_render", another_desk_meanwhile)
+    monkeypatch.setattr(rendering, "render", another_desk_meanwhile)
     reqs = [ds.IssueRequest(DocKind.EXECUTION_NOTICE, court.case_id) for _ in range(2)]
     last = ds.collect(ds.issue_batch(db.uow(), CLERK, reqs, issued_on=ISSUED_ON))
     assert taken[1] == "（2026）京0105执1234号之一"

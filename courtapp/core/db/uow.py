@@ -21,6 +21,7 @@ from courtapp.core.db.repositories.audit import AuditRepository
 from courtapp.core.db.repositories.calendar import CalendarRepository
 from courtapp.core.db.repositories.cases import CaseRepository
 from courtapp.core.db.repositories.dispatch import DispatchRepository
+from courtapp.core.db.repositories.documents import DocumentRepository
 from courtapp.core.db.repositories.events import EventRepository
 from courtapp.core.db.repositories.listings import ListingRepository
 from courtapp.core.db.repositories.orders import OrderRepository
@@ -37,6 +38,7 @@ class UnitOfWork:
     events: EventRepository
     petitions: PetitionRepository
     dispatch: DispatchRepository
+    documents: DocumentRepository
     settings: SettingsRepository
     calendar: CalendarRepository
     audit: AuditRepository
@@ -64,6 +66,7 @@ class UnitOfWork:
         self.events = EventRepository(s)
         self.petitions = PetitionRepository(s)
         self.dispatch = DispatchRepository(s)
+        self.documents = DocumentRepository(s)
         self.settings = SettingsRepository(s)
         self.calendar = CalendarRepository(s)
         self.audit = AuditRepository(s)

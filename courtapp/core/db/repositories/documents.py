@@ -1,0 +1,118 @@
+"""The register of issued documents (issue 4 §3-§5): its rows, and the listings and
+orders a document is issued from, loaded once for many documents."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, defer, selectinload
+
+from courtapp.core.db.orm import CaseRow, IssuedDocumentRow, ListingRow, RestrictionOrderRow
+from courtapp.core.domain.errors import NotFound
+from courtapp.core.domain.listing import ListingStatus
+
+
+def normalize_number(text: str) -> str:
+    """A document number as stored (full-width brackets), however it was typed."""
+    return text.strip().replace("(", "（").replace(")", "）")
+
+
+class DocumentRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    # ------------------------------------------------------------ the register
+    def add(self, row: IssuedDocumentRow) -> IssuedDocumentRow:
+        """Store a new entry (flushed: a number taken meanwhile fails here)."""
+        self._s.add(row)
+        self._s.flush()
+        return row
+
+    def flush(self) -> None:
+        self._s.flush()
+
+    def by_number(self, number: str) -> IssuedDocumentRow | None:
+        return self._s.scalar(select(IssuedDocumentRow).where(
+            IssuedDocumentRow.number == normalize_number(number)))
+
+    def get(self, ref: int | str) -> tuple[IssuedDocumentRow, str]:
+        """The entry with this id or number, with its case number."""
+        q = select(IssuedDocumentRow, CaseRow.case_number).join(
+            CaseRow, CaseRow.id == IssuedDocumentRow.case_id)
+        q = q.where(IssuedDocumentRow.id == ref) if isinstance(ref, int) \
+            else q.where(IssuedDocumentRow.number == normalize_number(ref))
+        found = self._s.execute(q).first()
+        if found is None:
+            raise NotFound(f"issued document {ref}")
+        return found[0], found[1]
+
+    def entries(self, *, case_id: int | None = None, kind: str | None = None,
+                current_only: bool = False, issued_from: date | None = None,
+                issued_to: date | None = None,
+                limit: int = 10_000) -> list[tuple[IssuedDocumentRow, str]]:
+        """Register entries with their case numbers, oldest first, without the PDF bytes."""
+        q = (select(IssuedDocumentRow, CaseRow.case_number)
+             .join(CaseRow, CaseRow.id == IssuedDocumentRow.case_id)
+             .order_by(IssuedDocumentRow.id).limit(limit))
+        if case_id is not None:
+            q = q.where(IssuedDocumentRow.case_id == case_id)
+        if kind is not None:
+            q = q.where(IssuedDocumentRow.kind == kind)
+        if current_only:
+            q = q.where(IssuedDocumentRow.superseded_by.is_(None))
+        if issued_from is not None:
+            q = q.where(IssuedDocumentRow.issued_on >= issued_from)
+        if issued_to is not None:
+            q = q.where(IssuedDocumentRow.issued_on <= issued_to)
+        # Only the register columns: the PDF bytes stay in the database.
+        q = q.options(defer(IssuedDocumentRow.pdf))
+        return [(r, n) for r, n in self._s.execute(q)]
+
+    def last_sequences(self, case_ids: Iterable[int]) -> dict[int, int]:
+        """By case id: the highest document sequence issued (0 for none)."""
+        ids = sorted(set(case_ids))
+        last = dict.fromkeys(ids, 0)
+        for cid, top in self._s.execute(
+                select(IssuedDocumentRow.case_id, func.max(IssuedDocumentRow.sequence))
+                .where(IssuedDocumentRow.case_id.in_(ids))
+                .group_by(IssuedDocumentRow.case_id)):
+            last[cid] = int(top or 0)
+        return last
+
+    # ------------------------------------------- what documents are issued from
+    def case_number(self, case_id: int) -> str | None:
+        return self._s.scalar(select(CaseRow.case_number).where(CaseRow.id == case_id))
+
+    def listings_of(self, case_ids: Iterable[int]) -> dict[int, list[ListingRow]]:
+        """By case id, newest first, with their restriction items."""
+        ids = sorted(set(case_ids))
+        out: dict[int, list[ListingRow]] = {i: [] for i in ids}
+        for lr in self._s.scalars(select(ListingRow).options(selectinload(ListingRow.restrictions))
+                                  .where(ListingRow.case_id.in_(ids))
+                                  .order_by(ListingRow.id.desc())):
+            out[lr.case_id].append(lr)
+        return out
+
+    def orders_of(self, case_ids: Iterable[int]) -> dict[int, list[RestrictionOrderRow]]:
+        """By case id, newest first, with their restriction items."""
+        ids = sorted(set(case_ids))
+        out: dict[int, list[RestrictionOrderRow]] = {i: [] for i in ids}
+        for orow in self._s.scalars(select(RestrictionOrderRow)
+                                    .options(selectinload(RestrictionOrderRow.restrictions))
+                                    .where(RestrictionOrderRow.case_id.in_(ids))
+                                    .order_by(RestrictionOrderRow.id.desc())):
+            out[orow.case_id].append(orow)
+        return out
+
+    def listings_in_grace(self, start: date, end: date) -> list[Any]:
+        """(listing id, case id, respondent, case number) of each listing awaiting
+        publication whose grace period ends between ``start`` and ``end``."""
+        return list(self._s.execute(
+            select(ListingRow.id, ListingRow.case_id, ListingRow.respondent, CaseRow.case_number)
+            .join(CaseRow, CaseRow.id == ListingRow.case_id)
+            .where(ListingRow.status == ListingStatus.AWAITING_PUBLICATION.value,
+                   ListingRow.grace_until >= start, ListingRow.grace_until <= end)
+            .order_by(ListingRow.grace_until, ListingRow.id)))
