@@ -17,7 +17,7 @@ from shiboken6 import Shiboken
 from courtapp.core.context import AppContext, open_database
 from courtapp.core.domain.roles import Actor
 from courtapp.core.paths import resources_dir
-from courtapp.core.services import auth
+from courtapp.core.services import auth, documents
 from courtapp.ui.crash import CrashHandler
 from courtapp.ui.i18n import LanguageManager
 from courtapp.ui.login import LoginDialog
@@ -197,7 +197,15 @@ class Launcher(QObject):
         log.info("main window opened (user id %s)", actor.user_id)
         self.window = MainWindow(self._ctx, actor, self._tasks, self._settings, demo=demo)
         self.window.show()
+        self._warm_up(self._ctx)
         self.main_window_opened.emit(self.window)
+
+    def _warm_up(self, ctx: AppContext) -> None:
+        """No cold start on the first document (issue 12 §3): the fonts, templates and
+        key load on a worker thread, the register's reads on the database thread
+        (queued after the screens' first loads)."""
+        self._tasks.run_cpu(documents.warm_up, owner=self)
+        self._tasks.run_db(lambda: documents.warm_up_database(ctx.uow()), owner=self)
 
     def _on_startup_failed(self, exc: BaseException) -> None:
         log.error("cannot open the database: %s", exc)

@@ -19,6 +19,7 @@ naming the character and its code point: a name never prints as an empty box.
 from __future__ import annotations
 
 import functools
+import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,12 +75,22 @@ def fonts_dir() -> Path:
     return resources_dir() / "fonts"
 
 
+_LOADING = threading.Lock()
+
+
 @functools.cache
-def _load(name: str) -> _Loaded:
+def _load_once(name: str) -> _Loaded:
     path = fonts_dir() / FONT_FILES[name]
     font = TTFont(name, str(path))
     pdfmetrics.registerFont(font)
     return _Loaded(font, frozenset(font.face.charToGlyph))
+
+
+def _load(name: str) -> _Loaded:
+    """The font, parsed and registered once per process (the background warm-up
+    and a first document on another thread wait for the one load, not two)."""
+    with _LOADING:
+        return _load_once(name)
 
 
 def register_fonts() -> tuple[str, str]:

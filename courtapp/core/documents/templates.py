@@ -99,14 +99,28 @@ def _read(name: str, lang: str, templates_dir: Path | None) -> tuple[dict[str, A
     for d in template_dirs(templates_dir):
         path = d / lang / f"{name}.json"
         if path.is_file():
-            try:
-                data = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError) as exc:
-                raise TemplateError(f"{path}: not valid JSON: {exc}") from exc
-            if not isinstance(data, dict):
-                raise TemplateError(f"{path}: a template is a JSON object")
-            return data, path
+            return _parsed(path), path
     raise TemplateError(f"no template {lang}/{name}.json in {', '.join(map(str, template_dirs(templates_dir)))}")
+
+
+#: Parsed templates by (path, modification time, size): parsed once per process,
+#: and again only when the file changes (a court may edit its templates).
+_PARSED: dict[tuple[str, int, int], dict[str, Any]] = {}
+
+
+def _parsed(path: Path) -> dict[str, Any]:
+    try:
+        st = path.stat()
+        stamp = (str(path), st.st_mtime_ns, st.st_size)
+        if stamp in _PARSED:
+            return _PARSED[stamp]
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise TemplateError(f"{path}: not valid JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise TemplateError(f"{path}: a template is a JSON object")
+    _PARSED[stamp] = data
+    return data
 
 
 class _Values(dict[str, Any]):

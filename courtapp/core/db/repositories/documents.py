@@ -83,6 +83,10 @@ class DocumentRepository:
         return last
 
     # ------------------------------------------- what documents are issued from
+    def some_case_id(self) -> int | None:
+        """Any case's id (the lowest), or None in an empty database."""
+        return self._s.scalar(select(CaseRow.id).order_by(CaseRow.id).limit(1))
+
     def case_number(self, case_id: int) -> str | None:
         return self._s.scalar(select(CaseRow.case_number).where(CaseRow.id == case_id))
 

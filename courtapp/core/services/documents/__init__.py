@@ -70,6 +70,7 @@ from courtapp.core.services.documents.register import (
     warnings_due,
     week_of,
 )
+from courtapp.core.services.documents.warm import warm_up, warm_up_database
 
 __all__ = [
     "KIND_HELP", "LEGAL_GROUND", "SETTING_PUBLIC_KEY", "BatchItemError", "BatchProgress",
@@ -78,5 +79,5 @@ __all__ = [
     "document_number", "edit", "find_document", "get_document", "issue", "issue_batch",
     "issue_request", "issued_ids", "list_documents", "normalize_number", "preview",
     "render_batch", "reprint", "restriction_orders_of_case", "supersede", "warnings_due",
-    "week_of",
+    "warm_up", "warm_up_database", "week_of",
 ]

@@ -8,6 +8,8 @@ so every document of a court verifies with the one public key.
 
 from __future__ import annotations
 
+import os
+import threading
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import IntegrityError
@@ -25,6 +27,30 @@ if TYPE_CHECKING:
 
 SETTING_PUBLIC_KEY = "documents.court_public_key"
 
+#: This desk's key as read from its file, by (path, modification time, size, passphrase):
+#: read (and decrypted) once per process, again only when the file changes.
+_DESK_KEYS: dict[tuple[str, int, int, str | None], Ed25519PrivateKey] = {}
+_DESK_KEYS_LOCK = threading.Lock()
+
+
+def desk_key(*, create: bool = True) -> Ed25519PrivateKey | None:
+    """This desk's court key (made on first use unless ``create`` is false: then None
+    when there is none yet), loaded once per process."""
+    path = signing.key_path()
+    with _DESK_KEYS_LOCK:
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            if not create:
+                return None
+            signing.load_or_create_private_key()
+            st = path.stat()
+        stamp = (str(path), st.st_mtime_ns, st.st_size, os.environ.get(signing.PASSPHRASE_ENV))
+        key = _DESK_KEYS.get(stamp)
+        if key is None:
+            key = _DESK_KEYS[stamp] = signing.load_private_key(path)
+        return key
+
 
 def court_public_key(uow: UnitOfWork) -> Ed25519PublicKey | None:
     """The court's public key registered in the database, if any."""
@@ -36,7 +62,8 @@ def court_public_key(uow: UnitOfWork) -> Ed25519PublicKey | None:
 def court_signing_key(uow: UnitOfWork, actor: Actor) -> Ed25519PrivateKey:
     """This desk's court key (made on first use), registered in the database on
     first use; refused if the database already knows another key."""
-    key = signing.load_or_create_private_key()
+    key = desk_key()
+    assert key is not None
     for _ in range(2):
         try:
             with uow:
