@@ -47,6 +47,38 @@ KEYS: dict[Role, tuple[str, ...]] = {
 
 
 @dataclass(frozen=True)
+class GraceEnding:
+    """A warning whose grace period ends this week (2019 Opinion item 15)."""
+
+    listing_id: int
+    case_id: int
+    case_number: str
+    respondent: int
+    grace_until: date
+    served: bool
+
+
+def grace_ending(uow: UnitOfWork, actor: Actor, day: date) -> list[GraceEnding]:
+    """Signed listings awaiting publication whose grace ends in ``day``'s week
+    (Monday-Sunday), soonest first: the same set as ``documents.warnings_due``."""
+    from courtapp.core.db.orm import CaseRow
+    from courtapp.core.services.documents import week_of
+
+    require(actor, Permission.CASE_VIEW)
+    start, end = week_of(day)
+    with uow:
+        rows = uow.session.execute(
+            select(ListingRow.id, ListingRow.case_id, CaseRow.case_number, ListingRow.respondent,
+                   ListingRow.grace_until, ListingRow.served_on)
+            .join(CaseRow, CaseRow.id == ListingRow.case_id)
+            .where(ListingRow.status == ListingStatus.AWAITING_PUBLICATION.value,
+                   ListingRow.grace_until >= start, ListingRow.grace_until <= end)
+            .order_by(ListingRow.grace_until, ListingRow.id))
+        return [GraceEnding(lid, cid, number, resp, until, served is not None)
+                for lid, cid, number, resp, until, served in rows if until is not None]
+
+
+@dataclass(frozen=True)
 class WorkCount:
     role: Role
     key: str
@@ -67,7 +99,7 @@ def workload(uow: UnitOfWork, actor: Actor, day: date, *,
         queue = petitions.queue(uow, actor, day)
         apps = applications.pending_applications(uow, actor)
         missing = petitions.list_petitions(uow, actor, document_missing=True)
-        grace = documents.warnings_due(uow, actor, day)
+        grace = grace_ending(uow, actor, day)
         late_petitions = sum(1 for q in queue if q.overdue)
         late_apps = sum(1 for a in apps if a.overdue(day))
         out += [WorkCount(Role.JUDGE, "petitions", len(queue), late_petitions),
@@ -135,4 +167,23 @@ def publishable_now(uow: UnitOfWork, actor: Actor, day: date) -> list[ListingRec
                 if r.listing.served_on is not None
                 and (r.listing.grace_until is None or r.listing.grace_until < day)]
 
-__all__ = ["KEYS", "WorkCount", "publishable_now", "workload"]
+@dataclass(frozen=True)
+class PublicationOutlook:
+    """Why a publication run published nothing: what still waits, and for what."""
+
+    in_grace: int  # signed, grace period still running
+    next_grace_end: date | None
+    unserved: int  # signed, not served (2019 Opinion item 14)
+
+
+def publication_outlook(uow: UnitOfWork, actor: Actor, day: date) -> PublicationOutlook:
+    require(actor, Permission.CASE_VIEW)
+    with uow:
+        waiting = uow.listings.awaiting_publication()
+    grace = [r.listing.grace_until for r in waiting
+             if r.listing.grace_until is not None and r.listing.grace_until >= day]
+    unserved = sum(1 for r in waiting if r.listing.served_on is None)
+    return PublicationOutlook(len(grace), min(grace) if grace else None, unserved)
+
+
+__all__ = ["KEYS", "GraceEnding", "PublicationOutlook", "publication_outlook", "WorkCount", "grace_ending", "publishable_now", "workload"]
