@@ -4896,6 +4896,10 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
         <translation>%1：文书%2今日已制作，请打印并送达</translation>
     </message>
     <message>
+        <source>Documents issued today</source>
+        <translation>今日已制作的文书</translation>
+    </message>
+    <message>
         <source>Acknowledgements to record</source>
         <translation>待登记的回执</translation>
     </message>

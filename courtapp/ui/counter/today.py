@@ -327,7 +327,7 @@ class TodayPage(Retranslating, QWidget):
                     ("counter:queue", None) if n.kind == "serve_decision" else ("listings", None))
                 out.append(TodayItem(sec, n.text(lang), target, "overdue" if n.overdue else ""))
             for doc in d.printed_today:
-                out.append(TodayItem(sec, self.tr("%1: document %2 issued today – print and serve it")
+                out.append(TodayItem(self.tr("Documents issued today"), self.tr("%1: document %2 issued today – print and serve it")
                                      .replace("%1", doc.case_number).replace("%2", doc.number),
                                      ("notices", doc.number)))
             for a in d.alerts:
