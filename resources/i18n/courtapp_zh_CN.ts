@@ -1605,6 +1605,18 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
         <translation>%1公布处理结果：公布%2份，撤销%3份（宽限期内已履行），%4份待送达。</translation>
     </message>
     <message>
+        <source>Nothing left to publish on %1: every signed, served decision whose grace period has ended is already published (the daily run at login publishes them).</source>
+        <translation>%1无待公布的决定：凡已签发、已送达且宽限期届满的决定均已公布（登录时的每日任务会自动公布）。</translation>
+    </message>
+    <message>
+        <source>%1 decision(s) are still in their grace period; the next one ends on %2.</source>
+        <translation>另有%1份决定仍在宽限期内，最近一份的宽限期于%2届满。</translation>
+    </message>
+    <message>
+        <source>%1 signed decision(s) must be served before they can be published.</source>
+        <translation>%1份已签发的决定须先送达方可公布。</translation>
+    </message>
+    <message>
         <source>Refused:</source>
         <translation>操作被拒绝：</translation>
     </message>
@@ -3256,6 +3268,14 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
         <translation>被执行人不符合纳入条件，此处不作出限制消费令。纳入失信名单的，应当限制消费（《限制消费规定》第一条第二款）；未纳入的，是否限制消费由法院裁量（第一条第一款），不在本审查表中决定。</translation>
     </message>
     <message>
+        <source>Decision No. %1 with a warning awaits the president's signature; its grace period would end on %2.</source>
+        <translation>第%1号决定（附预警）待院长签发；宽限期拟于%2届满。</translation>
+    </message>
+    <message>
+        <source>Warned; grace ends on %2. Decision No. %1 is published after that unless the respondent performs in full.</source>
+        <translation>已预警，宽限期于%2届满。届满时被执行人未全部履行的，公布第%1号决定。</translation>
+    </message>
+    <message>
         <source>Ground (1) is barred: %1.</source>
         <translation>第一条第（一）项被阻却：%1。</translation>
     </message>
@@ -4692,7 +4712,6 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
     <name>TodayPage</name>
     <message>
         <source>Today, %1</source>
-        <extracomment>Where an item leads: (page key, reference). Page keys are the main window's, plus ``counter:intake``, ``counter:queue`` and ``counter:ledger``.</extracomment>
         <translation>今日事项（%1）</translation>
     </message>
     <message>
@@ -4744,6 +4763,131 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
         <translation>待打印、送达的文书</translation>
     </message>
     <message>
+        <source>Petitions in the queue</source>
+        <extracomment>Where an item leads: (page key, reference). Page keys are the main window's, plus ``counter:intake``, ``counter:queue`` and ``counter:ledger``. The pending work per role, with counts (issue 12 §5). The clerk's other notices (the core's Today items: warnings due this week, petition decisions and restriction orders to serve). The count tiles: label (context ``TodayPage``) and where a click leads.</extracomment>
+        <translation>待审查的申请</translation>
+    </message>
+    <message>
+        <source>Listings to prepare</source>
+        <translation>待审查的纳入申请</translation>
+    </message>
+    <message>
+        <source>Grace periods ending this week</source>
+        <translation>本周宽限期届满</translation>
+    </message>
+    <message>
+        <source>Overdue items</source>
+        <translation>已逾期事项</translation>
+    </message>
+    <message>
+        <source>Listing decisions to sign</source>
+        <translation>待签发的失信决定</translation>
+    </message>
+    <message>
+        <source>Restriction orders to sign</source>
+        <translation>待签发的限制消费令</translation>
+    </message>
+    <message>
+        <source>Dispatches outstanding</source>
+        <translation>未回执的推送</translation>
+    </message>
+    <message>
+        <source>Receipts to issue</source>
+        <translation>待出具的收件回执</translation>
+    </message>
+    <message>
+        <source>Petition decisions awaiting service</source>
+        <translation>待送达的申请决定</translation>
+    </message>
+    <message>
+        <source>Listings ready to publish</source>
+        <translation>可公布的失信名单</translation>
+    </message>
+    <message>
+        <source>Dispatches past due</source>
+        <translation>逾期未回执的推送</translation>
+    </message>
+    <message>
+        <source>Holiday schedules missing</source>
+        <translation>缺少的节假日安排</translation>
+    </message>
+    <message>
+        <source>1 listing published</source>
+        <translation>公布失信名单1条</translation>
+    </message>
+    <message>
+        <source>%1 listings published</source>
+        <translation>公布失信名单%1条</translation>
+    </message>
+    <message>
+        <source>1 listing cancelled (performed during grace)</source>
+        <translation>宽限期内履行完毕、不予公布1条</translation>
+    </message>
+    <message>
+        <source>%1 listings cancelled (performed during grace)</source>
+        <translation>宽限期内履行完毕、不予公布%1条</translation>
+    </message>
+    <message>
+        <source>1 deleted at the end of its term</source>
+        <translation>纳入期限届满删除1条</translation>
+    </message>
+    <message>
+        <source>%1 deleted at the end of their term</source>
+        <translation>纳入期限届满删除%1条</translation>
+    </message>
+    <message>
+        <source>1 temporary permission ended</source>
+        <translation>临时准许期满1项</translation>
+    </message>
+    <message>
+        <source>%1 temporary permissions ended</source>
+        <translation>临时准许期满%1项</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Daily run of %1: %2.</source>
+        <translation>%1每日任务：%2。</translation>
+    </message>
+    <message>
+        <source>Daily run of %1: nothing to publish or delete today.</source>
+        <translation>%1每日任务：今日无可公布或删除的名单。</translation>
+    </message>
+    <message>
+        <source>%1 signed decision(s) wait for service before they can be published</source>
+        <translation>%1份已签发的决定待送达后方可公布</translation>
+    </message>
+    <message>
+        <source>%1 petition(s) overdue</source>
+        <translation>%1件申请逾期未决</translation>
+    </message>
+    <message>
+        <source>%1 removal(s) not acknowledged in time</source>
+        <translation>%1项删除未按期回执</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source>%1: the creditor's listing application %2 – decide by %3</source>
+        <translation>%1：申请执行人的纳入申请（%2）——于%3前审查决定</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>%1: warning (decision No. %2) – grace ends on %3</source>
+        <translation>%1：预警（第%2号决定）——宽限期于%3届满</translation>
+    </message>
+    <message>
+        <source>not served yet</source>
+        <translation>尚未送达</translation>
+    </message>
+    <message>
         <source>%1: listing decision %2 is signed but not served</source>
         <translation>%1：失信决定%2已签发未送达</translation>
     </message>
@@ -4752,8 +4896,20 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
         <translation>%1：文书%2今日已制作，请打印并送达</translation>
     </message>
     <message>
+        <source>Documents issued today</source>
+        <translation>今日已制作的文书</translation>
+    </message>
+    <message>
         <source>Acknowledgements to record</source>
         <translation>待登记的回执</translation>
+    </message>
+    <message>
+        <source>%1 (%2), received %3: NO RECEIPT YET</source>
+        <translation>%1（%2），%3收件：尚未出具回执</translation>
+    </message>
+    <message>
+        <source>%1: serve %2 on %3</source>
+        <translation>%1：向%3送达%2</translation>
     </message>
     <message>
         <source>Receipts of today</source>
@@ -4778,6 +4934,14 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
     <message>
         <source>TOP ALERT – removal not acknowledged by any recipient:</source>
         <translation>首要提醒：删除失信信息后无任何接收方回执确认：</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>其中%1项已逾期</translation>
     </message>
 </context>
 <context>

@@ -181,6 +181,9 @@ def test_a_case_goes_from_the_worksheet_through_warning_signature_and_service_to
     assert dlg.success.isVisible() and f"No. {rec.id}" in dlg.success.text()
     assert dlg.existing.isVisible()  # a second one cannot be prepared
     assert not dlg.submit_button.isEnabled()
+    # the grace period of the drafted warning is not read as a bar (issue 12 §5)
+    assert "awaits the president" in dlg.summary.text() and "2026-07-06" in dlg.summary.text()
+    assert "Not listable" not in dlg.summary.text()
     dlg.close()
 
     # --- 3. The president signs on the Decisions page.
@@ -233,6 +236,12 @@ def test_a_case_goes_from_the_worksheet_through_warning_signature_and_service_to
     assert rec.listing.service_method is ServiceMethod.DIRECT
     assert ls.signed_not_served(db.uow(), CLERK) == []
     assert state(db, case_id) is RespondentState.WARNED  # still in grace
+    # Reopening the worksheet of a warned respondent: "Warned; grace ends on …", no red bar.
+    again = open_worksheet(qtbot, db, tasks, case_id)
+    assert again.summary.property("kind") == "warn"
+    assert again.summary.text().startswith("Warned; grace ends on 2026-07-06.")
+    assert "barred" not in again.summary.text()
+    again.close()
 
     # --- 5. During grace nothing is published; after it, the administrator publishes.
     admin_page = open_page(qtbot, db, tasks, ADMIN, GRACE_END)

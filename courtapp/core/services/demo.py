@@ -551,18 +551,19 @@ def sample_activity(uow: UnitOfWork, actor: Actor, *, today: date | None = None,
                 lr.id.in_(reserved or []), lr.status == ListingStatus.PUBLISHED.value)
             .order_by(lr.id))]
     for n, (lid, case_id, respondent) in enumerate(targets[:12 * scale]):
-        # One in three stays in the queue; of these, one received a while ago is overdue.
-        received = today - timedelta(days=9 if n % 6 == 2 else rng.randrange(0, 6))
+        # One in three stays in the queue (the second already, so that a small court's
+        # judge has one); of these, one received a while ago is overdue.
+        received = today - timedelta(days=9 if n % 6 == 1 else rng.randrange(0, 6))
         filed = attempt(f"removal petition on listing {lid}", lambda case_id=case_id, respondent=respondent,
                         received=received, n=n: petitions.file_petition(
                             uow, actor, int(case_id), PetitionKind.REMOVAL_PERFORMED,
                             petitioner_id=identifier(int(case_id), int(respondent)),
                             received_on=received, respondent=int(respondent),
-                            issue_receipt=n < 2 * scale, key=key))
+                            issue_receipt=n < 2 * scale and n % 3 != 1, key=key))
         if filed is None:
             continue
         out.petitions_filed += 1
-        if n % 3 == 2:
+        if n % 3 == 1:
             continue  # left in the judge's queue
         decided = attempt(f"decision on {filed.petition.number}", lambda filed=filed, n=n: petitions.decide(
             uow, actor, filed.petition.id, Decision(True, "经审查，被执行人已履行全部义务，应予删除。", today,
@@ -626,6 +627,22 @@ def sample_activity(uow: UnitOfWork, actor: Actor, *, today: date | None = None,
             uow, actor, filed.petition.id, Decision(True, "申请执行人同意解除限制消费。", today), key=key))
         if decided is not None:
             out.petitions_decided += 1
+    # Creditors' listing applications the judge has still to decide (R-L6): one
+    # recent, one past its 15 days.
+    from courtapp.core.db.orm import ListingApplicationRow
+    from courtapp.core.services import applications
+
+    unlisted = pick(select(CaseRow.id).where(
+        CaseRow.notice_issued_on.is_not(None), CaseRow.notice_issued_on <= today - timedelta(days=60),
+        ~select(lr.id).where(lr.case_id == CaseRow.id).exists(),
+        ~select(ListingApplicationRow.id).where(ListingApplicationRow.case_id == CaseRow.id).exists())
+        .order_by(CaseRow.id), 2 * scale)
+    for n, (case_id,) in enumerate(unlisted):
+        attempt(f"listing application on case {case_id}", lambda case_id=case_id, n=n:
+                applications.record_application(
+                    uow, actor, int(case_id), respondent=0, applicant=0,
+                    received_on=today - timedelta(days=25 if n % 2 else 3),
+                    grounds_claimed="被执行人有履行能力而拒不履行生效法律文书确定义务"))
     return out
 
 

@@ -52,7 +52,7 @@ class TodayItem:
 def today(uow: UnitOfWork, actor: Actor, day: date, *,
           roles: frozenset[Role] | None = None) -> list[TodayItem]:
     """What each of ``roles`` (default: the actor's) has due by ``day`` or waiting."""
-    from courtapp.core.services import applications, calendar, daily, documents, listing, petitions
+    from courtapp.core.services import applications, calendar, daily, listing, petitions, workload
 
     require(actor, Permission.CASE_VIEW)
     wanted = roles if roles is not None else actor.roles
@@ -101,10 +101,14 @@ def today(uow: UnitOfWork, actor: Actor, day: date, *,
                 Role.CLERK, "serve_listing", rec.case_id, rec.case_number, f"listing {rec.id}", None,
                 True, False, f"serve the signed listing decision {rec.id} (2019 Opinion item 14)",
                 f"送达已签发的失信决定（{rec.id}，法发〔2019〕35号第14条）"))
-        for req in documents.warnings_due(uow, actor, day):
+        for g in workload.grace_ending(uow, actor, day):  # the set of documents.warnings_due
             out.append(TodayItem(
-                Role.CLERK, "warning", req.case_id, "", f"listing {req.listing_id}", None, False, False,
-                f"print and serve the warning: {req.label}", f"制作并送达预警通知：{req.label}"))
+                Role.CLERK, "warning", g.case_id, g.case_number, f"listing {g.listing_id}", None,
+                False, False,
+                f"print and serve the warning of {g.case_number} (decision {g.listing_id}): "
+                f"its grace period ends on {g.grace_until.isoformat()}",
+                f"制作并送达预警通知：{g.case_number}（第{g.listing_id}号决定），"
+                f"宽限期于{g.grace_until.isoformat()}届满"))
         for p in petitions.list_petitions(uow, actor, decision_unserved=True):
             if p.document_number:
                 out.append(TodayItem(

@@ -8,26 +8,32 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from courtapp.core.context import AppContext
+from courtapp.core.domain.petition import PetitionStatus
+from courtapp.core.domain.records import Application
 from courtapp.core.domain.roles import Actor, Role
-from courtapp.core.services import daily, documents, listing, petitions
+from courtapp.core.services import applications, daily, documents, listing, petitions, workload
+from courtapp.core.services import today as today_service
 from courtapp.core.services.daily import Alert, AlertKind, DailySummary
+from courtapp.core.services.workload import WorkCount
 from courtapp.ui.changes import follow_changes
 from courtapp.ui.counter.common import OVERDUE_FG, PROVISIONAL_FG, error_text, kind_label
 from courtapp.ui.counter.queue import QueueRow, load_queue
-from courtapp.ui.i18n import Retranslating, ui_language
+from courtapp.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, ui_language
 from courtapp.ui.listing.widgets import banner, set_banner
 from courtapp.ui.tasks import TaskRunner
 
@@ -49,13 +55,36 @@ class TodayData:
     to_serve: list[listing.ListingRecord] = field(default_factory=list)
     printed_today: list[documents.IssuedDocument] = field(default_factory=list)
     received_today: list[petitions.Petition] = field(default_factory=list)
+    #: The pending work per role, with counts (issue 12 §5).
+    counts: list[WorkCount] = field(default_factory=list)
+    applications: list[Application] = field(default_factory=list)
+    grace_ending: list[workload.GraceEnding] = field(default_factory=list)
+    awaiting_service: list[petitions.Petition] = field(default_factory=list)
+    no_receipt: list[petitions.Petition] = field(default_factory=list)
+    #: The clerk's other notices (the core's Today items: warnings due this week,
+    #: petition decisions and restriction orders to serve).
+    clerk_notices: list[today_service.TodayItem] = field(default_factory=list)
 
 
 def load_today(ctx: AppContext, actor: Actor, today: date) -> TodayData:
     """On the database thread: everything the page shows for ``actor``'s roles."""
     roles = actor.roles
+    pending = petitions.list_petitions(ctx.uow(), actor, status=PetitionStatus.PENDING) \
+        if Role.COUNTER in roles else []
     return TodayData(
         today=today,
+        counts=workload.workload(ctx.uow(), actor, today),
+        applications=applications.pending_applications(ctx.uow(), actor)
+        if Role.JUDGE in roles else [],
+        grace_ending=workload.grace_ending(ctx.uow(), actor, today)
+        if Role.JUDGE in roles else [],
+        awaiting_service=[p for p in petitions.list_petitions(ctx.uow(), actor, decision_unserved=True)
+                          if p.document_number] if Role.COUNTER in roles else [],
+        no_receipt=[p for p in pending if p.receipt_number is None],
+        clerk_notices=[i for i in today_service.today(ctx.uow(), actor, today,
+                                                      roles=frozenset({Role.CLERK}))
+                       if i.kind in ("warning", "serve_decision", "serve_order")]
+        if Role.CLERK in roles else [],
         alerts=daily.alerts(ctx.uow(), actor, today),
         queue=load_queue(ctx, actor, today) if Role.JUDGE in roles else [],
         to_sign=listing.awaiting_signature(ctx.uow(), actor) if Role.PRESIDENT in roles else [],
@@ -66,6 +95,35 @@ def load_today(ctx: AppContext, actor: Actor, today: date) -> TodayData:
                         if p.received_on == today] if Role.COUNTER in roles or Role.CLERK in roles
         else [],
     )
+
+
+#: The count tiles: label (context ``TodayPage``) and where a click leads.
+COUNT_LABELS: dict[str, tuple[str, Target]] = {
+    "petitions": (QT_TRANSLATE_NOOP("TodayPage", "Petitions in the queue"), ("counter:queue", None)),
+    "listings_to_prepare": (QT_TRANSLATE_NOOP("TodayPage", "Listings to prepare"),
+                            ("listings", None)),
+    "grace_ending": (QT_TRANSLATE_NOOP("TodayPage", "Grace periods ending this week"),
+                     ("notices", None)),
+    "overdue": (QT_TRANSLATE_NOOP("TodayPage", "Overdue items"), ("counter:queue", None)),
+    "listings_to_sign": (QT_TRANSLATE_NOOP("TodayPage", "Listing decisions to sign"),
+                         ("listings", None)),
+    "orders_to_sign": (QT_TRANSLATE_NOOP("TodayPage", "Restriction orders to sign"),
+                       ("listings", None)),
+    "notices_to_print": (QT_TRANSLATE_NOOP("TodayPage", "Notices to print and serve"),
+                         ("notices", None)),
+    "dispatch_outstanding": (QT_TRANSLATE_NOOP("TodayPage", "Dispatches outstanding"),
+                             ("counter:ledger", None)),
+    "receipts": (QT_TRANSLATE_NOOP("TodayPage", "Receipts to issue"), ("counter:intake", None)),
+    "awaiting_service": (QT_TRANSLATE_NOOP("TodayPage", "Petition decisions awaiting service"),
+                         ("counter:queue", None)),
+    "to_publish": (QT_TRANSLATE_NOOP("TodayPage", "Listings ready to publish"), ("listings", None)),
+    "dispatch_late": (QT_TRANSLATE_NOOP("TodayPage", "Dispatches past due"), ("counter:ledger", None)),
+    "calendar_missing": (QT_TRANSLATE_NOOP("TodayPage", "Holiday schedules missing"), ("admin", None)),
+}
+
+
+def count_label(key: str) -> str:
+    return QCoreApplication.translate("TodayPage", COUNT_LABELS[key][0])
 
 
 @dataclass(frozen=True)
@@ -111,6 +169,11 @@ class TodayPage(Retranslating, QWidget):
         self.top_alert.hide()
         self.top_button = QPushButton(self)
         self.top_button.hide()
+        self.tiles_box = QWidget(self)
+        self.tiles_box.setObjectName("today_counts")
+        self.tiles_layout = QGridLayout(self.tiles_box)
+        self.tiles_layout.setContentsMargins(0, 4, 0, 4)
+        self.tiles: dict[str, QToolButton] = {}
         self.list = QListWidget(self)
         self.list.setObjectName("today_list")
         self.list.setWordWrap(True)
@@ -129,9 +192,10 @@ class TodayPage(Retranslating, QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(top)
         layout.addLayout(alert_row)
+        layout.addWidget(self.daily)
+        layout.addWidget(self.tiles_box)
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.daily)
         self.refresh_button.clicked.connect(self.reload)
         self.list.itemActivated.connect(self._on_activated)
         self.top_button.clicked.connect(lambda: self.open_requested.emit("counter:ledger", None))
@@ -164,9 +228,40 @@ class TodayPage(Retranslating, QWidget):
     def set_summary(self, summary: DailySummary) -> None:
         """The daily run's summary (at start-up or from the Admin page)."""
         self.summary = summary
-        lines = summary.lines(ui_language())
-        set_banner(self.daily, "info", "\n".join(lines[:8]))
+        set_banner(self.daily, "ok" if summary.changes else "info", self.daily_text(summary))
         self.reload()
+
+    def daily_text(self, s: DailySummary) -> str:
+        """What the daily run did, in one sentence ("3 listings published, 1 deleted")."""
+        def part(n: int, one: str, many: str) -> str:
+            return (one if n == 1 else many).replace("%1", str(n))
+
+        done = [text for n, text in (
+            (len(s.published), part(len(s.published), self.tr("1 listing published"),
+                                    self.tr("%1 listings published"))),
+            (len(s.cancelled), part(len(s.cancelled),
+                                    self.tr("1 listing cancelled (performed during grace)"),
+                                    self.tr("%1 listings cancelled (performed during grace)"))),
+            (len(s.expired), part(len(s.expired), self.tr("1 deleted at the end of its term"),
+                                  self.tr("%1 deleted at the end of their term"))),
+            (len(s.permissions_ended), part(len(s.permissions_ended),
+                                            self.tr("1 temporary permission ended"),
+                                            self.tr("%1 temporary permissions ended"))),
+        ) if n]
+        sep = self.tr(", ")
+        head = self.tr("Daily run of %1: %2.").replace("%1", s.today.isoformat()).replace(
+            "%2", sep.join(done)) if done else self.tr(
+            "Daily run of %1: nothing to publish or delete today.").replace("%1", s.today.isoformat())
+        notes = [text for n, text in (
+            (len(s.waiting_for_service), self.tr("%1 signed decision(s) wait for service before "
+                                                 "they can be published").replace(
+                "%1", str(len(s.waiting_for_service)))),
+            (len(s.overdue_petitions), self.tr("%1 petition(s) overdue").replace(
+                "%1", str(len(s.overdue_petitions)))),
+            (len(s.late_removals), self.tr("%1 removal(s) not acknowledged in time").replace(
+                "%1", str(len(s.late_removals)))),
+        ) if n]
+        return head + (" " + sep.join(notes) + self.tr(".") if notes else "")
 
     # ------------------------------------------------------------ items
     def build_items(self, d: TodayData) -> list[TodayItem]:
@@ -197,6 +292,24 @@ class TodayPage(Retranslating, QWidget):
             for a in d.alerts:
                 if a.kind is AlertKind.DOCUMENT_MISSING:
                     out.append(TodayItem(sec, a.text(lang), ("counter:queue", a.ref), "overdue"))
+            sec = self.tr("Listings to prepare")
+            for app in d.applications:
+                late = app.overdue(d.today)
+                text = self.tr("%1: the creditor's listing application %2 – decide by %3") \
+                    .replace("%1", app.case_number).replace("%2", str(app.id)) \
+                    .replace("%3", app.due_on.isoformat())
+                if late:
+                    text += " – " + self.tr("OVERDUE")
+                out.append(TodayItem(sec, text, ("listings", None), "overdue" if late else ""))
+            sec = self.tr("Grace periods ending this week")
+            for g in d.grace_ending:
+                text = self.tr("%1: warning (decision No. %2) – grace ends on %3") \
+                    .replace("%1", g.case_number).replace("%2", str(g.listing_id)) \
+                    .replace("%3", g.grace_until.isoformat())
+                if not g.served:
+                    text += " – " + self.tr("not served yet")
+                out.append(TodayItem(sec, text, ("listings", g.listing_id),
+                                     "" if g.served else "overdue"))
         if Role.PRESIDENT in roles:
             sec = self.tr("Decisions to sign")
             for r in d.to_sign:
@@ -209,14 +322,32 @@ class TodayPage(Retranslating, QWidget):
                 out.append(TodayItem(sec, self.tr("%1: listing decision %2 is signed but not served")
                                      .replace("%1", r.case_number).replace("%2", str(r.id)),
                                      ("listings", r.id), "overdue"))
+            for n in d.clerk_notices:
+                target: Target = ("notices", None) if n.kind == "warning" else (
+                    ("counter:queue", None) if n.kind == "serve_decision" else ("listings", None))
+                out.append(TodayItem(sec, n.text(lang), target, "overdue" if n.overdue else ""))
             for doc in d.printed_today:
-                out.append(TodayItem(sec, self.tr("%1: document %2 issued today – print and serve it")
+                out.append(TodayItem(self.tr("Documents issued today"), self.tr("%1: document %2 issued today – print and serve it")
                                      .replace("%1", doc.case_number).replace("%2", doc.number),
                                      ("notices", doc.number)))
             for a in d.alerts:
                 if a.kind in _DISPATCH_ALERTS and a.kind is not AlertKind.REMOVAL_UNACKNOWLEDGED:
                     out.append(TodayItem(self.tr("Acknowledgements to record"), a.text(lang),
                                          ("counter:ledger", a.ref), "overdue"))
+        if Role.COUNTER in roles:
+            sec = self.tr("Receipts to issue")
+            today_ids = {p.id for p in d.received_today}
+            for p in d.no_receipt:
+                if p.id not in today_ids:
+                    out.append(TodayItem(sec, self.tr("%1 (%2), received %3: NO RECEIPT YET")
+                                         .replace("%1", p.number).replace("%2", p.petitioner_name)
+                                         .replace("%3", p.received_on.isoformat()),
+                                         ("counter:intake", p.id), "overdue"))
+            sec = self.tr("Petition decisions awaiting service")
+            for p in d.awaiting_service:
+                out.append(TodayItem(sec, self.tr("%1: serve %2 on %3")
+                                     .replace("%1", p.number).replace("%2", p.document_number or "")
+                                     .replace("%3", p.petitioner_name), ("counter:queue", p.id)))
         if Role.COUNTER in roles or Role.CLERK in roles:
             sec = self.tr("Receipts of today")
             for p in d.received_today:
@@ -253,13 +384,18 @@ class TodayPage(Retranslating, QWidget):
                                    + "\n" + "\n".join(i.text for i in top))
         self.top_alert.setVisible(bool(top))
         self.top_button.setVisible(bool(top))
+        self._fill_tiles(d.counts)
         section = None
         bold = QFont(self.list.font())
         bold.setBold(True)
+        sizes: dict[str, int] = {}
+        for it in self.items:
+            sizes[it.section] = sizes.get(it.section, 0) + 1
         for it in self.items:
             if it.section != section:
                 section = it.section
-                head = QListWidgetItem(section, self.list)
+                head = QListWidgetItem(self.tr("%1 (%2)").replace("%1", section)
+                                       .replace("%2", str(sizes[section])), self.list)
                 head.setFont(bold)
                 head.setFlags(Qt.ItemFlag.ItemIsEnabled)
             entry = QListWidgetItem("    " + it.text, self.list)
@@ -269,6 +405,42 @@ class TodayPage(Retranslating, QWidget):
             elif it.level == "provisional":
                 entry.setForeground(QBrush(PROVISIONAL_FG))
         self.empty.setVisible(not self.items)
+
+    def _fill_tiles(self, counts: list[WorkCount]) -> None:
+        """One button per count: the number large, what it counts below; a click
+        opens the page where that work is done."""
+        for key, old in list(self.tiles.items()):
+            self.tiles_layout.removeWidget(old)
+            old.deleteLater()
+            del self.tiles[key]
+        per_row = 4
+        for n, c in enumerate(counts):
+            tile = QToolButton(self.tiles_box)
+            tile.setObjectName(f"count_{c.key}")
+            tile.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            tile.setAutoRaise(False)
+            text = f"{c.count}\n{count_label(c.key)}"
+            if c.overdue and c.key != "overdue":
+                text += "\n" + self.tr("%1 overdue").replace("%1", str(c.overdue))
+            tile.setText(text)
+            late = c.overdue > 0
+            tile.setStyleSheet(
+                "QToolButton { border: 1px solid %s; border-radius: 6px; padding: 8px 14px;"
+                " background: %s; color: %s; font-size: 110%%; min-width: 9em; }"
+                % (("#d9a3a3", "#fdeaea", "#8a1111") if late else
+                   ("#b8c4d6", "#f3f6fa", "#1f2d3d") if c.count else
+                   ("#d0d0d0", "#fafafa", "#707070")))
+            target = COUNT_LABELS[c.key][1]
+            tile.clicked.connect(lambda _=False, t=target: self.open_requested.emit(t[0], t[1]))
+            self.tiles_layout.addWidget(tile, n // per_row, n % per_row)
+            self.tiles[c.key] = tile
+        self.tiles_layout.setColumnStretch(per_row, 1)
+        self.tiles_box.setVisible(bool(counts))
+
+    def count(self, key: str) -> int | None:
+        """The count shown for ``key`` (None: not one of this user's counts)."""
+        d = self.data
+        return next((c.count for c in d.counts if c.key == key), None) if d else None
 
     def _on_activated(self, entry: QListWidgetItem) -> None:
         it = entry.data(Qt.ItemDataRole.UserRole)

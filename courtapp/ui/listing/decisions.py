@@ -54,6 +54,7 @@ from courtapp.core.domain.listing import Listing, ListingStatus
 from courtapp.core.domain.model import ServiceMethod
 from courtapp.core.domain.roles import Actor, Permission
 from courtapp.core.services import listing as ls
+from courtapp.core.services.workload import PublicationOutlook, publication_outlook
 from courtapp.ui.changes import follow_changes
 from courtapp.ui.errors import describe
 from courtapp.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
@@ -809,11 +810,20 @@ class DecisionsPage(Retranslating, QWidget):
     def publish_due(self) -> None:
         """The daily run's publication step, run now with today's date."""
         ctx, actor, today = self._ctx, self._actor, self._clock()
-        self._tasks.run_db(lambda: ls.publish_due(ctx.uow(), actor, today),
-                           on_done=self._on_published, on_error=self._on_action_failed,
+        def run() -> tuple[ls.PublishResult, PublicationOutlook]:
+            result = ls.publish_due(ctx.uow(), actor, today)
+            return result, publication_outlook(ctx.uow(), actor, today)
+
+        self._tasks.run_db(run, on_done=self._on_published, on_error=self._on_action_failed,
                            owner=self)
 
-    def _on_published(self, result: ls.PublishResult) -> None:
+    def _on_published(self, done: tuple[ls.PublishResult, PublicationOutlook]) -> None:
+        result, outlook = done
+        if not result.published and not result.cancelled:
+            self._explain_nothing_published(outlook)
+            self.published.emit(result)
+            self.reload()
+            return
         text = self.tr("Publication run for %1: %2 published, %3 cancelled (performed during "
                        "the grace period), %4 waiting for service.") \
             .replace("%1", self._clock().isoformat()) \
@@ -823,6 +833,20 @@ class DecisionsPage(Retranslating, QWidget):
         set_banner(self.message, "warn" if result.waiting_for_service else "ok", text)
         self.published.emit(result)
         self.reload()
+
+    def _explain_nothing_published(self, o: PublicationOutlook) -> None:
+        """Publish found nothing: say why, instead of a bare "0 published"."""
+        parts = [self.tr("Nothing left to publish on %1: every signed, served decision whose "
+                         "grace period has ended is already published (the daily run at login "
+                         "publishes them).").replace("%1", self._clock().isoformat())]
+        if o.in_grace:
+            parts.append(self.tr("%1 decision(s) are still in their grace period; the next one "
+                                 "ends on %2.").replace("%1", str(o.in_grace))
+                         .replace("%2", o.next_grace_end.isoformat() if o.next_grace_end else "–"))
+        if o.unserved:
+            parts.append(self.tr("%1 signed decision(s) must be served before they can be "
+                                 "published.").replace("%1", str(o.unserved)))
+        set_banner(self.message, "info", " ".join(parts))
 
     def _on_action_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ConflictError):

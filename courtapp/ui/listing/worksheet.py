@@ -558,6 +558,20 @@ class ListingWorksheet(Retranslating, QDialog):
 
     def _show_summary(self, a: Assessment, current: ls.ListingRecord | None) -> None:
         sep = "；" if is_chinese() else "; "
+        grace = current.listing.grace_until if current is not None else None
+        if current is not None and grace is not None and "grace_period_running" in a.bars:
+            # A warned respondent: the grace period is the warning running its course
+            # (2019 Opinion item 15), not a bar on a decision already taken.
+            if current.listing.status is ListingStatus.DRAFT:
+                text = self.tr("Decision No. %1 with a warning awaits the president's "
+                               "signature; its grace period would end on %2.")
+            else:
+                text = self.tr("Warned; grace ends on %2. Decision No. %1 is published after "
+                               "that unless the respondent performs in full.")
+            set_banner(self.summary, "warn", text.replace("%1", str(current.id))
+                       .replace("%2", grace.isoformat()))
+            self._show_existing(current)
+            return
         ground1 = ""
         if 1 in a.grounds and 1 not in a.effective_grounds:
             ground1 = " " + self.tr("Ground (1) is barred: %1.").replace(
@@ -584,6 +598,9 @@ class ListingWorksheet(Retranslating, QDialog):
             set_banner(self.summary, "error" if why else "warn", self.tr(
                 "Not listable: no ground of Art. 1 is established on the record.")
                 + (" " + self.tr("Bars: %1.").replace("%1", why) if why else ""))
+        self._show_existing(current)
+
+    def _show_existing(self, current: ls.ListingRecord | None) -> None:
         if current is not None:
             rec = current.listing
             set_banner(self.existing, "info", self.tr(
