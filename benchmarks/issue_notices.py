@@ -116,7 +116,7 @@ def main() -> int:
     ds.collect(ds.issue_batch(ctx.uow(), actor, reqs[:5], issued_on=on, key=key))
 
     # 1. Issue through the service layer, instrumented.
-    meters = {name: Meter(getattr(rendering, name)) for name in ("render", "combine", "build")}
+    meters = {name: Meter(getattr(rendering, name)) for name in ("render", "print_file", "build")}
     seal = Meter(signing.seal_pdf)
     qr = Meter(signing.make_qr_text)
     for name, m in meters.items():
@@ -168,7 +168,7 @@ def main() -> int:
     print("issue time by step: "
           + ", ".join(f"{label} {m.seconds / t_issue:5.1%}" for label, m in (
               ("render each", meters["render"]), ("build", meters["build"]),
-              ("QR sign", qr), ("seal", seal), ("combine", meters["combine"])))
+              ("QR sign", qr), ("seal", seal), ("print file", meters["print_file"])))
           + f", rest (database, numbering, audit) "
             f"{1 - sum(m.seconds for m in (*meters.values(), qr, seal)) / t_issue:5.1%}"
           + ("" if args.workers == 1 else " (render time is in the worker processes)"))

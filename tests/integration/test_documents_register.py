@@ -362,3 +362,51 @@ def test_every_warning_due_this_week_and_every_restriction_order_of_a_case(
     printed = ds.collect(ds.render_batch(db.uow(), CLERK, [*ids, 9999]))
     assert [f.label for f in printed.failures] == ["9999"]
     assert printed.pdf is not None and len(PdfReader(io.BytesIO(printed.pdf)).pages) >= 2
+
+
+def _font_files(reader: PdfReader) -> tuple[set[int], int]:
+    """The embedded font programs (object numbers) of a PDF, and the fonts without one."""
+    files: set[int] = set()
+    bare = 0
+    for page in reader.pages:
+        fonts = page["/Resources"].get_object().get("/Font", {})
+        for ref in fonts.get_object().values():
+            font = ref.get_object()
+            for desc in [d.get_object() for d in font.get("/DescendantFonts", [])] or [font]:
+                fd = desc.get("/FontDescriptor")
+                program = fd.get_object().raw_get("/FontFile2") if fd is not None and \
+                    "/FontFile2" in fd.get_object() else None
+                if program is None:
+                    bare += 1
+                else:
+                    files.add(program.idnum)
+    return files, bare
+
+
+def test_fifty_issued_notices_print_as_one_light_file_with_shared_font_subsets(
+        db: AppContext, court: Court) -> None:
+    """Issue 11 / issue 12 §4: one print file, < 0.2 MB a page, every font embedded and
+    shared between the documents (not one subset of each font per document)."""
+    reqs = [ds.IssueRequest(DocKind.RECEIPT, court.case_id, 0, extra={
+        **EXTRA[DocKind.RECEIPT], "petition_number": f"(2026)京0105执收{i + 1}号"})
+        for i in range(50)]
+    issued = ds.collect(ds.issue_batch(db.uow(), COUNTER, reqs, issued_on=ISSUED_ON,
+                                       combine=False))
+    assert len(issued.numbers) == 50 and not issued.failures
+    separate = [ds.reprint(db.uow(), CLERK, n) for n in issued.numbers]
+    pages = sum(len(PdfReader(io.BytesIO(p)).pages) for p in separate)
+
+    printed = ds.collect(ds.render_batch(db.uow(), CLERK, list(issued.numbers)))
+    assert printed.pdf is not None and printed.numbers == issued.numbers
+    reader = PdfReader(io.BytesIO(printed.pdf))
+    assert len(reader.pages) == pages >= 50
+    assert len(printed.pdf) / pages < 0.2e6
+    assert len(printed.pdf) < sum(map(len, separate)) / 5  # the subsets are not repeated
+    files, bare = _font_files(reader)
+    assert bare == 0  # every font is embedded
+    assert 2 <= len(files) < 10  # both faces, shared by the 50 documents
+    text = reader.pages[-1].extract_text()
+    assert issued.numbers[-1].replace("（", "(").replace("）", ")")[-6:] in \
+        text.replace("（", "(").replace("）", ")")
+    # Each issued file alone embeds its own subsets: what the print file avoids.
+    assert len(_font_files(PdfReader(io.BytesIO(separate[0])))[0]) >= 2

@@ -39,8 +39,8 @@ def render_pure(item: tuple[Document, str | None]) -> bytes:
     return render(item[0], item[1])
 
 
-def combine(pdfs: Sequence[bytes]) -> bytes:
-    """One print file from issued PDFs (their pages, unchanged)."""
-    from courtapp.core.documents.combine import combine as combined
+def print_file(pages: Sequence[tuple[Document, str | None]]) -> bytes:
+    """One print file of issued contents with their QR texts: vector pages, one set
+    of font subsets shared by every page (``render.render_many``)."""
+    return render_many(pages)
 
-    return combined(pdfs)
