@@ -3964,6 +3964,14 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>Print %1 page(s) on %2</source>
+        <extracomment>Pages are rendered at the printer's resolution, but never finer than this. Rows of device pixels rendered at a time.</extracomment>
+        <translation>打印 %1 页，纸张 %2</translation>
+    </message>
+</context>
+<context>
     <name>PropertySection</name>
     <message>
         <source>Property found</source>

@@ -85,6 +85,7 @@ class PrintSpy:
     path: Path
     printers: list[QPrinter] = field(default_factory=list)
     page_range: tuple[int, int] | None = None
+    titles: list[str] = field(default_factory=list)
 
     def pages(self) -> int:
         return len(PdfReader(str(self.path)).pages)
@@ -95,6 +96,7 @@ def print_spy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> PrintSpy:
     spy = PrintSpy(tmp_path / "printed.pdf")
 
     def fake_exec(dialog: QPrintDialog) -> int:
+        spy.titles.append(dialog.windowTitle())
         printer = dialog.printer()
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(spy.path))
@@ -334,6 +336,7 @@ def test_printing_sends_every_page_and_honours_the_page_range(
     assert print_spy.pages() == pdf_pages(issued.pdf) == 2
     [printer] = print_spy.printers
     assert printer.pageLayout().pageSize().id().name == "A4"  # the document's paper
+    assert print_spy.titles == ["Print 2 page(s) on A4"]  # the dialog says what will print
     assert "Sent 2 page(s)" in page.message.text()
 
     # From the preview, pages 2 to 2 only.

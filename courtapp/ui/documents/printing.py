@@ -19,6 +19,7 @@ from collections.abc import Callable
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
+    QCoreApplication,
     QIODevice,
     QObject,
     QRect,
@@ -86,10 +87,26 @@ def new_printer(first_page_points: QSizeF | None = None) -> QPrinter:
     return printer
 
 
+def paper_name(printer: QPrinter) -> str:
+    """The printer's paper as people name it ("A4"), or its size in millimetres."""
+    size = printer.pageLayout().pageSize()
+    if size.id() is not QPageSize.PageSizeId.Custom:
+        return size.name()
+    mm = size.size(QPageSize.Unit.Millimeter)
+    return f"{mm.width():.0f} × {mm.height():.0f} mm"
+
+
+def dialog_title(printer: QPrinter, page_count: int) -> str:
+    """The print dialog's title: what is about to print (issue 12 §4)."""
+    return QCoreApplication.translate("Printing", "Print %1 page(s) on %2").replace(
+        "%1", str(page_count)).replace("%2", paper_name(printer))
+
+
 def ask_printer(parent: QWidget | None, printer: QPrinter, page_count: int, *,
                 current_page: int | None = None) -> bool:
     """The print dialog (modal): True if the user chose to print."""
     dlg = QPrintDialog(printer, parent)
+    dlg.setWindowTitle(dialog_title(printer, page_count))
     dlg.setMinMax(1, max(1, page_count))
     options = (QAbstractPrintDialog.PrintDialogOption.PrintPageRange
                | QAbstractPrintDialog.PrintDialogOption.PrintShowPageSize
