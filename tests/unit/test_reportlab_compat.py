@@ -72,6 +72,8 @@ def test_install_is_idempotent_and_keeps_reportlabs_originals() -> None:
     assert compat.ORIGINALS["dumbSplit"].__module__ == "reportlab.lib.textsplit"
     assert compat.ORIGINALS["makeToUnicodeCMap"].__module__ == "reportlab.pdfbase.ttfonts"
     assert compat.ORIGINALS["useA85"] == 1
+    assert ttfonts.TTFontFile.get_table is compat.cached_get_table
+    assert compat.ORIGINALS["get_table"].__module__ == "reportlab.pdfbase.ttfonts"
 
 
 # ------------------------------------------------------- 1. line breaking
@@ -124,6 +126,23 @@ def test_streams_are_flate_only_never_ascii85() -> None:
     assert b"ASCII85Decode" not in pdf
     filters = re.findall(rb"/Filter\s*(\[[^\]]*\]|/\w+)", pdf)
     assert filters and all(f == b"/FlateDecode" or f == b"[ /FlateDecode ]" for f in filters), filters
+
+
+# ------------------------------------------------- 4. font tables read once
+def test_a_font_table_is_read_once_and_is_reportlabs_table() -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    from courtapp.core.documents.fonts import BODY_FONT, register_fonts
+
+    compat.install()
+    register_fonts()
+    face = pdfmetrics.getFont(BODY_FONT).face
+    first = face.get_table("glyf")
+    assert first == compat.ORIGINALS["get_table"](face, "glyf") and len(first) > 1_000_000
+    assert face.get_table("glyf") is first  # not copied out of the file again
+    # a document still embeds a valid subset of the font
+    pdf = render(build_example(DocKind.RECEIPT))
+    assert b"/FontFile2" in pdf
 
 
 # ----------------------------------------------- 3. ToUnicode beyond the BMP

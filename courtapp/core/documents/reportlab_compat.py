@@ -1,4 +1,4 @@
-"""The three changes courtapp makes to ReportLab, in one place, installed explicitly.
+"""The changes courtapp makes to ReportLab, in one place, installed explicitly.
 
 ReportLab is changed process-wide, so nothing here happens at import time:
 the renderer calls :func:`install` before it builds a PDF (issue 8 item 5).
@@ -17,6 +17,11 @@ the renderer calls :func:`install` before it builds a PDF (issue 8 item 5).
    ReportLab writes ``<20BB7>`` for 𠮷, which no reader maps back; the PDF
    specification wants the UTF-16 surrogate pair ``<D842DFB7>``, so a rare
    name character can be searched and copied.
+4. **Font tables read once** (``reportlab.pdfbase.ttfonts.TTFontFile.get_table``).
+   ReportLab slices each table out of the font file every time it makes a
+   subset: the CJK font's ``glyf`` table (12 MB) was copied twice a document,
+   a fifth of the time of issuing one (issue 11).  The tables are bytes and
+   never change, so each is kept on its font after the first read.
 
 The patches replace private names of ReportLab, so ``pyproject.toml`` pins
 ReportLab to :data:`SUPPORTED` (``tests/unit/test_reportlab_compat.py`` fails
@@ -134,8 +139,19 @@ def _require(module: Any, name: str) -> Callable[..., Any]:
     return found
 
 
+def cached_get_table(face: Any, tag: str) -> bytes:
+    """``TTFontFile.get_table`` reading each table of a font once (patch 4)."""
+    tables: dict[str, bytes] | None = face.__dict__.get("_courtapp_tables")
+    if tables is None:
+        tables = face.__dict__["_courtapp_tables"] = {}
+    found = tables.get(tag)
+    if found is None:
+        found = tables[tag] = ORIGINALS["get_table"](face, tag)
+    return found
+
+
 def install() -> None:
-    """Apply the three patches once per process (later calls do nothing)."""
+    """Apply the four patches once per process (later calls do nothing)."""
     global _installed
     if _installed:
         return
@@ -148,11 +164,13 @@ def install() -> None:
 
         ORIGINALS["dumbSplit"] = _require(textsplit, "dumbSplit")
         ORIGINALS["makeToUnicodeCMap"] = _require(ttfonts, "makeToUnicodeCMap")
+        ORIGINALS["get_table"] = _require(ttfonts.TTFontFile, "get_table")
         if not hasattr(rl_config, "useA85"):
             raise ReportLabChanged("reportlab rl_config.useA85 is missing")
         ORIGINALS["useA85"] = rl_config.useA85
         textsplit.dumbSplit = split_cjk
         ttfonts.makeToUnicodeCMap = to_unicode_cmap
+        ttfonts.TTFontFile.get_table = cached_get_table
         rl_config.useA85 = 0
         _installed = True
 
