@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QDeadlineTimer, QEventLoop, QLocale, QObject, QSettings, Signal
@@ -66,7 +66,7 @@ def load_fonts(app: QApplication, *, system_families: Sequence[str] | None = Non
     return families[0]
 
 
-def utf8_ctype(env: dict[str, str] | None = None) -> bool:
+def utf8_ctype(environ: MutableMapping[str, str] | None = None) -> bool:
     """Give Qt a UTF-8 character type when the system's locale is missing or not
     UTF-8 (a desk without a zh_CN locale): otherwise Qt prints "Detected locale
     … which is not UTF-8" on every start.  Only the character type changes: the
@@ -76,7 +76,7 @@ def utf8_ctype(env: dict[str, str] | None = None) -> bool:
     import contextlib
     import locale
 
-    env = os.environ if env is None else env
+    env: MutableMapping[str, str] = os.environ if environ is None else environ
     wanted = env.get("LC_ALL") or env.get("LC_CTYPE") or env.get("LANG") or ""
     try:
         locale.setlocale(locale.LC_CTYPE, wanted)
