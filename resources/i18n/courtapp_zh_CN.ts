@@ -5233,5 +5233,17 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
         <source>method not recorded</source>
         <translation>方式未记录</translation>
     </message>
+    <message>
+        <source>no case {number}</source>
+        <translation>没有案件{number}</translation>
+    </message>
+    <message>
+        <source>no case {number}: not a valid case number</source>
+        <translation>没有案件{number}：案号格式不正确</translation>
+    </message>
+    <message>
+        <source>{command}: no such file: {path}</source>
+        <translation>{command}：文件不存在：{path}</translation>
+    </message>
 </context>
 </TS>
