@@ -1505,6 +1505,10 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
         <translation>理由</translation>
     </message>
     <message>
+        <source>Reasons (as written in the decision, in Chinese)</source>
+        <translation>理由（决定书原文，中文）</translation>
+    </message>
+    <message>
         <source>Consumption restriction order</source>
         <translation>限制消费令</translation>
     </message>
