@@ -126,7 +126,8 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         print_errors(e, lang, sys.stderr)
         return 1
     except NotFound as e:
-        print(f"courtapp: {e}", file=sys.stderr)
+        text = e.message.text(lang) if e.message is not None else str(e)
+        print(f"courtapp: {text}" if lang == "en" else f"courtapp：{text}", file=sys.stderr)
         return 1
     except DomainError as e:
         print(f"courtapp: {type(e).__name__}: {e}", file=sys.stderr)

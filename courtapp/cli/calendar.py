@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from courtapp.cli.common import SubParsers, console, open_context
+from courtapp.cli.common import SubParsers, console, no_such_file, open_context
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
@@ -32,7 +32,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         return 0
     path = Path(args.file)
     if not path.is_file():
-        raise SystemExit(f"courtapp calendar import: no such file: {path}")
+        raise no_such_file("calendar import", path, args)
     year, holidays, workdays = calendar.parse_schedule(path.read_text(encoding="utf-8"))
     st = calendar.set_year(ctx.uow(), console(), year, holidays, workdays,
                            source=args.source or f"imported from {path.name}")

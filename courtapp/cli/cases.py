@@ -13,6 +13,7 @@ from courtapp.cli.common import (
     console,
     database,
     lang_of,
+    no_such_file,
     open_context,
     print_warnings,
 )
@@ -24,7 +25,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        raise SystemExit(f"courtapp import: no such file: {path}")
+        raise no_such_file("import", path, args)
     parsed, prefixes = interchange.load_file_with_paths(path)
     print_warnings(interchange.warnings_with_paths(parsed, prefixes), lang_of(args), sys.stderr)
     if args.dry_run:
@@ -70,7 +71,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
     grace: dict[int, date] = {}
     if path.suffix.lower() in (".json", ".jsonl", ".ndjson") or path.is_file():
         if not path.is_file():
-            raise SystemExit(f"courtapp assess: no such file: {path}")
+            raise no_such_file("assess", path, args)
         found = interchange.load_file(path, today=max(as_of, date.today()))
         if len(found) != 1:
             raise SystemExit(f"courtapp assess: {path} holds {len(found)} cases; give a file with one case")

@@ -172,3 +172,11 @@ def print_warnings(warnings: Sequence[FieldError], lang: str, out: TextIO) -> No
     sep = "：" if lang.startswith("zh") else ": "
     for w in warnings:
         print(f"{word}{sep}{w.path or '$'}: {w.message(lang)} [{w.rule}]", file=out)
+
+
+def no_such_file(command: str, path: object, args: argparse.Namespace) -> SystemExit:
+    """``courtapp <command>: no such file: <path>`` in the language of ``args``."""
+    from courtapp.core.domain.messages import Message
+
+    return SystemExit(Message("error.no_such_file", {"command": f"courtapp {command}",
+                                                     "path": str(path)}).text(lang_of(args)))

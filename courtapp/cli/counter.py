@@ -17,6 +17,7 @@ from courtapp.cli.common import (
     database,
     date_arg,
     lang_of,
+    no_such_file,
     today_arg,
     write_output,
 )
@@ -118,7 +119,7 @@ def _petition(args: argparse.Namespace, ctx: AppContext) -> int:
         for name in args.evidence or []:
             path = Path(name)
             if not path.is_file():
-                raise SystemExit(f"courtapp petition file: no such file: {path}")
+                raise no_such_file("petition file", path, args)
             evidence.append(petitions.EvidenceFile(path.name, path.read_bytes()))
         searches = _searches_arg(args.search)
         details = PetitionDetails(

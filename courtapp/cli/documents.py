@@ -15,6 +15,7 @@ from courtapp.cli.common import (
     database,
     date_arg,
     lang_of,
+    no_such_file,
     open_context,
     write_output,
 )
@@ -139,7 +140,7 @@ def _verify(args: argparse.Namespace, ctx: AppContext | None, lang: str) -> int:
     else:
         path = Path(args.file)
         if not path.is_file():
-            raise SystemExit(f"courtapp verify: no such file: {path}")
+            raise no_such_file("verify", path, args)
         verdict = signing.verify_pdf(path.read_bytes(), key)
     note = ""
     if verdict.valid and ctx is not None:

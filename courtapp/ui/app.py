@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QDeadlineTimer, QEventLoop, QLocale, QObject, QSettings, Signal
@@ -66,9 +66,38 @@ def load_fonts(app: QApplication, *, system_families: Sequence[str] | None = Non
     return families[0]
 
 
+def utf8_ctype(environ: MutableMapping[str, str] | None = None) -> bool:
+    """Give Qt a UTF-8 character type when the system's locale is missing or not
+    UTF-8 (a desk without a zh_CN locale): otherwise Qt prints "Detected locale
+    … which is not UTF-8" on every start.  Only the character type changes: the
+    language stays what ``LC_ALL``/``LANG`` named (moved to ``LANG`` when it came
+    from ``LC_ALL``, which would hide ``LC_CTYPE``), so a Chinese desk still opens
+    in Chinese.  True if it changed the environment."""
+    import contextlib
+    import locale
+
+    env: MutableMapping[str, str] = os.environ if environ is None else environ
+    wanted = env.get("LC_ALL") or env.get("LC_CTYPE") or env.get("LANG") or ""
+    try:
+        locale.setlocale(locale.LC_CTYPE, wanted)
+        ok = locale.nl_langinfo(locale.CODESET).upper().replace("-", "") == "UTF8"
+    except locale.Error:
+        ok = False
+    if ok:
+        return False
+    if "LC_ALL" in env:
+        env["LANG"] = env.pop("LC_ALL")
+    env["LC_CTYPE"] = "C.UTF-8"
+    with contextlib.suppress(locale.Error):
+        locale.setlocale(locale.LC_CTYPE, "C.UTF-8")
+    return True
+
+
 def application() -> QApplication:
     """The QApplication, created once with courtapp's names and icon."""
     existing = QApplication.instance()
+    if not isinstance(existing, QApplication):
+        utf8_ctype()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)

@@ -53,6 +53,10 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, ConflictError):
         return translate("Errors", "Someone else changed this record since you opened it; "
                          "nothing of yours was saved. Reload it and try again.")
+    if isinstance(exc, NotFound) and exc.message is not None:
+        from courtapp.ui.messages import message_text
+
+        return message_text(exc.message)
     if isinstance(exc, NotFound):
         return translate("Errors", "The record does not exist (any more): %1").replace(
             "%1", str(exc))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QTableView,
     QWidget,
 )
 
@@ -64,6 +65,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._actor = actor
         self._tasks = tasks
         self._settings = settings
+        settings.set_user(actor.username)  # the window, pages and columns are this user's
         self._demo = demo
         self.setObjectName("MainWindow")
 
@@ -120,6 +122,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.retranslateUi()
         self.splitter.setSizes([self.nav.minimumWidth(), 1000])
         self.resize(1280, 800)
+        self._restore_tables()
         self._restore_state()
         if run_daily:
             self.start_daily_run()
@@ -336,8 +339,31 @@ class MainWindow(Retranslating, QMainWindow):
         if not self.show_page(s.last_page) and not (self._demo and self.show_page("cases")):
             self.show_page(next((k for k in PAGE_KEYS if self.is_page_available(k)), ""))
 
+    def tables(self) -> dict[str, QTableView]:
+        """The lists whose column widths and sort order each user keeps (issue 12 §8)."""
+        out: dict[str, QTableView] = {}
+        if self.decisions_page is not None:
+            out["listings"] = self.decisions_page.table
+        if self.documents_page is not None:
+            out["documents"] = self.documents_page.table
+        if self.counter_page is not None:
+            if self.counter_page.queue is not None:
+                out["petitions"] = self.counter_page.queue.table
+            out["dispatch"] = self.counter_page.ledger.table
+        if self.public_page is not None:
+            out["public"] = self.public_page.table
+        return out
+
+    def _restore_tables(self) -> None:
+        for name, table in self.tables().items():
+            state = self._settings.table_state(name)
+            if not state.isEmpty():
+                table.horizontalHeader().restoreState(state)
+
     def save_state(self) -> None:
         s = self._settings
+        for name, table in self.tables().items():
+            s.set_table_state(name, table.horizontalHeader().saveState())
         s.geometry = self.saveGeometry()
         s.window_state = self.saveState()
         s.splitter_state = self.splitter.saveState()

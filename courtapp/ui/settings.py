@@ -50,6 +50,28 @@ class UiSettings(QObject):
     def __init__(self, store: QSettings | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store if store is not None else default_store()
+        self._user = ""
+
+    #: Settings kept per courtapp user (issue 12 §8), not per computer: the window,
+    #: the last page, column widths and sort orders.  The language stays the
+    #: computer's (the log-in dialog needs it before anyone has logged in).
+    PER_USER = frozenset({KEY_GEOMETRY, KEY_WINDOW_STATE, KEY_SPLITTER, KEY_LAST_PAGE,
+                          KEY_CASE_HEADER})
+
+    @property
+    def user(self) -> str:
+        return self._user
+
+    def set_user(self, username: str) -> None:
+        """From now on, per-user settings are those of ``username``."""
+        self._user = username
+
+    def _key(self, key: str) -> str:
+        if self._user and (key in self.PER_USER or key.startswith("tables/")):
+            # percent-encoded, so that no user name can reach another's group
+            safe = "".join(c if c.isalnum() or c in "-_." else f"%{ord(c):04X}" for c in self._user)
+            return f"users/{safe}/{key}"
+        return key
 
     @property
     def store(self) -> QSettings:
@@ -60,18 +82,26 @@ class UiSettings(QObject):
 
     # ---------------------------------------------------------- helpers
     def _text(self, key: str, default: str) -> str:
-        value = self._store.value(key, default)
+        value = self._store.value(self._key(key), default)
         return value if isinstance(value, str) else default
 
     def _bytes(self, key: str) -> QByteArray:
-        value = self._store.value(key)
+        value = self._store.value(self._key(key))
         return value if isinstance(value, QByteArray) else QByteArray()
 
     def _set(self, key: str, value: object) -> None:
-        if self._store.value(key) == value:
+        stored = self._key(key)
+        if self._store.value(stored) == value:
             return
-        self._store.setValue(key, value)
+        self._store.setValue(stored, value)
         self.settings_changed.emit(key)
+
+    def table_state(self, name: str) -> QByteArray:
+        """A table header's saved state (column widths, sort column and order)."""
+        return self._bytes(f"tables/{name}")
+
+    def set_table_state(self, name: str, value: QByteArray) -> None:
+        self._set(f"tables/{name}", value)
 
     # ---------------------------------------------------------- settings
     @property

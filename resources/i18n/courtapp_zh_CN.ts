@@ -1505,6 +1505,10 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
         <translation>理由</translation>
     </message>
     <message>
+        <source>Reasons (as written in the decision, in Chinese)</source>
+        <translation>理由（决定书原文，中文）</translation>
+    </message>
+    <message>
         <source>Consumption restriction order</source>
         <translation>限制消费令</translation>
     </message>
@@ -5240,6 +5244,18 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
     <message>
         <source>method not recorded</source>
         <translation>方式未记录</translation>
+    </message>
+    <message>
+        <source>no case {number}</source>
+        <translation>没有案件{number}</translation>
+    </message>
+    <message>
+        <source>no case {number}: not a valid case number</source>
+        <translation>没有案件{number}：案号格式不正确</translation>
+    </message>
+    <message>
+        <source>{command}: no such file: {path}</source>
+        <translation>{command}：文件不存在：{path}</translation>
     </message>
 </context>
 </TS>

@@ -202,9 +202,35 @@ def test_the_window_remembers_its_size_splitter_and_page(
 def test_a_remembered_page_the_user_may_not_see_falls_back_to_today(
         qtbot: QtBot, cases_db: AppContext, clerk: Actor, tasks: TaskRunner,
         ui_settings: UiSettings) -> None:
+    ui_settings.set_user(clerk.username)
     ui_settings.last_page = "admin"
     w = make_window(qtbot, cases_db, clerk, tasks, ui_settings)
     assert w.current_page() == "today"
+
+
+def test_the_last_page_and_the_columns_are_each_users_own(
+        qtbot: QtBot, cases_db: AppContext, judge: Actor, clerk: Actor, tasks: TaskRunner,
+        ui_settings: UiSettings) -> None:
+    """Issue 12 §8: two people at one computer do not share a last page or columns."""
+    first = make_window(qtbot, cases_db, judge, tasks, ui_settings)
+    first.show_page("reports")
+    assert first.decisions_page is not None
+    first.decisions_page.table.horizontalHeader().resizeSection(1, 333)
+    first.close()
+    other = make_window(qtbot, cases_db, clerk, tasks, ui_settings)
+    assert other.current_page() == "today"  # not the judge's Reports
+    assert other.decisions_page is not None
+    assert other.decisions_page.table.horizontalHeader().sectionSize(1) != 333
+    other.show_page("notices")
+    other.close()
+    reopened = UiSettings(QSettings(ui_settings.store.fileName(), QSettings.Format.IniFormat))
+    again = make_window(qtbot, cases_db, judge, tasks, reopened)
+    assert again.current_page() == "reports"
+    assert again.decisions_page is not None
+    assert again.decisions_page.table.horizontalHeader().sectionSize(1) == 333
+    assert make_window(qtbot, cases_db, clerk, tasks, reopened).current_page() == "notices"
+    # the language stays the computer's: the log-in dialog needs it before anyone logs in
+    assert reopened.store.value("ui/language") == ui_settings.language
 
 
 def test_the_demo_window_says_demo(

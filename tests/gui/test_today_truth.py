@@ -159,3 +159,35 @@ def test_publish_explains_when_there_is_nothing_left_to_publish(
     assert text.startswith("Nothing left to publish on 2026-10-13")
     assert "1 decision(s) are still in their grace period; the next one ends on 2026-10-16." in text
     assert "0 published" not in text
+
+
+def test_the_listings_detail_shows_reasons_in_the_interface_language(
+        qtbot: QtBot, sqlite_db: AppContext, tasks: TaskRunner) -> None:
+    """Issue 12 §6: the English interface showed the Chinese reasons as if they were its own."""
+    from courtapp.core.domain.listing import Listing, Restriction, RestrictionItem
+    from courtapp.core.services import listing as ls
+
+    cid = store(sqlite_db)
+    on = date(2026, 5, 6)
+    ls.prepare_listing(sqlite_db.uow(), JUDGE, cid, Listing(
+        respondent=0, grounds=[1], decided_on=on,
+        restrictions=[Restriction(RestrictionItem(1), None, on)]),
+        reasons_zh="被执行人有履行能力而拒不履行")
+    page = DecisionsPage(sqlite_db, PRESIDENT, tasks, clock=lambda: on)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
+        page.show()
+    with qtbot.waitSignal(page.history_loaded, timeout=TIMEOUT):
+        page.table.selectRow(0)
+    text = page.detail.toPlainText()
+    assert "Reasons (as written in the decision, in Chinese)" in text and "拒不履行" in text
+
+    import dataclasses
+
+    from courtapp.ui.listing.decisions import decision_html
+
+    [overview] = ls.list_listings(sqlite_db.uow(), JUDGE, case_id=cid)
+    english = dataclasses.replace(overview, record=dataclasses.replace(
+        overview.record, reasons_en="able to perform and refuses to"))
+    html = decision_html(english, on)
+    assert "able to perform and refuses to" in html and "拒不履行" not in html

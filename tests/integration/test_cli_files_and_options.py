@@ -137,3 +137,16 @@ def test_the_app_says_how_to_get_the_gui_when_pyside6_is_missing(
         main(["--lang", "en"])
     assert "pip install 'courtapp[gui]'" in str(exit_.value.code)
     assert "command line works without it" in str(exit_.value.code)
+
+
+def test_no_case_and_no_such_file_in_either_language(
+        sqlite_db: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 12 §6: these messages stayed English in Chinese mode."""
+    missing = tmp_path / "nothing.json"
+    for lang, no_file, no_case in (("en", "courtapp import: no such file:", "courtapp: no case "),
+                                   ("zh", "courtapp import：文件不存在：", "courtapp：没有案件")):
+        with pytest.raises(SystemExit) as exit_:
+            main(["--database", sqlite_db.url, "--lang", lang, "import", str(missing)])
+        assert str(exit_.value.code).startswith(no_file) and str(missing) in str(exit_.value.code)
+        assert main(["--database", sqlite_db.url, "--lang", lang, "export", "（2026）京0105执9999号"]) == 1
+        assert one_line(capsys.readouterr().err).startswith(no_case)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from courtapp.core.domain.messages import Message
+
 
 @dataclass(frozen=True)
 class FieldError:
@@ -84,7 +86,12 @@ class PermissionDenied(DomainError):
 
 
 class NotFound(DomainError):
-    """A record that the caller named does not exist."""
+    """A record that the caller named does not exist.  ``message``, when given, is
+    the catalogue code that says so in either language."""
+
+    def __init__(self, text: str = "", message: Message | None = None) -> None:
+        super().__init__(text)
+        self.message = message
 
 
 class ConflictError(DomainError):

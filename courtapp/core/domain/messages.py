@@ -79,6 +79,11 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "service_method.by_post": ("service by post", "邮寄送达"),
     "service_method.public_announcement": ("service by public announcement", "公告送达"),
     "service_method.": ("method not recorded", "方式未记录"),
+    # ------------------------------------------- not found, files (CLI and GUI)
+    "error.no_case": ("no case {number}", "没有案件{number}"),
+    "error.no_case_invalid": ("no case {number}: not a valid case number",
+                              "没有案件{number}：案号格式不正确"),
+    "error.no_such_file": ("{command}: no such file: {path}", "{command}：文件不存在：{path}"),
 }
 
 

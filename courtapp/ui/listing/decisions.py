@@ -72,6 +72,7 @@ from courtapp.ui.listing.labels import (
     ground_number,
     ground_title,
     grounds_text,
+    is_chinese,
     item_text,
     label,
     pydate,
@@ -251,11 +252,15 @@ def decision_html(o: ls.ListingOverview, today: date) -> str:
         html.append(f"<tr><td style='color:#555; padding-right:12px' valign='top'>{_esc(k)}</td>"
                     f"<td>{v}</td></tr>")
     html.append("</table>")
-    reasons = translate("DecisionSummary", "Reasons")
-    html.append(f"<p><b>{_esc(reasons)}</b><br>"
-                + _esc(rec.reasons_zh).replace("\n", "<br>") + "</p>")
-    if rec.reasons_en.strip():
-        html.append("<p style='color:#444'>" + _esc(rec.reasons_en).replace("\n", "<br>") + "</p>")
+    # One language at a time (issue 12 §6): the reasons in the interface's language;
+    # a decision written in Chinese only says so in the English interface.
+    text, heading = rec.reasons_zh, translate("DecisionSummary", "Reasons")
+    if not is_chinese():
+        if rec.reasons_en.strip():
+            text = rec.reasons_en
+        else:
+            heading = translate("DecisionSummary", "Reasons (as written in the decision, in Chinese)")
+    html.append(f"<p><b>{_esc(heading)}</b><br>" + _esc(text).replace("\n", "<br>") + "</p>")
     order = translate("DecisionSummary", "Consumption restriction order")
     html.append(f"<p><b>{_esc(order)}</b></p><ul>")
     by_person: dict[int | None, list[Any]] = {}

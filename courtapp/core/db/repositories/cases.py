@@ -31,6 +31,7 @@ from courtapp.core.db.orm import (
 )
 from courtapp.core.domain.errors import ConflictError, ErrorCollector, FieldError, NotFound
 from courtapp.core.domain.identifiers import normalize_case_number, parse_case_number
+from courtapp.core.domain.messages import Message
 from courtapp.core.domain.model import (
     Basis,
     BasisKind,
@@ -377,10 +378,11 @@ class CaseRepository:
         try:
             number = normalize_case_number(case_number)
         except ValueError:
-            raise NotFound(f"no case {case_number}: not a valid case number") from None
+            raise NotFound(f"no case {case_number}: not a valid case number",
+                           Message("error.no_case_invalid", {"number": case_number})) from None
         row = self._s.scalar(_case_query().where(CaseRow.case_number == number))
         if row is None:
-            raise NotFound(f"no case {case_number}")
+            raise NotFound(f"no case {case_number}", Message("error.no_case", {"number": case_number}))
         return _record(row)
 
     def many(self, case_ids: Iterable[int]) -> dict[int, CaseRecord]:
