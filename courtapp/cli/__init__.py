@@ -6,7 +6,8 @@ the same database without a display, one module per command group:
 (``import``, ``export``, ``assess``), :mod:`~courtapp.cli.calendar`,
 :mod:`~courtapp.cli.demo` (``demo`` and the desktop app),
 :mod:`~courtapp.cli.documents` (``notice``, ``verify``, ``key``,
-``documents``), :mod:`~courtapp.cli.listing` (``listing``: creditors'
+``documents``), :mod:`~courtapp.cli.auth` (``login``, ``logout``,
+``audit``), :mod:`~courtapp.cli.listing` (``listing``: creditors'
 applications), :mod:`~courtapp.cli.counter` (``petition``, ``daily``,
 ``dispatch``), :mod:`~courtapp.cli.reports` (``report``, ``public-export``,
 ``public-search``, ``public-mask``), :mod:`~courtapp.cli.setup` (``setup``) and
@@ -31,6 +32,7 @@ from collections.abc import Iterator, Sequence
 from courtapp import __version__
 from courtapp.cli import (
     admin,
+    auth,
     calendar,
     cases,
     counter,
@@ -41,12 +43,25 @@ from courtapp.cli import (
     setup,
     smoke,
 )
-from courtapp.cli.common import file_error_line, lang_of, print_errors
+from courtapp.cli.common import (
+    file_error_line,
+    forget_actors,
+    lang_of,
+    print_errors,
+    set_language,
+    warn_password_in_url,
+)
 from courtapp.core import logs, paths
-from courtapp.core.domain.errors import DomainError, NotFound, ValidationError
+from courtapp.core.domain.errors import (
+    AccountLocked,
+    AuthenticationFailed,
+    DomainError,
+    NotFound,
+    ValidationError,
+)
 
 #: Command groups in the order ``--help`` lists them.
-GROUPS = (admin, cases, calendar, demo, documents, listing, counter, reports, setup)
+GROUPS = (admin, auth, cases, calendar, demo, documents, listing, counter, reports, setup)
 
 log = logging.getLogger("courtapp.cli")
 
@@ -99,6 +114,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     lang = lang_of(args)
+    forget_actors()
+    set_language(lang)
+    warn_password_in_url(getattr(args, "database", None), lang)
     if args.data_dir:
         os.environ[paths.DATA_ENV] = os.path.abspath(args.data_dir)
     if args.smoke_test:
@@ -128,6 +146,16 @@ def _run(args: argparse.Namespace, lang: str) -> int:
     except NotFound as e:
         text = e.message.text(lang) if e.message is not None else str(e)
         print(f"courtapp: {text}" if lang == "en" else f"courtapp：{text}", file=sys.stderr)
+        return 1
+    except AccountLocked as e:
+        until = e.until.astimezone().strftime("%H:%M") if hasattr(e.until, "astimezone") else e.until
+        print(f"courtapp: too many wrong passwords: {e.username} is locked until {until}"
+              if lang == "en" else f"courtapp：密码错误次数过多，{e.username} 已锁定至 {until}",
+              file=sys.stderr)
+        return 1
+    except AuthenticationFailed:
+        print("courtapp: wrong user name or password" if lang == "en"
+              else "courtapp：用户名或密码错误", file=sys.stderr)
         return 1
     except DomainError as e:
         print(f"courtapp: {type(e).__name__}: {e}", file=sys.stderr)

@@ -6,7 +6,7 @@ import argparse
 import getpass
 import sys
 
-from courtapp.cli.common import SubParsers, console, open_context
+from courtapp.cli.common import SubParsers, acting, console_allowed, open_context
 from courtapp.core import config
 from courtapp.core.domain.roles import Role
 
@@ -36,16 +36,34 @@ def _read_password(args: argparse.Namespace) -> str:
 
 
 def cmd_user(args: argparse.Namespace) -> int:
+    """``user add`` acts as the logged-in user and needs an administrator (on a
+    server database there is no console operator, issue 10 §3); ``--first-admin``
+    creates the first administrator of a database that has no user at all."""
     from courtapp.core.services import auth
 
     ctx = open_context(args)
     if args.user_command == "list":
-        for u in auth.list_users(ctx.uow(), console()):
+        for u in auth.list_users(ctx.uow(), acting(ctx)):
             roles = ",".join(sorted(r.value for r in u.roles))
             print(f"{u.username}\t{u.display_name}\t{roles}\t{'active' if u.active else 'inactive'}")
         return 0
+    if args.first_admin:
+        if args.role and set(args.role) != {Role.ADMIN.value}:
+            raise SystemExit("courtapp: --first-admin makes an administrator; drop --role")
+        if auth.user_count(ctx.uow()):
+            raise SystemExit("courtapp: refused: users exist already; an administrator must log in "
+                             "to add one (nothing was created)")
+        info = auth.create_first_admin(ctx.uow(), args.username, args.name or args.username,
+                                       _read_password(args))
+        print(f"first administrator {info.username} created")
+        return 0
+    if not console_allowed(ctx) and not auth.user_count(ctx.uow()):
+        raise SystemExit("courtapp: refused: this database has no user yet; create its first "
+                         "administrator with `courtapp user add NAME --first-admin` or "
+                         "`courtapp setup` (nothing was created)")
+    actor = acting(ctx)
     chosen = {Role(r) for r in (args.role or [Role.ADMIN.value])}
-    info = auth.add_user(ctx.uow(), console(), args.username, args.name or args.username,
+    info = auth.add_user(ctx.uow(), actor, args.username, args.name or args.username,
                          _read_password(args), chosen)
     print(f"user {info.username} created with roles {', '.join(sorted(r.value for r in info.roles))}")
     return 0
@@ -68,5 +86,8 @@ def register(sub: SubParsers) -> None:
                      help="a role; repeat for several (default: administrator)")
     add.add_argument("--password-stdin", action="store_true",
                      help="read the password from the first line of standard input")
+    add.add_argument("--first-admin", action="store_true",
+                     help="the first administrator of a database with no user yet (refused "
+                          "once any user exists); otherwise an administrator must be logged in")
     us.add_parser("list", help="list users")
     user.set_defaults(func=cmd_user)

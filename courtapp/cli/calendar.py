@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from courtapp.cli.common import SubParsers, console, no_such_file, open_context
+from courtapp.cli.common import SubParsers, acting, no_such_file, open_context
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
@@ -34,7 +34,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise no_such_file("calendar import", path, args)
     year, holidays, workdays = calendar.parse_schedule(path.read_text(encoding="utf-8"))
-    st = calendar.set_year(ctx.uow(), console(), year, holidays, workdays,
+    st = calendar.set_year(ctx.uow(), acting(ctx), year, holidays, workdays,
                            source=args.source or f"imported from {path.name}")
     print(f"{st.year}: {len(holidays)} holiday(s), {len(workdays)} make-up working day(s) entered")
     return 0

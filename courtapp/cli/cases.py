@@ -10,7 +10,7 @@ from pathlib import Path
 
 from courtapp.cli.common import (
     SubParsers,
-    console,
+    acting,
     database,
     lang_of,
     no_such_file,
@@ -32,7 +32,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"{len(parsed)} case(s) valid; nothing written (--dry-run)")
         return 0
     with database(args) as ctx:
-        stored = cases.import_cases(ctx.uow(), console(), parsed, path_prefixes=prefixes)
+        stored = cases.import_cases(ctx.uow(), acting(ctx), parsed, path_prefixes=prefixes)
     for rec in stored:
         print(f"imported {rec.case.case_number}")
     print(f"{len(stored)} case(s) imported")
@@ -44,7 +44,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from courtapp.core.services import cases
 
     with database(args) as ctx:
-        found = cases.export_cases(ctx.uow(), console(), args.case_numbers)
+        found = cases.export_cases(ctx.uow(), acting(ctx), args.case_numbers)
     if args.jsonl:
         text = "".join(json.dumps(interchange.dump_case(c), ensure_ascii=False) + "\n" for c in found)
     else:
@@ -82,9 +82,9 @@ def cmd_assess(args: argparse.Namespace) -> int:
         from courtapp.core.services import listing
 
         ctx = open_context(args)
-        rec = cases.get_case(ctx.uow(), console(), case_number=args.source)
+        rec = cases.get_case(ctx.uow(), acting(ctx), case_number=args.source)
         case = rec.case
-        results = listing.assess(ctx.uow(), console(), rec.id, as_of)  # with stored grace periods
+        results = listing.assess(ctx.uow(), acting(ctx), rec.id, as_of)  # with stored grace periods
     if args.json:
         for a in results:  # JSON Lines: one object per respondent
             print(json.dumps(a.to_json(), ensure_ascii=False))

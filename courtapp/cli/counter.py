@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from courtapp.cli.common import (
     SubParsers,
-    console,
+    acting,
     database,
     date_arg,
     lang_of,
@@ -111,7 +111,7 @@ def _petition(args: argparse.Namespace, ctx: AppContext) -> int:
     from courtapp.core.services import cases, petitions
 
     lang = lang_of(args)
-    actor = console()
+    actor = acting(ctx)
     cmd = args.petition_command
     if cmd == "file":
         rec = cases.get_case(ctx.uow(), actor, case_number=args.case_number)
@@ -285,7 +285,7 @@ def cmd_daily(args: argparse.Namespace) -> int:
     from courtapp.core.services import daily
 
     with database(args) as ctx:
-        summary = daily.run_daily(ctx.uow(), console(), today_arg(args))
+        summary = daily.run_daily(ctx.uow(), acting(ctx), today_arg(args))
     if args.json:
         print(json.dumps(summary.to_json(), ensure_ascii=False))
     else:
@@ -299,8 +299,8 @@ def cmd_dispatch(args: argparse.Namespace) -> int:
     from courtapp.core.services import cases, dispatch
 
     lang = lang_of(args)
-    actor = console()
     with database(args) as ctx:
+        actor = acting(ctx)
         if args.dispatch_command == "ack":
             item = dispatch.acknowledge(ctx.uow(), actor, args.id, date_arg(args.on, "--on") or date.today())
             print(f"{item.id}\t{item.event}\t{item.recipient}\tacknowledged {item.acknowledged_on}"

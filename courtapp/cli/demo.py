@@ -6,7 +6,7 @@ import argparse
 import sys
 import threading
 
-from courtapp.cli.common import SubParsers, console, lang_of
+from courtapp.cli.common import SubParsers, acting, lang_of
 from courtapp.core import paths
 from courtapp.core.context import AppContext, open_database
 from courtapp.core.domain.roles import Role
@@ -26,10 +26,10 @@ def ensure_demo_users(ctx: AppContext) -> None:
     """The demo database's accounts (password ``demo-password``); never in a real database."""
     from courtapp.core.services import auth
 
-    existing = {u.username for u in auth.list_users(ctx.uow(), console())}
+    existing = {u.username for u in auth.list_users(ctx.uow(), acting(ctx))}
     for username, name, roles in DEMO_USERS:
         if username not in existing:
-            auth.add_user(ctx.uow(), console(), username, name, DEMO_PASSWORD, roles)
+            auth.add_user(ctx.uow(), acting(ctx), username, name, DEMO_PASSWORD, roles)
 
 
 def load_demo(ctx: AppContext, n: int, *, seed: int, batch: int, quiet: bool = False,
@@ -42,14 +42,14 @@ def load_demo(ctx: AppContext, n: int, *, seed: int, batch: int, quiet: bool = F
 
     start = time.perf_counter()
     result = demo.DemoResult()
-    for done in demo.load_demo(ctx.uow(), console(), n, seed=seed, batch=batch, months=months,
+    for done in demo.load_demo(ctx.uow(), acting(ctx), n, seed=seed, batch=batch, months=months,
                                validate_every=1 if n <= 20_000 else 50, result=result):
         if not quiet:
             rate = done / max(time.perf_counter() - start, 1e-9)
             print(f"\r{done:,}/{n:,} cases ({rate:,.0f}/s)", end="", file=sys.stderr, flush=True)
     if not quiet:
         print(file=sys.stderr)
-    counts = demo.sample_activity(ctx.uow(), console(), seed=seed,
+    counts = demo.sample_activity(ctx.uow(), acting(ctx), seed=seed,
                                   reserved=result.reserved_listings, scale=1 if n < 100_000 else 3)
     if not quiet:
         print(f"documents issued {counts.documents} (corrected {counts.corrected}), petitions filed "
@@ -110,7 +110,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     if args.demo:
         ctx = open_database(args.database or paths.demo_database_url())
         users = _users_meanwhile(ctx)
-        if cases.count_cases(ctx.uow(), console(), cases.SearchQuery()) == 0:
+        if cases.count_cases(ctx.uow(), acting(ctx), cases.SearchQuery()) == 0:
             print("building the demo database (first run only)…", file=sys.stderr)
             load_demo(ctx, args.demo_cases, seed=2026, batch=2000)
         users.join()

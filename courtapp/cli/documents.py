@@ -11,7 +11,7 @@ from pathlib import Path
 from courtapp.cli.common import (
     OutputFile,
     SubParsers,
-    console,
+    acting,
     database,
     date_arg,
     lang_of,
@@ -55,7 +55,7 @@ def _notice(args: argparse.Namespace, ctx: AppContext, out: OutputFile) -> int:
     from courtapp.core.services import cases, documents
 
     lang = lang_of(args)
-    actor = console()
+    actor = acting(ctx)
     kind = DocKind(args.kind)
     on = date_arg(args.issued_on, "--issued-on")
     extra = _extra(args.extra)
@@ -145,7 +145,7 @@ def _verify(args: argparse.Namespace, ctx: AppContext | None, lang: str) -> int:
     note = ""
     if verdict.valid and ctx is not None:
         number = str(verdict.fields.get("number", ""))
-        entry = documents.find_document(ctx.uow(), console(), number)
+        entry = documents.find_document(ctx.uow(), acting(ctx), number)
         if entry is not None:
             own = verdict.fields.get("content_hash") or signing.parse_qr(
                 signing.embedded(Path(args.file).read_bytes())[0] or "").content_hash
@@ -188,7 +188,7 @@ def cmd_key(args: argparse.Namespace) -> int:
     with database(args) as ctx:
         registered = documents.court_public_key(ctx.uow())
         pub = registered if registered is not None else \
-            documents.court_signing_key(ctx.uow(), console()).public_key()
+            documents.court_signing_key(ctx.uow(), acting(ctx)).public_key()
     pem = signing.public_key_pem(pub)
     if args.output:
         Path(args.output).write_text(pem, encoding="ascii")
@@ -210,7 +210,7 @@ def _documents(args: argparse.Namespace, ctx: AppContext) -> int:
     from courtapp.core.documents.model import DocKind
     from courtapp.core.services import cases, documents
 
-    actor = console()
+    actor = acting(ctx)
     if args.documents_command == "reprint":
         with OutputFile(args.output) as out:  # checked before the register is read
             out.commit(documents.reprint(ctx.uow(), actor, args.number))

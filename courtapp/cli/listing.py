@@ -7,7 +7,7 @@ import argparse
 import json
 from datetime import date
 
-from courtapp.cli.common import SubParsers, console, database, date_arg, lang_of
+from courtapp.cli.common import SubParsers, acting, database, date_arg, lang_of
 from courtapp.core.domain.records import Application
 
 
@@ -35,9 +35,9 @@ def cmd_listing(args: argparse.Namespace) -> int:
     from courtapp.core.services import applications, cases
 
     lang = lang_of(args)
-    actor = console()
     today = date.today()
     with database(args) as ctx:
+        actor = acting(ctx)
         if args.listing_command == "apply":
             case_id = cases.get_case(ctx.uow(), actor, case_number=args.case_number).id
             app = applications.record_application(

@@ -9,7 +9,7 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
-from courtapp.cli.common import SubParsers, console, database, date_arg, lang_of
+from courtapp.cli.common import SubParsers, acting, database, date_arg, lang_of
 
 if TYPE_CHECKING:
     from courtapp.core.reports.monthly import TrendPoint
@@ -28,8 +28,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     doc_lang = args.doc_lang or lang
     month = reports.parse_month(args.month, "--month")
     fmt = reports.format_of(args.output) if args.output else None
-    actor = console()
     with database(args) as ctx:
+        actor = acting(ctx)
         if fmt is None:
             report = reports.monthly_report(ctx.uow(), actor, month, court=args.court)
             points: list[TrendPoint] = []
@@ -67,10 +67,10 @@ def cmd_public_export(args: argparse.Namespace) -> int:
     as_of = date_arg(args.today, "--today")
     with database(args) as ctx:
         if args.output and args.output != "-":
-            result = public_list.export_file(ctx.uow(), console(), start, end, args.output,
+            result = public_list.export_file(ctx.uow(), acting(ctx), start, end, args.output,
                                              fmt=args.format, as_of=as_of, court=args.court)
         else:
-            result = public_list.export(ctx.uow(), console(), start, end, sys.stdout.buffer,
+            result = public_list.export(ctx.uow(), acting(ctx), start, end, sys.stdout.buffer,
                                         fmt=args.format, as_of=as_of, court=args.court)
             sys.stdout.flush()
     where = args.output if args.output and args.output != "-" else _msg(lang, "standard output", "标准输出")
@@ -88,7 +88,7 @@ def cmd_public_search(args: argparse.Namespace) -> int:
     lang = lang_of(args)
     n = 0
     with database(args) as ctx:
-        for e in public_list.search_pages(ctx.uow(), console(), args.text,
+        for e in public_list.search_pages(ctx.uow(), acting(ctx), args.text,
                                           as_of=date_arg(args.today, "--today")):
             n += 1
             f = e.fields
@@ -110,7 +110,7 @@ def cmd_public_mask(args: argparse.Namespace) -> int:
     lang = lang_of(args)
     with database(args) as ctx:
         if args.set:
-            mask = public_list.set_mask(ctx.uow(), console(), args.set)
+            mask = public_list.set_mask(ctx.uow(), acting(ctx), args.set)
         else:
             mask = public_list.get_mask(ctx.uow())
     example = mask.apply("110105194912310021")

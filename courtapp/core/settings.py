@@ -90,6 +90,21 @@ LIFTING_WORKING_DAYS: Setting[int] = Setting(
     "dispatch.lifting_working_days", 3, int, _int_between(1, 60), "setting.value",
     "a number of working days from 1 to 60", "应为1至60之间的工作日数")
 
+# Who is acting (issue 10 §3): a user name is locked for this long after
+# LOGIN_MAX_FAILURES wrong passwords in a row; a ``courtapp login`` session
+# lasts this long; a desk locks itself after this long without input.
+LOCKOUT_MINUTES: Setting[int] = Setting(
+    "auth.lockout_minutes", 15, int, _int_between(1, 1440), "setting.value",
+    "a number of minutes from 1 to 1440", "应为1至1440之间的分钟数")
+SESSION_HOURS: Setting[int] = Setting(
+    "auth.session_hours", 8, int, _int_between(1, 168), "setting.value",
+    "a number of hours from 1 to 168", "应为1至168之间的小时数")
+IDLE_LOCK_MINUTES: Setting[int] = Setting(
+    "desk.idle_lock_minutes", 10, int, _int_between(1, 480), "setting.value",
+    "a number of minutes from 1 to 480", "应为1至480之间的分钟数")
+#: Wrong passwords in a row that lock a user name (issue 10 §3).
+LOGIN_MAX_FAILURES = 5
+
 
 PUBLIC_ID_MASK: Setting[str] = Setting(
     "public_list.id_mask", "6,4", lambda v: v.replace(" ", ""),
@@ -109,7 +124,8 @@ def sla(kind: PetitionKind) -> Setting[Sla]:
 #: Every setting a court may change, by key.
 _ALL: tuple[Setting[Any], ...] = (
     GRACE_MONTHS, SMALL_AMOUNT, PARA1_APPLIES_TO_FIXED_TERM, TRAVEL_MAX_DAYS, HIGHER_COURT,
-    LIFTING_WORKING_DAYS, PUBLIC_ID_MASK, *(sla(k) for k in PetitionKind if not KINDS[k].statutory_sla))
+    LIFTING_WORKING_DAYS, PUBLIC_ID_MASK, LOCKOUT_MINUTES, SESSION_HOURS, IDLE_LOCK_MINUTES,
+    *(sla(k) for k in PetitionKind if not KINDS[k].statutory_sla))
 SETTINGS: dict[str, Setting[Any]] = {s.key: s for s in _ALL}
 
 

@@ -273,9 +273,17 @@ class FindingRow(_Child, Base):
 class AuditRow(Base):
     """One change made through the service layer (RULES.md R-R6; 2017 Art. 13).
 
-    ``seq`` orders the chain; ``prev_hash``/``row_hash`` are filled by the
-    hash-chain issue (SHA-256 over the canonical JSON of the row and
-    ``prev_hash``).  ``before``/``after`` hold canonical JSON.
+    ``seq`` orders the chain (1, 2, 3 … with no gap since migration 0014);
+    ``row_hash`` is SHA-256 over the canonical JSON of the row, ``prev_hash``
+    included, so that each row seals the one before it.  ``content_hash`` is
+    SHA-256 over ``content_digests``: one digest per database row of the audited
+    entity as it stood when the change was committed (a case with its payments
+    and other lists, a listing with its restriction items …), keyed
+    ``table#id``; ``courtapp audit verify`` compares them with the rows as they
+    are now.  ``before``/``after`` hold canonical JSON.  Appended only through
+    :class:`~courtapp.core.db.repositories.audit.AuditRepository` under the
+    lock on :class:`AuditHeadRow`; on PostgreSQL a trigger refuses UPDATE and
+    DELETE (migration 0014).
     """
 
     __tablename__ = "audit_log"
@@ -292,7 +300,33 @@ class AuditRow(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str | None] = mapped_column(String(64))
     row_hash: Mapped[str | None] = mapped_column(String(64))
-    __table_args__ = (Index("ix_audit_entity", "entity_type", "entity_id"),)
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    content_digests: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (Index("ix_audit_entity", "entity_type", "entity_id"),
+                      Index("ix_audit_log_username", "username"))
+
+
+class AuditHeadRow(Base):
+    """The head of the audit chain: one row (``id`` 1) holding the last ``seq`` and
+    its ``row_hash``.  Appending locks it first, so that two desks never append
+    after the same row (the chain never forks), and a deleted last audit row
+    is seen by ``audit verify``."""
+
+    __tablename__ = "audit_head"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    row_hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class LoginSessionRow(Base):
+    """A command-line session opened by ``courtapp login``: the SHA-256 of a random
+    token (the token itself is only in the user's 0600 file) and its expiry."""
+
+    __tablename__ = "login_sessions"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class SettingRow(Base):

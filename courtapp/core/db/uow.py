@@ -81,6 +81,7 @@ class UnitOfWork:
             self.session.close()
 
     def commit(self) -> None:
+        self.audit.seal()  # the audit rows join the chain in this transaction (R-R6)
         self.session.commit()
         done = Changes.of_tables(self._tables)
         self._tables = set()

@@ -100,3 +100,12 @@ class ConflictError(DomainError):
 
 class AuthenticationFailed(DomainError):
     """Wrong user name or password, or an inactive account."""
+
+
+class AccountLocked(AuthenticationFailed):
+    """Too many wrong passwords in a row: the user name is locked until ``until``."""
+
+    def __init__(self, username: str, until: object) -> None:
+        self.username = username
+        self.until = until
+        super().__init__(username)

@@ -1,10 +1,15 @@
-"""Audit records: who, when, what, before and after, and the legal ground (R-R6)."""
+"""Audit records: who, when, what, before and after, and the legal ground (R-R6).
+
+The rows form a hash chain (:mod:`courtapp.core.domain.audit_chain`); see
+:mod:`courtapp.core.db.repositories.audit` for how they are appended and
+verified.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from courtapp.core.db.repositories.audit import AuditEntry
+from courtapp.core.db.repositories.audit import AuditEntry, ContentMismatch, VerifyResult
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.domain.canonical import canonical_json
 from courtapp.core.domain.roles import Actor, Permission, require
@@ -19,10 +24,35 @@ def record(uow: UnitOfWork, actor: Actor, action: str, entity_type: str, entity_
 
 
 def entries(uow: UnitOfWork, actor: Actor, *, entity_type: str | None = None,
-            entity_id: str | None = None, limit: int = 200) -> list[AuditEntry]:
+            entity_id: str | None = None, username: str | None = None,
+            limit: int = 200) -> list[AuditEntry]:
     require(actor, Permission.AUDIT_VIEW)
     with uow:
-        return uow.audit.entries(entity_type=entity_type, entity_id=entity_id, limit=limit)
+        return uow.audit.entries(entity_type=entity_type, entity_id=entity_id,
+                                 username=username, limit=limit)
 
 
-__all__ = ["AuditEntry", "canonical_json", "entries", "record"]
+def verify(uow: UnitOfWork, actor: Actor) -> VerifyResult:
+    """Walk the audit chain and compare every audited entity's rows with its last
+    audited digests (R-R6).  Read only."""
+    require(actor, Permission.AUDIT_VIEW)
+    with uow:
+        return uow.audit.verify()
+
+
+def verify_lines(result: VerifyResult) -> list[str]:
+    """What ``audit verify`` prints (English; the command line's and the export's wording)."""
+    if result.intact:
+        return [f"audit intact: {result.records} records"]
+    out = [f"audit broken: {result.records} records"]
+    if result.broken_seq is not None:
+        out.append(f"first broken link: seq {result.broken_seq} ({result.broken_reason})")
+    for m in result.mismatches:
+        rows = ", ".join(m.changed)
+        out.append(f"content changed: {m.entity_type} {m.entity_id} (last audited at seq {m.seq}): "
+                   f"{rows}")
+    return out
+
+
+__all__ = ["AuditEntry", "ContentMismatch", "VerifyResult", "canonical_json", "entries", "record",
+           "verify", "verify_lines"]

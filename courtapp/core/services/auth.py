@@ -6,13 +6,17 @@ GUI hides buttons too, but the service layer is what refuses.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import hashlib
+import secrets
+from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from courtapp.core import settings
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.domain.errors import (
+    AccountLocked,
     AuthenticationFailed,
     ErrorCollector,
     PermissionDenied,
@@ -88,20 +92,52 @@ def list_users(uow: UnitOfWork, actor: Actor) -> list[UserInfo]:
         return uow.users.all()
 
 
+def _locked_until(uow: UnitOfWork, username: str, user_id: int | None,
+                  now: datetime) -> datetime | None:
+    """When the lockout of ``username`` ends, if it is locked now: after
+    LOGIN_MAX_FAILURES wrong passwords in a row (since its last login), until the
+    last one is older than the lockout setting (issue 10 §3)."""
+    failures = uow.audit.failures_since_login(username, user_id, limit=settings.LOGIN_MAX_FAILURES)
+    if len(failures) < settings.LOGIN_MAX_FAILURES:
+        return None
+    until = failures[0] + timedelta(minutes=settings.value(uow.settings, settings.LOCKOUT_MINUTES))
+    return until if until > now else None
+
+
 def authenticate(uow: UnitOfWork, username: str, password: str) -> Actor:
-    """The actor for a correct user name and password; raises AuthenticationFailed otherwise."""
+    """The actor for a correct user name and password; raises AuthenticationFailed
+    otherwise, or AccountLocked while the user name is locked out.  A failed
+    login, a lockout and a login refused while locked are audited."""
     with uow:
+        now = datetime.now(UTC)
         found = uow.users.credentials(username)
+        user_id = found[0].id if found is not None else None
+        until = _locked_until(uow, username, user_id, now)
+        if until is not None:
+            _hasher.hash(password)  # spend the same time as a real check
+            uow.audit.add(_anonymous(username), "user.login_locked", "login", username,
+                          after={"until": until.isoformat(timespec="seconds")})
+            uow.commit()
+            raise AccountLocked(username, until)
+        ok = False
         if found is None:
             _hasher.hash(password)  # spend the same time as a real check
+        else:
+            user, password_hash = found
+            try:
+                ok = _hasher.verify(password_hash, password) and user.active
+            except (VerificationError, InvalidHashError):
+                ok = False
+        if not ok:
+            uow.audit.add(_anonymous(username), "user.login_failed", "login", username)
+            if _locked_until_after_failure(uow, username, user_id, now):
+                uow.audit.add(_anonymous(username), "user.lockout", "login", username,
+                              after={"minutes": settings.value(uow.settings,
+                                                               settings.LOCKOUT_MINUTES)})
+            uow.commit()
             raise AuthenticationFailed(username)
+        assert found is not None
         user, password_hash = found
-        try:
-            _hasher.verify(password_hash, password)
-        except (VerificationError, InvalidHashError):
-            raise AuthenticationFailed(username) from None
-        if not user.active:
-            raise AuthenticationFailed(username)
         actor = Actor(username=user.username, roles=user.roles, user_id=user.id,
                       display_name=user.display_name)
         if _hasher.check_needs_rehash(password_hash):
@@ -111,4 +147,64 @@ def authenticate(uow: UnitOfWork, username: str, password: str) -> Actor:
         return actor
 
 
-__all__ = ["UserInfo", "add_user", "authenticate", "create_first_admin", "list_users", "user_count"]
+def _anonymous(username: str) -> Actor:
+    """Who a failed login is audited as: the name typed, not a user."""
+    return Actor(username=username[:100], roles=frozenset())
+
+
+def _locked_until_after_failure(uow: UnitOfWork, username: str, user_id: int | None,
+                                now: datetime) -> bool:
+    """Whether the failure just recorded (not yet in the chain) is the one that locks."""
+    earlier = uow.audit.failures_since_login(username, user_id,
+                                             limit=settings.LOGIN_MAX_FAILURES - 1)
+    return len(earlier) == settings.LOGIN_MAX_FAILURES - 1
+
+
+# ------------------------------------------------------- command-line sessions
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def open_session(uow: UnitOfWork, username: str, password: str) -> tuple[Actor, str, datetime]:
+    """Log in for ``courtapp login``: the actor, a new random token and its expiry.
+    Only the token's SHA-256 is stored; the caller keeps the token itself."""
+    actor = authenticate(uow, username, password)
+    assert actor.user_id is not None
+    token = secrets.token_urlsafe(32)
+    with uow:
+        now = datetime.now(UTC)
+        expires = now + timedelta(hours=settings.value(uow.settings, settings.SESSION_HOURS))
+        uow.users.drop_expired_sessions(now)
+        uow.users.add_session(_token_hash(token), actor.user_id, now, expires)
+        uow.audit.add(actor, "user.session_open", "login", actor.username,
+                      after={"expires": expires.isoformat(timespec="seconds")})
+        uow.commit()
+    return actor, token, expires
+
+
+def session_actor(uow: UnitOfWork, token: str) -> Actor | None:
+    """The user of an open, unexpired session (with the roles the user has now)."""
+    with uow:
+        user = uow.users.session_user(_token_hash(token), datetime.now(UTC))
+        if user is None:
+            return None
+        return Actor(username=user.username, roles=user.roles, user_id=user.id,
+                     display_name=user.display_name)
+
+
+def close_session(uow: UnitOfWork, token: str) -> bool:
+    """End a session (``courtapp logout``); False if it was not open."""
+    with uow:
+        user_id = uow.users.drop_session(_token_hash(token))
+        if user_id is None:
+            return False
+        user = uow.users.get(user_id)
+        name = user.username if user is not None else str(user_id)
+        uow.audit.add(Actor(username=name, roles=frozenset(), user_id=user_id),
+                      "user.session_close", "login", name)
+        uow.commit()
+        return True
+
+
+__all__ = ["UserInfo", "add_user", "authenticate", "close_session", "create_first_admin", "list_users",
+           "open_session", "session_actor", "user_count"]

@@ -112,11 +112,16 @@ def update_in(uow: UnitOfWork, actor: Actor, case_id: int, expected_version: int
     if uow.cases.number_taken(case.case_number, exclude_id=case_id):
         errors.add("case_number", *_number_taken(case.case_number))
         errors.raise_if_any()
-    rec = uow.cases.update(case_id, expected_version, case, errors)
-    errors.raise_if_any()
-    assert rec is not None
     after = dump_case(case)
-    if before != after:
+    if before == after:
+        # Nothing changed: the rows stay as they are (no new version, no audit
+        # row), so that every change of a case's rows has its audit row (R-R6).
+        rec = old
+    else:
+        updated = uow.cases.update(case_id, expected_version, case, errors)
+        errors.raise_if_any()
+        assert updated is not None
+        rec = updated
         uow.audit.add(actor, "case.update", "case", rec.case.case_number,
                       before=before, after=after, reason=reason)
     history.record_notice_service(uow, actor, case_id, case)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from courtapp.core.db.orm import UserRoleRow, UserRow
+from courtapp.core.db.orm import LoginSessionRow, UserRoleRow, UserRow
 from courtapp.core.domain.records import UserInfo
 from courtapp.core.domain.roles import Role
 
@@ -48,3 +48,35 @@ class UserRepository:
         row = self._s.get(UserRow, user_id)
         if row is not None:
             row.password_hash = password_hash
+
+    def get(self, user_id: int) -> UserInfo | None:
+        row = self._s.get(UserRow, user_id)
+        return None if row is None else _info(row)
+
+    # ------------------------------------------------ command-line sessions
+    def add_session(self, token_hash: str, user_id: int, created_at: datetime,
+                    expires_at: datetime) -> None:
+        self._s.add(LoginSessionRow(token_hash=token_hash, user_id=user_id,
+                                    created_at=created_at, expires_at=expires_at))
+
+    def session_user(self, token_hash: str, now: datetime) -> UserInfo | None:
+        """The active user of an unexpired session."""
+        row = self._s.get(LoginSessionRow, token_hash)
+        if row is None:
+            return None
+        expires = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(tzinfo=UTC)
+        if expires <= now:
+            return None
+        user = self._s.get(UserRow, row.user_id)
+        return _info(user) if user is not None and user.active else None
+
+    def drop_session(self, token_hash: str) -> int | None:
+        """Remove a session; returns its user's id (None if there was none)."""
+        row = self._s.get(LoginSessionRow, token_hash)
+        if row is None:
+            return None
+        self._s.delete(row)
+        return row.user_id
+
+    def drop_expired_sessions(self, now: datetime) -> None:
+        self._s.execute(delete(LoginSessionRow).where(LoginSessionRow.expires_at <= now))
