@@ -6,8 +6,9 @@ import argparse
 import getpass
 import sys
 
-from courtapp.cli.common import SubParsers, acting, console_allowed, open_context
+from courtapp.cli.common import SubParsers, acting, console_allowed, database
 from courtapp.core import config
+from courtapp.core.context import AppContext
 from courtapp.core.domain.roles import Role
 
 
@@ -39,9 +40,13 @@ def cmd_user(args: argparse.Namespace) -> int:
     """``user add`` acts as the logged-in user and needs an administrator (on a
     server database there is no console operator, issue 10 §3); ``--first-admin``
     creates the first administrator of a database that has no user at all."""
+    with database(args) as ctx:
+        return _user(args, ctx)
+
+
+def _user(args: argparse.Namespace, ctx: AppContext) -> int:
     from courtapp.core.services import auth
 
-    ctx = open_context(args)
     if args.user_command == "list":
         for u in auth.list_users(ctx.uow(), acting(ctx)):
             roles = ",".join(sorted(r.value for r in u.roles))

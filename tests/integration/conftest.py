@@ -28,6 +28,29 @@ def today() -> date:
     return TODAY
 
 
+#: The password of the ``cli`` user that command-line tests log in as on PostgreSQL.
+CLI_PASSWORD = "cli-test-password"
+
+
+@pytest.fixture(autouse=True)
+def _cli_logs_in_on_a_server(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Command-line tests on PostgreSQL log in (COURTAPP_USER/COURTAPP_PASSWORD) as a
+    user with the console operator's roles: a server database has no console
+    operator (issue 10 §3).  On SQLite they keep acting as the console operator."""
+    module = request.module.__name__.rsplit(".", 1)[-1]
+    if not module.startswith("test_cli") or "db" not in request.fixturenames:
+        return
+    db = request.getfixturevalue("db")
+    if db.engine.dialect.name == "sqlite":
+        return
+    from courtapp.core.services import auth
+
+    setup = Actor(username="test-setup", roles=frozenset({Role.ADMIN}))
+    auth.add_user(db.uow(), setup, "cli", "命令行测试", CLI_PASSWORD, {Role.JUDGE, Role.ADMIN})
+    monkeypatch.setenv("COURTAPP_USER", "cli")
+    monkeypatch.setenv("COURTAPP_PASSWORD", CLI_PASSWORD)
+
+
 @pytest.fixture
 def auditor() -> Actor:
     return Actor(username="auditor", roles=frozenset({Role.AUDITOR}), display_name="auditor")
