@@ -20,6 +20,7 @@ from courtapp.core.paths import resources_dir
 from courtapp.core.services import auth, documents
 from courtapp.ui.crash import CrashHandler
 from courtapp.ui.i18n import LanguageManager
+from courtapp.ui.idle import IdleWatcher
 from courtapp.ui.login import LoginDialog
 from courtapp.ui.main_window import MainWindow
 from courtapp.ui.settings import APPLICATION, LANGUAGE_CHINESE, ORGANISATION, UiSettings
@@ -146,18 +147,26 @@ class Launcher(QObject):
 
     main_window_opened = Signal(object)
     dialog_opened = Signal(object)
+    #: The desk locked itself after ``desk.idle_lock_minutes`` without input.
+    locked = Signal()
     cancelled = Signal()
     failed = Signal(str)
 
     def __init__(self, ctx: AppContext | None, tasks: TaskRunner, settings: UiSettings, *,
-                 demo_actor: Actor | None = None, parent: QObject | None = None) -> None:
+                 demo_actor: Actor | None = None, idle_ms: int | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._idle_ms = idle_ms  # a fixed idle time (tests); else the court's setting
         self._ctx = ctx
         self._tasks = tasks
         self._settings = settings
         self._demo_actor = demo_actor
         self.window: MainWindow | None = None
         self.dialog: SetupWizard | LoginDialog | None = None
+        self.actor: Actor | None = None
+        #: Locks the desk after a while without input (not on the demo database).
+        self.idle = IdleWatcher(idle_ms or 10 * 60_000, self)
+        self.idle.idle.connect(self.lock)
 
     @property
     def ctx(self) -> AppContext | None:
@@ -224,8 +233,19 @@ class Launcher(QObject):
             self.dialog = None
         assert self._ctx is not None
         log.info("main window opened (user id %s)", actor.user_id)
+        old, self.actor = self.window, actor
         self.window = MainWindow(self._ctx, actor, self._tasks, self._settings, demo=demo)
         self.window.show()
+        if old is not None:  # another user logged in on the locked desk
+            old.close()
+            old.deleteLater()
+        if not demo and self._idle_ms is None:
+            ctx = self._ctx
+            self._tasks.run_db(lambda: auth.idle_lock_minutes(ctx.uow()),
+                               on_done=lambda m: self.idle.set_interval_ms(int(m) * 60_000),
+                               owner=self)
+        if not demo:
+            self.idle.restart()
         self._warm_up(self._ctx)
         self.main_window_opened.emit(self.window)
 
@@ -235,6 +255,32 @@ class Launcher(QObject):
         (queued after the screens' first loads)."""
         self._tasks.run_cpu(documents.warm_up, owner=self)
         self._tasks.run_db(lambda: documents.warm_up_database(ctx.uow()), owner=self)
+
+    def lock(self) -> None:
+        """Hide the main window and ask for a log-in (issue 10 §3): the same user
+        gets the window back as it was, another user a window of their own."""
+        if self.window is None or self._ctx is None or isinstance(self.dialog, LoginDialog):
+            return
+        log.info("desk locked after %s ms without input", self.idle.interval_ms())
+        self.idle.stop()
+        self.window.hide()
+        dlg = LoginDialog(self._ctx, self._tasks, locked=True)
+        dlg.accepted.connect(lambda: self._unlock(dlg.actor) if dlg.actor else None)
+        dlg.rejected.connect(self.cancelled)
+        self._show_dialog(dlg)
+        self.locked.emit()
+
+    def _unlock(self, actor: Actor) -> None:
+        if self.window is not None and self.actor is not None and actor.user_id == self.actor.user_id:
+            if self.dialog is not None:
+                self.dialog.deleteLater()
+                self.dialog = None
+            self.actor = actor
+            self.window.show()
+            self.idle.restart()
+            self.main_window_opened.emit(self.window)
+            return
+        self._open_main(actor)
 
     def _on_startup_failed(self, exc: BaseException) -> None:
         log.error("cannot open the database: %s", exc)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from courtapp.core.context import AppContext
 from courtapp.core.domain.errors import (
+    AccountLocked,
     AuthenticationFailed,
     FieldError,
 )
@@ -161,8 +162,9 @@ class LoginDialog(Retranslating, QDialog):
     message; on success ``actor`` holds the logged-in user and the dialog accepts."""
 
     def __init__(self, ctx: AppContext, tasks: TaskRunner, *, username: str = "",
-                 parent: QWidget | None = None) -> None:
+                 locked: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._locked = locked
         self._ctx = ctx
         self._tasks = tasks
         self._busy = False
@@ -202,7 +204,10 @@ class LoginDialog(Retranslating, QDialog):
 
     def retranslateUi(self) -> None:
         self.setWindowTitle(self.tr("Log in – courtapp"))
-        self.intro.setText(self.tr("Log in with your court user account."))
+        self.intro.setText(
+            self.tr("This desk was locked because it was not used for a while. Log in to go "
+                    "on; another user may log in here too.") if self._locked
+            else self.tr("Log in with your court user account."))
         self._username_label.setText(self.tr("&User name:"))
         self._password_label.setText(self.tr("&Password:"))
         self.login_button.setText(self.tr("&Log in"))
@@ -238,7 +243,10 @@ class LoginDialog(Retranslating, QDialog):
 
     def _on_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        if isinstance(exc, AuthenticationFailed):
+        if isinstance(exc, AccountLocked):
+            set_error(self.error, self.tr("Too many wrong passwords: this user name is locked "
+                                          "for a while. Please try again later."))
+        elif isinstance(exc, AuthenticationFailed):
             set_error(self.error, self.tr("Wrong user name or password. Please try again."))
         else:
             set_error(self.error, self.tr("Could not log in: %1").replace("%1", str(exc)))

@@ -160,6 +160,12 @@ def _locked_until_after_failure(uow: UnitOfWork, username: str, user_id: int | N
     return len(earlier) == settings.LOGIN_MAX_FAILURES - 1
 
 
+def idle_lock_minutes(uow: UnitOfWork) -> int:
+    """After how many minutes without input a desk locks itself (a court setting)."""
+    with uow:
+        return settings.value(uow.settings, settings.IDLE_LOCK_MINUTES)
+
+
 # ------------------------------------------------------- command-line sessions
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
@@ -206,5 +212,6 @@ def close_session(uow: UnitOfWork, token: str) -> bool:
         return True
 
 
-__all__ = ["UserInfo", "add_user", "authenticate", "close_session", "create_first_admin", "list_users",
+__all__ = ["UserInfo", "add_user", "authenticate", "close_session", "create_first_admin", "idle_lock_minutes",
+           "list_users",
            "open_session", "session_actor", "user_count"]

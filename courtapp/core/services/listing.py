@@ -280,6 +280,12 @@ def publish_due(uow: UnitOfWork, actor: Actor, today: date) -> PublishResult:
                 history.transition(uow, actor, case, rec.case_id, lst.respondent,
                                    RespondentState.REMOVED, today, ART_GRACE,
                                    Message("history.grace_performed"))
+                uow.audit.add(actor, "listing.cancel", "listing", rec.id,
+                              after={"status": ListingStatus.REMOVED.value,
+                                     "removed_on": today.isoformat(),
+                                     "removal_kind": RemovalKind.CANCELLED.value,
+                                     "removal_reason": RemovalReason.PERFORMED.value},
+                              legal_ground=ART_GRACE)
                 cancelled.append(rec.id)
                 continue
             if lst.served_on is None:

@@ -244,6 +244,15 @@ def end_permissions(uow: UnitOfWork, actor: Actor, today: date) -> list[str]:
             uow.audit.add(actor, "petition.permission_ended", "petition", rec.number,
                           after={"until": until.isoformat(), "imposed_again": back},
                           legal_ground=KINDS[rec.kind].article)
+            # The items imposed again are rows of the listing (or order): its own
+            # audit row seals them (R-R6).
+            entity, entity_id = (("listing", rec.listing_id) if rec.listing_id is not None
+                                 else ("restriction_order", rec.order_id))
+            if back and entity_id is not None:
+                uow.audit.add(actor, "restriction.status", entity, entity_id,
+                              after={"imposed_again": back, "petition": rec.number,
+                                     "on": today.isoformat()},
+                              legal_ground=KINDS[rec.kind].article)
             done.append(rec.number)
         uow.commit()
     return done
