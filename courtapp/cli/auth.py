@@ -80,8 +80,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
             for line in audit.verify_lines(result):
                 print(line)
             return 0 if result.intact else 1
-        rows = audit.entries(ctx.uow(), actor, entity_type="case" if args.case else None,
-                             entity_id=args.case, username=args.user, limit=args.limit)
+        rows = audit.entries(ctx.uow(), actor, case_number=args.case, username=args.user,
+                             limit=args.limit)
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["seq", "at", "user", "action", "entity_type", "entity_id", "before", "after",
                   "legal_ground", "reason"])

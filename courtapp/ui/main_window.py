@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 import courtapp
 from courtapp.core.context import AppContext
 from courtapp.core.domain.roles import Actor, Permission
+from courtapp.ui.audit import AuditPage
 from courtapp.ui.case_list import CasesPage
 from courtapp.ui.counter import CounterPage, TodayPage
 from courtapp.ui.documents import DocumentsPage, VerifyDialog
@@ -46,6 +47,7 @@ PAGES: tuple[tuple[str, str, frozenset[Permission]], ...] = (
     ("public", QT_TRANSLATE_NOOP("MainWindow", "Public list"), frozenset({Permission.CASE_VIEW})),
     ("admin", QT_TRANSLATE_NOOP("MainWindow", "Admin"),
      frozenset({Permission.USER_MANAGE, Permission.SETTINGS_EDIT})),
+    ("audit", QT_TRANSLATE_NOOP("MainWindow", "Audit"), frozenset({Permission.AUDIT_VIEW})),
 )
 PAGE_KEYS = tuple(key for key, _, _ in PAGES)
 
@@ -84,6 +86,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.admin_page: AdminPage | None = None
         self.reports_page: ReportsPage | None = None
         self.public_page: PublicListPage | None = None
+        self.audit_page: AuditPage | None = None
         for key, _label, needs in PAGES:
             item = QListWidgetItem(self.nav)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -203,6 +206,9 @@ class MainWindow(Retranslating, QMainWindow):
                 self.admin_page.daily.finished.connect(
                     lambda s: self.today_page.set_summary(s) if self.today_page else None)
             return self.admin_page
+        if key == "audit":
+            self.audit_page = AuditPage(self._ctx, self._actor, self._tasks, parent=self)
+            return self.audit_page
         return PlaceholderPage(key, parent=self)
 
     def _on_page_changed(self, row: int) -> None:

@@ -25,11 +25,13 @@ def record(uow: UnitOfWork, actor: Actor, action: str, entity_type: str, entity_
 
 def entries(uow: UnitOfWork, actor: Actor, *, entity_type: str | None = None,
             entity_id: str | None = None, username: str | None = None,
-            limit: int = 200) -> list[AuditEntry]:
+            case_number: str | None = None, limit: int = 200) -> list[AuditEntry]:
+    """The newest audit records, filtered; ``case_number``: every record whose
+    subject starts with it (the case, its respondents, its petitions)."""
     require(actor, Permission.AUDIT_VIEW)
     with uow:
         return uow.audit.entries(entity_type=entity_type, entity_id=entity_id,
-                                 username=username, limit=limit)
+                                 username=username, case_number=case_number, limit=limit)
 
 
 def verify(uow: UnitOfWork, actor: Actor) -> VerifyResult:

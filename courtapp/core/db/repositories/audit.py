@@ -217,8 +217,11 @@ class AuditRepository:
         self._s.flush()
 
     def entries(self, *, entity_type: str | None = None, entity_id: str | None = None,
-                username: str | None = None, limit: int = 200) -> list[AuditEntry]:
+                username: str | None = None, case_number: str | None = None,
+                limit: int = 200) -> list[AuditEntry]:
         q = select(AuditRow).order_by(AuditRow.seq.desc()).limit(limit)
+        if case_number:
+            q = q.where(AuditRow.entity_id.startswith(case_number, autoescape=True))
         if entity_type:
             q = q.where(AuditRow.entity_type == entity_type)
         if entity_id:

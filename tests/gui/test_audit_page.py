@@ -1,0 +1,81 @@
+"""The auditor's screen: the trail by case and by user, verify off the GUI
+thread, CSV export (issue 10 §4)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from courtapp.core.context import AppContext
+from courtapp.core.domain.roles import Actor, Role
+from courtapp.core.interchange import parse_cases
+from courtapp.core.services import cases as svc
+from courtapp.ui.audit import AuditPage
+from courtapp.ui.main_window import MainWindow
+from courtapp.ui.settings import UiSettings
+from courtapp.ui.tasks import TaskRunner
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "example_case.json"
+AUDITOR = Actor("shen", frozenset({Role.AUDITOR}))
+JUDGE = Actor("zhao", frozenset({Role.JUDGE}))
+
+
+def _case(db: AppContext) -> str:
+    [case] = parse_cases([("", json.loads(EXAMPLE.read_text(encoding="utf-8")))],
+                         today=date(2026, 6, 30))
+    svc.create_case(db.uow(), JUDGE, case, today=date(2026, 6, 30))
+    return case.case_number
+
+
+def test_the_auditor_sees_the_trail_verifies_and_exports(
+        qtbot: QtBot, sqlite_db: AppContext, tasks: TaskRunner, ui_settings: UiSettings,
+        tmp_path: Path) -> None:
+    number = _case(sqlite_db)
+    window = MainWindow(sqlite_db, AUDITOR, tasks, ui_settings, run_daily=False)
+    qtbot.addWidget(window)
+    assert window.is_page_available("audit") and not window.is_page_available("admin")
+    page = window.audit_page
+    assert isinstance(page, AuditPage)
+
+    page.query.setText(number)
+    with qtbot.waitSignal(page.loaded, timeout=10_000) as shown:
+        page.show_button.click()
+    assert shown.args == [1] and page.table.item(0, 2).text() == "zhao"
+    page.by.setCurrentIndex(1)  # by user
+    page.query.setText("nobody")
+    with qtbot.waitSignal(page.loaded, timeout=10_000) as shown:
+        page.show_button.click()
+    assert shown.args == [0]
+    page.query.setText("zhao")
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.show_button.click()
+
+    with qtbot.waitSignal(page.verified, timeout=20_000) as done:
+        page.verify_button.click()
+    assert done.args[0].intact and "intact" in page.status.text()
+
+    out = tmp_path / "trail.csv"
+    with qtbot.waitSignal(page.exported, timeout=10_000):
+        page.export_csv(str(out))
+    with out.open(encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f))
+    assert rows[0][:4] == ["seq", "at", "user", "action"]
+    assert rows[1][2:6] == ["zhao", "case.create", "case", number]
+
+    with sqlite_db.engine.begin() as c:
+        c.execute(text("update payments set amount_fen = amount_fen * 1000"))
+    with qtbot.waitSignal(page.verified, timeout=20_000) as done:
+        page.verify_button.click()
+    assert not done.args[0].intact and "payments#" in page.status.text()
+
+
+def test_a_judge_has_no_audit_page(qtbot: QtBot, sqlite_db: AppContext, tasks: TaskRunner,
+                                   ui_settings: UiSettings) -> None:
+    window = MainWindow(sqlite_db, JUDGE, tasks, ui_settings, run_daily=False)
+    qtbot.addWidget(window)
+    assert not window.is_page_available("audit") and window.audit_page is None
