@@ -152,7 +152,7 @@ class AuditPage(Retranslating, QWidget):
                 text = value.strftime("%Y-%m-%d %H:%M:%S") if name == "at" else str(value or "")
                 self.table.setItem(i, j, QTableWidgetItem(text))
         self.export_button.setEnabled(bool(entries))
-        self.status.setText(self.tr("%n record(s)", "", len(entries)))
+        self.status.setText(self.tr("Records shown: %1").replace("%1", str(len(entries))))
         self.loaded.emit(len(entries))
 
     def verify(self) -> None:

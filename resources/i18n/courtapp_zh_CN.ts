@@ -87,6 +87,106 @@
     </message>
 </context>
 <context>
+    <name>Audit</name>
+    <message>
+        <source>No.</source>
+        <extracomment>The trail's columns: header and the entry's field.</extracomment>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Legal ground</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>变更后内容</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Audit trail</source>
+        <extracomment>How many records one search shows at most.</extracomment>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>By case number</source>
+        <translation>按案号</translation>
+    </message>
+    <message>
+        <source>By user name</source>
+        <translation>按用户名</translation>
+    </message>
+    <message>
+        <source>Empty: the newest records</source>
+        <translation>留空：显示最新记录</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the record</source>
+        <translation>校验记录(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Records shown: %1</source>
+        <translation>显示记录：%1条</translation>
+    </message>
+    <message>
+        <source>Verifying the audit record…</source>
+        <translation>正在校验审计记录…</translation>
+    </message>
+    <message>
+        <source>The audit record is intact: %1 records.</source>
+        <translation>审计记录完整：共%1条。</translation>
+    </message>
+    <message>
+        <source>The audit record has been tampered with (%1 records).</source>
+        <translation>审计记录已被篡改（共%1条）。</translation>
+    </message>
+    <message>
+        <source>First broken link: record no. %1.</source>
+        <translation>首个断裂处：第%1号记录。</translation>
+    </message>
+    <message>
+        <source>Changed outside the application: %1 %2 (%3).</source>
+        <translation>在本系统之外被修改：%1 %2（%3）。</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <source>%1 records written to %2</source>
+        <translation>已将%1条记录写入 %2</translation>
+    </message>
+</context>
+<context>
     <name>BasisSection</name>
     <message>
         <source>Enforcement basis</source>
@@ -2550,6 +2650,7 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
     </message>
     <message>
         <source>The database cannot be read: %1</source>
+        <extracomment>The desk locked itself after ``desk.idle_lock_minutes`` without input. Locks the desk after a while without input (not on the demo database).</extracomment>
         <translation>无法读取数据库：%1</translation>
     </message>
 </context>
@@ -3543,6 +3644,10 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
         <translation>登录 – courtapp</translation>
     </message>
     <message>
+        <source>This desk was locked because it was not used for a while. Log in to go on; another user may log in here too.</source>
+        <translation>本机因一段时间无人操作已锁定。请登录后继续；其他用户也可在此登录。</translation>
+    </message>
+    <message>
         <source>Log in with your court user account.</source>
         <translation>请使用您的法院用户账户登录。</translation>
     </message>
@@ -3565,6 +3670,10 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
     <message>
         <source>Checking…</source>
         <translation>正在验证…</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: this user name is locked for a while. Please try again later.</source>
+        <translation>密码错误次数过多，该用户名已被暂时锁定，请稍后再试。</translation>
     </message>
     <message>
         <source>Wrong user name or password. Please try again.</source>
@@ -3609,6 +3718,10 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
     <message>
         <source>Admin</source>
         <translation>系统管理</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
     </message>
     <message>
         <source>About courtapp</source>
