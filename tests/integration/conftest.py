@@ -34,11 +34,14 @@ CLI_PASSWORD = "cli-test-password"
 
 @pytest.fixture(autouse=True)
 def _cli_logs_in_on_a_server(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Command-line tests on PostgreSQL log in (COURTAPP_USER/COURTAPP_PASSWORD) as a
+    """Command-line tests (modules that import ``courtapp.cli.main``, unless they
+    set ``CLI_LOGIN = False``) on PostgreSQL log in (COURTAPP_USER/COURTAPP_PASSWORD) as a
     user with the console operator's roles: a server database has no console
     operator (issue 10 §3).  On SQLite they keep acting as the console operator."""
-    module = request.module.__name__.rsplit(".", 1)[-1]
-    if not module.startswith("test_cli") or "db" not in request.fixturenames:
+    from courtapp import cli
+
+    runs_cli = getattr(request.module, "main", None) is cli.main
+    if not runs_cli or not getattr(request.module, "CLI_LOGIN", True) or "db" not in request.fixturenames:
         return
     db = request.getfixturevalue("db")
     if db.engine.dialect.name == "sqlite":

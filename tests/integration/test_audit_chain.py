@@ -23,6 +23,8 @@ from courtapp.core.services import audit, auth
 from courtapp.core.services import cases as svc
 
 PASSWORD = "correct horse battery"
+#: These tests decide themselves who logs in (no ``cli`` user from conftest).
+CLI_LOGIN = False
 
 
 def _sql(db: AppContext, *statements: str) -> None:

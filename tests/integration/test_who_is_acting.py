@@ -23,6 +23,8 @@ PG_URL = os.environ.get("COURTAPP_TEST_DATABASE_URL")
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "example_case.json"
 PASSWORD = "correct horse battery"
+#: These tests decide themselves who logs in (no ``cli`` user from conftest).
+CLI_LOGIN = False
 CLI_PASSWORD = "another horse battery"
 server = pytest.mark.skipif(not PG_URL, reason="needs COURTAPP_TEST_DATABASE_URL")
 
