@@ -153,6 +153,29 @@ def load_or_create_private_key(directory: Path | None = None, *,
     return load_private_key(path, passphrase=passphrase)
 
 
+def private_key_files(directory: Path | None = None) -> list[Path]:
+    """This desk's private key files (what a backup carries, encrypted)."""
+    base = directory if directory is not None else paths.data_dir()
+    return sorted(p for p in (base / KEY_FILE,) if p.is_file())
+
+
+def install_private_key_file(name: str, data: bytes, directory: Path | None = None) -> Path | None:
+    """Write a key file restored from a backup (mode 0600); never over an existing
+    file (returns None then), never outside ``directory``."""
+    base = directory if directory is not None else paths.data_dir()
+    if Path(name).name != name or not name.endswith(".pem"):
+        raise SigningKeyError(f"not a key file name: {name!r}")
+    target = base / name
+    base.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    except FileExistsError:
+        return None
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+    return target
+
+
 def public_key_pem(key: Ed25519PublicKey | Ed25519PrivateKey) -> str:
     pub = key.public_key() if isinstance(key, Ed25519PrivateKey) else key
     return pub.public_bytes(serialization.Encoding.PEM,
