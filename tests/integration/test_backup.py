@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
 from sqlalchemy import create_engine, func, select, text
 
 from courtapp.cli import main
@@ -87,6 +88,9 @@ def test_export_all_is_deterministic_complete_and_reads_back(
     assert sum(len(d["payments"]) for d in docs) > 0
     doc = next(d for d in docs if d["documents"])["documents"][0]
     assert len(doc["content_hash"]) == 64 and len(doc["pdf_sha256"]) == 64
+    schema = json.loads((Path(__file__).resolve().parents[2] / "docs" /
+                         "interchange-v1.schema.json").read_text(encoding="utf-8"))
+    assert list(Draft202012Validator(schema).iter_errors(docs)) == []
     # The export-only lists do not stop an import of the same file.
     assert len(interchange.loads(first.decode("utf-8"), today=datetime.now(UTC).date())) == 30
     # JSON Lines: the same cases, one per line.
