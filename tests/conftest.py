@@ -15,6 +15,9 @@ import uuid
 from collections.abc import Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Desk keys are encrypted at rest by default (issue 10 §5): test desks have a passphrase,
+# also in module- and session-scoped fixtures (the autouse fixture below sets it per test).
+os.environ.setdefault("COURTAPP_KEY_PASSPHRASE", "test desk passphrase, long enough")
 
 import pytest  # noqa: E402
 from hypothesis import HealthCheck, settings  # noqa: E402
@@ -36,6 +39,9 @@ BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test touches the real user data directory or an outside database."""
     monkeypatch.setenv("COURTAPP_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    # Desk keys are encrypted at rest by default (issue 10 §5): each test desk has a passphrase.
+    monkeypatch.setenv("COURTAPP_KEY_PASSPHRASE", "test desk passphrase, long enough")
+    monkeypatch.delenv("COURTAPP_KEY_UNENCRYPTED", raising=False)
     monkeypatch.delenv("COURTAPP_DATABASE_URL", raising=False)
 
 

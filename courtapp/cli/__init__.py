@@ -2,7 +2,8 @@
 
 With no subcommand it starts the desktop application.  Subcommands work on
 the same database without a display, one module per command group:
-:mod:`~courtapp.cli.admin` (``db``, ``user``), :mod:`~courtapp.cli.cases`
+:mod:`~courtapp.cli.admin` (``db``, ``user``), :mod:`~courtapp.cli.backup`
+(``backup``, ``restore``), :mod:`~courtapp.cli.cases`
 (``import``, ``export``, ``assess``), :mod:`~courtapp.cli.calendar`,
 :mod:`~courtapp.cli.demo` (``demo`` and the desktop app),
 :mod:`~courtapp.cli.documents` (``notice``, ``verify``, ``key``,
@@ -33,6 +34,7 @@ from courtapp import __version__
 from courtapp.cli import (
     admin,
     auth,
+    backup,
     calendar,
     cases,
     counter,
@@ -61,7 +63,7 @@ from courtapp.core.domain.errors import (
 )
 
 #: Command groups in the order ``--help`` lists them.
-GROUPS = (admin, auth, cases, calendar, demo, documents, listing, counter, reports, setup)
+GROUPS = (admin, auth, backup, cases, calendar, demo, documents, listing, counter, reports, setup)
 
 log = logging.getLogger("courtapp.cli")
 

@@ -43,15 +43,27 @@ def cmd_export(args: argparse.Namespace) -> int:
     from courtapp.core import interchange
     from courtapp.core.services import cases
 
+    if args.all == bool(args.case_numbers):
+        raise SystemExit("courtapp export: give CASE_NUMBER(s) or --all (one of them)")
+    if args.all:
+        from courtapp.core.services import archive
+
+        with database(args) as ctx:
+            everything = archive.export_all(ctx.uow(), acting(ctx))
+        return _write(args, interchange.dumps_all(everything, jsonl=args.jsonl), len(everything))
     with database(args) as ctx:
         found = cases.export_cases(ctx.uow(), acting(ctx), args.case_numbers)
     if args.jsonl:
         text = "".join(json.dumps(interchange.dump_case(c), ensure_ascii=False) + "\n" for c in found)
     else:
         text = interchange.dumps(found)
+    return _write(args, text, len(found))
+
+
+def _write(args: argparse.Namespace, text: str, count: int) -> int:
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-        print(f"{len(found)} case(s) written to {args.output}", file=sys.stderr)
+        Path(args.output).write_bytes(text.encode("utf-8"))  # "\n" on every platform
+        print(f"{count} case(s) written to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
@@ -126,7 +138,10 @@ def register(sub: SubParsers) -> None:
     imp.set_defaults(func=cmd_import)
 
     exp = sub.add_parser("export", help="export cases in interchange v1")
-    exp.add_argument("case_numbers", nargs="+", metavar="CASE_NUMBER")
+    exp.add_argument("case_numbers", nargs="*", metavar="CASE_NUMBER")
+    exp.add_argument("--all", action="store_true",
+                     help="every case of the database, in case-number order, with its petitions "
+                          "and register of documents; deterministic (same content, same bytes)")
     exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     exp.add_argument("--jsonl", action="store_true", help="JSON Lines: one case per line")
     exp.set_defaults(func=cmd_export)

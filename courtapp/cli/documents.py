@@ -96,26 +96,8 @@ def _has_database(args: argparse.Namespace) -> bool:
     return (paths.data_dir() / "courtapp.sqlite").exists()
 
 
-def _verification_key(args: argparse.Namespace, ctx: AppContext | None) -> object:
-    from courtapp.core.documents import signing
-    from courtapp.core.services import documents
-
-    if args.key:
-        return signing.load_public_key(Path(args.key).read_bytes())
-    if ctx is not None:
-        registered = documents.court_public_key(ctx.uow())
-        if registered is not None:
-            return registered
-    if signing.key_path().exists():
-        return signing.load_private_key(signing.key_path()).public_key()
-    raise SystemExit("courtapp verify: no court public key here; pass --key FILE "
-                     "(made with `courtapp key export`)")
-
-
 def cmd_verify(args: argparse.Namespace) -> int:
-    """Check an issued PDF, or a scanned QR text, against the court's public key."""
-
-
+    """Check an issued PDF, or a scanned QR text, against the registered desk keys."""
     lang = lang_of(args)
     if bool(args.file) == bool(args.qr):
         raise SystemExit("courtapp verify: give a PDF file or --qr TEXT (one of them)")
@@ -128,27 +110,33 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace, ctx: AppContext | None, lang: str) -> int:
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
     from courtapp.core.documents import signing
-    from courtapp.core.services import documents
+    from courtapp.core.services import documents, keys
 
-    key = _verification_key(args, ctx)
-    assert isinstance(key, Ed25519PublicKey)
-    if args.qr:
-        verdict = signing.verify_qr(args.qr, key)
-    else:
-        path = Path(args.file)
-        if not path.is_file():
-            raise no_such_file("verify", path, args)
-        verdict = signing.verify_pdf(path.read_bytes(), key)
+    path = Path(args.file) if args.file else None
+    if path is not None and not path.is_file():
+        raise no_such_file("verify", path, args)
+    data = path.read_bytes() if path is not None else None
+    registered = keys.registered_keys(ctx.uow()) if ctx is not None else []
+    if args.key or not registered:
+        # One key: --key FILE, else (no database, or nothing registered) this desk's own.
+        if args.key:
+            key = signing.load_public_key(Path(args.key).read_bytes())
+        elif signing.key_path().exists():
+            key = signing.load_private_key(signing.key_path()).public_key()
+        else:
+            raise SystemExit("courtapp verify: no court public key here; pass --key FILE "
+                             "(made with `courtapp key export`)")
+        verdict = signing.verify_qr(args.qr, key) if data is None else signing.verify_pdf(data, key)
+    else:  # any desk key registered in the database and valid on the document's date
+        verdict = keys.verify(registered, pdf=data, qr=args.qr)
     note = ""
     if verdict.valid and ctx is not None:
         number = str(verdict.fields.get("number", ""))
         entry = documents.find_document(ctx.uow(), acting(ctx), number)
         if entry is not None:
             own = verdict.fields.get("content_hash") or signing.parse_qr(
-                signing.embedded(Path(args.file).read_bytes())[0] or "").content_hash
+                signing.embedded(data or b"")[0] or "").content_hash
             if own != entry.content_hash:
                 verdict = signing.Verdict(
                     False, f"{number} in the register has other content",
@@ -163,9 +151,9 @@ def _verify(args: argparse.Namespace, ctx: AppContext | None, lang: str) -> int:
 
 
 def cmd_key(args: argparse.Namespace) -> int:
-    """The court key: export the public key, or install the private key on another desk."""
+    """This desk's signing key and the register of every desk's public key."""
     from courtapp.core.documents import signing
-    from courtapp.core.services import documents
+    from courtapp.core.services import documents, keys
 
     lang = lang_of(args)
     if args.key_command == "import":
@@ -183,17 +171,31 @@ def cmd_key(args: argparse.Namespace) -> int:
             tmp.unlink()
             raise
         tmp.rename(target)
-        print(f"court key {signing.fingerprint(installed)} installed at {target}")
+        print(f"signing key {signing.fingerprint(installed)} installed at {target}")
         return 0
     with database(args) as ctx:
-        registered = documents.court_public_key(ctx.uow())
-        pub = registered if registered is not None else \
-            documents.court_signing_key(ctx.uow(), acting(ctx)).public_key()
+        if args.key_command == "list":
+            for k in keys.registered_keys(ctx.uow()):
+                state = f"retired {k.retired_at:%Y-%m-%d}" if k.retired_at else "active"
+                print(f"{k.fingerprint}\t{k.desk}\t{k.username}\t{k.valid_from}\t"
+                      f"{k.last_day or ''}\t{state}")
+            return 0
+        if args.key_command == "retire":
+            k = keys.retire(ctx.uow(), acting(ctx), args.fingerprint)
+            print(f"key {k.fingerprint} of desk {k.desk} retired; it still verifies what it signed "
+                  f"up to {k.last_day}")
+            return 0
+        if args.key_command == "new":
+            old, new = keys.renew(ctx.uow(), acting(ctx))
+            print((f"key {old} retired; " if old else "")
+                  + f"this desk now signs with key {signing.fingerprint(new)}")
+            return 0
+        pub = documents.court_signing_key(ctx.uow(), acting(ctx)).public_key()
     pem = signing.public_key_pem(pub)
     if args.output:
         Path(args.output).write_text(pem, encoding="ascii")
-        print((f"court public key {signing.fingerprint(pub)} written to {args.output}"
-               if lang == "en" else f"法院公钥 {signing.fingerprint(pub)} 已写入 {args.output}"),
+        print((f"public key {signing.fingerprint(pub)} of this desk written to {args.output}"
+               if lang == "en" else f"本机公钥 {signing.fingerprint(pub)} 已写入 {args.output}"),
               file=sys.stderr)
     else:
         sys.stdout.write(pem)
@@ -282,9 +284,10 @@ def register(sub: SubParsers) -> None:
 
     ver = sub.add_parser(
         "verify", help="check an issued PDF or a scanned QR text offline",
-        description="Check a document against the court's public key: prints 'valid' or "
-                    "'invalid: <reason>' and exits 0 or 1.  The key is --key FILE, else the "
-                    "one registered in the database, else this desk's own.")
+        description="Check a document's signature: prints 'valid' or 'invalid: <reason>' and "
+                    "exits 0 or 1.  With --key FILE, against that public key; else against every "
+                    "desk key registered in the database, which must have been valid on the "
+                    "document's date; else (no database) against this desk's own key.")
     ver.add_argument("file", nargs="?", metavar="FILE.pdf", help="an issued PDF")
     ver.add_argument("--qr", metavar="TEXT", help="the text of a scanned QR code")
     ver.add_argument("--key", metavar="FILE", help="the court's public key (PEM, from `courtapp key export`)")
@@ -292,12 +295,21 @@ def register(sub: SubParsers) -> None:
                      help="language of the verdict")
     ver.set_defaults(func=cmd_verify)
 
-    key = sub.add_parser("key", help="the court's signing key: export the public key")
+    key = sub.add_parser("key", help="signing keys: this desk's own, and every desk's registered "
+                                     "public key")
     ks = key.add_subparsers(dest="key_command", metavar="ACTION", required=True)
-    kx = ks.add_parser("export", help="write the court's public key (PEM); made on first use")
+    kx = ks.add_parser("export", help="write this desk's public key (PEM); made and registered "
+                                      "on first use")
     kx.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    ki = ks.add_parser("import", help="install the court's private key file on this desk")
-    ki.add_argument("file", metavar="FILE", help="the PEM file from the desk that made the key")
+    ks.add_parser("list", help="every registered key: fingerprint, desk, user, valid from, "
+                               "valid to, state")
+    kr = ks.add_parser("retire", help="retire a key: it signs nothing more and still verifies "
+                                      "what it signed")
+    kr.add_argument("fingerprint", metavar="FINGERPRINT")
+    ks.add_parser("new", help="retire this desk's key and make and register a new one")
+    ki = ks.add_parser("import", help="install a private key file on this desk (a rebuilt desk; "
+                                      "see also `courtapp restore --keys`)")
+    ki.add_argument("file", metavar="FILE", help="the PEM file")
     key.set_defaults(func=cmd_key)
 
     docs = sub.add_parser("documents", help="the register of issued documents")

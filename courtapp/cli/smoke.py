@@ -45,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="courtapp-smoke-") as tmp:
         if not args.data_dir:
             os.environ[paths.DATA_ENV] = tmp
+            # A throwaway key in the throwaway data directory (keys are encrypted at rest).
+            os.environ.setdefault("COURTAPP_KEY_PASSPHRASE", os.urandom(16).hex())
         step = "start"
         try:
             from courtapp.core import logs

@@ -680,3 +680,11 @@ def dump_listing(x: Listing) -> dict[str, Any]:
 def dumps(cases: list[EnforcementCase]) -> str:
     body: Any = dump_case(cases[0]) if len(cases) == 1 else [dump_case(c) for c in cases]
     return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+
+
+def dumps_all(docs: list[dict[str, Any]], *, jsonl: bool = False) -> str:
+    """``courtapp export --all``: already dumped cases (in the caller's order) as a JSON
+    array, or JSON Lines; the same input always gives the same bytes."""
+    if jsonl:
+        return "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs)
+    return json.dumps(docs, ensure_ascii=False, indent=2) + "\n"

@@ -89,6 +89,10 @@ HIGHER_COURT: Setting[str] = Setting(
 LIFTING_WORKING_DAYS: Setting[int] = Setting(
     "dispatch.lifting_working_days", 3, int, _int_between(1, 60), "setting.value",
     "a number of working days from 1 to 60", "应为1至60之间的工作日数")
+BACKUP_MAX_AGE_DAYS: Setting[int] = Setting(
+    "backup.max_age_days", 7, int, _int_between(1, 365), "setting.value",
+    "a number of days from 1 to 365 after which the Admin screen warns that the last backup "
+    "is too old", "应为1至365之间的天数，超过后管理页面提示上次备份已过久")
 
 # Who is acting (issue 10 §3): a user name is locked for this long after
 # LOGIN_MAX_FAILURES wrong passwords in a row; a ``courtapp login`` session
@@ -125,7 +129,7 @@ def sla(kind: PetitionKind) -> Setting[Sla]:
 _ALL: tuple[Setting[Any], ...] = (
     GRACE_MONTHS, SMALL_AMOUNT, PARA1_APPLIES_TO_FIXED_TERM, TRAVEL_MAX_DAYS, HIGHER_COURT,
     LIFTING_WORKING_DAYS, PUBLIC_ID_MASK, LOCKOUT_MINUTES, SESSION_HOURS, IDLE_LOCK_MINUTES,
-    *(sla(k) for k in PetitionKind if not KINDS[k].statutory_sla))
+    BACKUP_MAX_AGE_DAYS, *(sla(k) for k in PetitionKind if not KINDS[k].statutory_sla))
 SETTINGS: dict[str, Setting[Any]] = {s.key: s for s in _ALL}
 
 

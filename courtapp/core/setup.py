@@ -258,25 +258,18 @@ def record_court(ctx: AppContext, actor: Actor, name: str, code: str) -> None:
 def setup_signing_key(ctx: AppContext, actor: Actor, choice: KeyChoice) -> str:
     """The signing-key step of the set-up; returns the key's fingerprint.
 
-    Today a court signs with one Ed25519 key (:mod:`courtapp.core.documents.signing`):
-    ``generate`` makes it on the court's first desk and registers its public key
-    in the database; ``import`` installs the key file made on that desk.  A
-    desk that already holds the key keeps it.  This is the one place to extend
-    when every desk gets its own registered key.
+    Each desk signs with its own Ed25519 key (issue 10 §5,
+    :mod:`courtapp.core.services.keys`): ``generate`` makes this desk's key (a
+    desk that has one keeps it) and registers its public key in the database
+    with the desk and the user; ``import`` installs a key file (a rebuilt desk
+    getting its own key back) and registers it.
     """
     from courtapp.core.services import documents
 
     path = signing.key_path()
-    registered = documents.court_public_key(ctx.uow())
     if choice.action == "import":
         _install_key_file(Path(choice.file).expanduser(), path)
-    elif not path.exists() and registered is not None:
-        fp = signing.fingerprint(registered)
-        raise SetupError(
-            f"this court already has a signing key ({fp}); choose to import the key file "
-            "from the desk that made it (courtapp key export is not enough: it is the public key)",
-            f"本院已有签名密钥（{fp}），请选择导入制作该密钥的电脑上的密钥文件")
-    key = documents.court_signing_key(ctx.uow(), actor)  # made if missing; registered if first
+    key = documents.court_signing_key(ctx.uow(), actor)  # made if missing; registered
     return signing.fingerprint(key)
 
 

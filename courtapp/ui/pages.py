@@ -93,6 +93,7 @@ class AdminPage(Retranslating, QWidget):
     def __init__(self, ctx: AppContext, actor: Actor, tasks: TaskRunner, *,
                  clock: Callable[[], date] = date.today, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from courtapp.ui.backup_status import BackupSection
         from courtapp.ui.counter.admin import CalendarSection, DailyRunSection
 
         self._ctx = ctx
@@ -101,8 +102,10 @@ class AdminPage(Retranslating, QWidget):
         self._users: list[UserInfo] = []
         self.calendar: CalendarSection | None = None
         self.daily: DailyRunSection | None = None
+        self.backup: BackupSection | None = None
         if actor.can(Permission.SETTINGS_EDIT):
             self.calendar = CalendarSection(ctx, actor, tasks, clock=clock, parent=self)
+            self.backup = BackupSection(ctx, tasks, parent=self)
         if actor.can(Permission.LISTING_PUBLISH):
             self.daily = DailyRunSection(ctx, actor, tasks, clock=clock, parent=self)
         self.can_manage = actor.can(Permission.USER_MANAGE)
@@ -139,7 +142,7 @@ class AdminPage(Retranslating, QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        for section in (self.calendar, self.daily):
+        for section in (self.backup, self.calendar, self.daily):
             if section is not None:
                 layout.addWidget(section)
 

@@ -187,6 +187,33 @@
     </message>
 </context>
 <context>
+    <name>BackupSection</name>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>An IT officer takes a backup with "courtapp backup FILE" (see the set-up guide); desks keep working meanwhile.</source>
+        <translation>由信息技术人员使用“courtapp backup 文件”进行备份（见安装说明），备份期间各工作台可照常使用。</translation>
+    </message>
+    <message>
+        <source>No backup of this database is recorded.</source>
+        <translation>本数据库尚无备份记录。</translation>
+    </message>
+    <message>
+        <source>Last backup: %1, %2 rows, to %3</source>
+        <translation>上次备份：%1，共%2行，保存至%3</translation>
+    </message>
+    <message>
+        <source>There is no backup. Take one now.</source>
+        <translation>尚无备份，请立即备份。</translation>
+    </message>
+    <message>
+        <source>The last backup is more than %1 days old. Take one now.</source>
+        <translation>上次备份已超过%1天，请立即备份。</translation>
+    </message>
+</context>
+<context>
     <name>BasisSection</name>
     <message>
         <source>Enforcement basis</source>

@@ -34,7 +34,7 @@ from courtapp.core.documents import signing
 from courtapp.core.documents.model import DocKind, canonical
 from courtapp.core.domain.errors import PermissionDenied, ValidationError
 from courtapp.core.domain.roles import Actor, Role
-from courtapp.core.services import audit
+from courtapp.core.services import audit, keys
 from courtapp.core.services import documents as ds
 from courtapp.core.services.documents import rendering
 
@@ -234,7 +234,7 @@ def test_a_missing_precondition_is_refused_with_what_is_missing(
 def count_key_registration(db: AppContext) -> int:
     with db.engine.connect() as c:
         return int(c.execute(text("select count(*) from audit_log where action = "
-                                  "'court_key.register'")).scalar_one())
+                                  "'signing_key.register'")).scalar_one())
 
 
 def test_an_execution_notice_needs_the_cases_notice(db: AppContext) -> None:
@@ -263,15 +263,22 @@ def test_a_respondent_the_case_does_not_have_is_refused(db: AppContext, court: C
 
 
 # --------------------------------------------------------------------- key
-def test_the_court_key_is_registered_once_and_another_desks_key_is_refused(
+def test_each_desk_registers_its_own_key_and_both_verify(
         db: AppContext, court: Court, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = issue(db, court, DocKind.EXECUTION_NOTICE)
     pub = public_key(db)
     assert signing.same_key(pub, signing.load_private_key(signing.key_path()))
     monkeypatch.setenv("COURTAPP_DATA_DIR", str(tmp_path / "other-desk"))
-    with pytest.raises(signing.SigningKeyError, match="not the court's key"):
-        issue(db, court, DocKind.WARNING)
-    assert signing.verify_pdf(first.pdf, pub).valid
+    monkeypatch.setenv("COURTAPP_DESK", "desk-2")
+    second = issue(db, court, DocKind.WARNING)  # no shared private key: desk 2 makes its own
+    registered = keys.registered_keys(db.uow())
+    assert len(registered) == 2 and registered[1].desk == "desk-2"
+    assert registered[1].username == CLERK.username
+    assert not signing.verify_pdf(second.pdf, pub).valid
+    assert keys.verify(registered, pdf=first.pdf).valid
+    assert keys.verify(registered, pdf=second.pdf).valid
+    assert [e.action for e in audit.entries(db.uow(), AUDITOR, entity_type="signing_key")
+            ].count("signing_key.register") == 2
 
 
 # -------------------------------------------------------------------- draft

@@ -19,7 +19,7 @@ from courtapp.core.context import open_database
 from courtapp.core.db import migrate
 from courtapp.core.documents import signing
 from courtapp.core.domain.errors import ValidationError
-from courtapp.core.services import auth
+from courtapp.core.services import auth, keys
 from courtapp.core.services import documents as ds
 
 PASSWORD = "correct horse 9"
@@ -68,29 +68,36 @@ def test_bad_answers_are_refused_by_field_and_nothing_is_written(tmp_path: Path)
     assert not signing.key_path().exists()
 
 
-def test_a_second_desk_checks_the_administrator_and_imports_the_court_key(tmp_path: Path) -> None:
+def test_a_second_desk_checks_the_administrator_and_registers_its_own_key(tmp_path: Path) -> None:
     db = desk.DatabaseChoice("sqlite", path=str(tmp_path / "shared.sqlite"))
     first = desk.apply(answers(db))
-    key_file = tmp_path / "court-key.pem"
-    key_file.write_bytes(signing.key_path().read_bytes())
-    # Another desk: its own data directory, the same database.
+    first_key = signing.key_path().read_bytes()
+    # Another desk: its own data directory, the same database, its own key (issue 10 §5).
     os.environ[paths.DATA_ENV] = str(tmp_path / "desk2")
-    with pytest.raises(desk.SetupError) as refused:  # a new key would not be the court's
-        desk.apply(answers(db))
-    assert first.key_fingerprint in refused.value.message("en")
-    assert not config.exists()  # not configured after a failure
     with pytest.raises(ValidationError) as wrong:
-        desk.apply(answers(db, admin_password="not the password",
-                           key=desk.KeyChoice("import", str(key_file))))
+        desk.apply(answers(db, admin_password="not the password"))
     assert wrong.value.errors[0].path == "administrator.password"
-    second = desk.apply(answers(db, key=desk.KeyChoice("import", str(key_file))))
+    assert not config.exists()  # not configured after a failure
+    second = desk.apply(answers(db))
     assert not second.created_admin
-    assert second.key_fingerprint == first.key_fingerprint
+    assert second.key_fingerprint != first.key_fingerprint
+    assert signing.key_path().read_bytes() != first_key  # no shared private key
     assert config.load().database_url == first.database_url
+    ctx = open_database(first.database_url)
+    try:
+        assert [k.fingerprint for k in keys.registered_keys(ctx.uow())] == [
+            first.key_fingerprint, second.key_fingerprint]
+    finally:
+        ctx.engine.dispose()
     with pytest.raises(ValidationError) as other_court:
-        desk.apply(answers(db, court_name="上海市浦东新区人民法院", court_code="沪0115",
-                           key=desk.KeyChoice("import", str(key_file))))
+        desk.apply(answers(db, court_name="上海市浦东新区人民法院", court_code="沪0115"))
     assert other_court.value.errors[0].rule == "court.other"
+    # A rebuilt desk gets its own key file back with "import".
+    rebuilt = tmp_path / "desk1-key.pem"
+    rebuilt.write_bytes(first_key)
+    os.environ[paths.DATA_ENV] = str(tmp_path / "desk1-rebuilt")
+    again = desk.apply(answers(db, key=desk.KeyChoice("import", str(rebuilt))))
+    assert again.key_fingerprint == first.key_fingerprint
 
 
 def test_postgresql_with_the_password_remembered_in_a_0600_file(empty_pg: EmptyPg) -> None:

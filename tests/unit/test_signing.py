@@ -63,12 +63,22 @@ def sealed(d: Document, key: Ed25519PrivateKey) -> bytes:
 def test_the_key_is_made_on_first_use_owner_only_and_reused(tmp_path: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(signing.PASSPHRASE_ENV, raising=False)
+    monkeypatch.setenv(signing.UNENCRYPTED_ENV, "1")  # a demo desk's explicit choice
     first = signing.load_or_create_private_key(tmp_path)
     path = signing.key_path(tmp_path)
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     assert b"BEGIN PRIVATE KEY" in path.read_bytes()
     again = signing.load_or_create_private_key(tmp_path)
     assert signing.same_key(first, again)
+
+
+def test_without_a_passphrase_no_key_is_made_unless_a_demo_desk_says_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(signing.PASSPHRASE_ENV, raising=False)
+    monkeypatch.delenv(signing.UNENCRYPTED_ENV, raising=False)
+    with pytest.raises(signing.SigningKeyError, match="encrypted at rest"):
+        signing.load_or_create_private_key(tmp_path)
+    assert not signing.key_path(tmp_path).exists()
 
 
 def test_with_a_passphrase_the_key_file_is_encrypted_and_needs_it(

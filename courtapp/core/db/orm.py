@@ -329,6 +329,24 @@ class LoginSessionRow(Base):
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+class SigningKeyRow(Base):
+    """A desk's public signing key (issue 10 §5): who registered it, on which desk,
+    and when it was valid.  A retired key still verifies what it signed before."""
+
+    __tablename__ = "signing_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(16))
+    public_key: Mapped[str] = mapped_column(Text)  # SubjectPublicKeyInfo PEM
+    desk: Mapped[str] = mapped_column(String(100))
+    username: Mapped[str] = mapped_column(String(100))
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    registered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    retired_by: Mapped[str | None] = mapped_column(String(100))
+    __table_args__ = (UniqueConstraint("fingerprint", name="uq_signing_keys_fingerprint"),)
+
+
 class SettingRow(Base):
     """Court-wide settings shared by every desk (e.g. the default grace period)."""
 

@@ -69,6 +69,8 @@ from courtapp.core.domain.errors import DomainError
 
 KEY_FILE = "court-signing-key.pem"
 PASSPHRASE_ENV = "COURTAPP_KEY_PASSPHRASE"
+#: ``1``: a new key may be made without a passphrase (demo and test desks only).
+UNENCRYPTED_ENV = "COURTAPP_KEY_UNENCRYPTED"
 QR_VERSION = "CA1"
 SIG_MARKER = b"%COURTAPP-SIG "
 PDF_SIG_CONTEXT = b"courtapp-pdf-v1:"
@@ -105,10 +107,16 @@ def _passphrase(passphrase: str | None) -> bytes | None:
 
 
 def create_private_key(path: Path, *, passphrase: str | None = None) -> Ed25519PrivateKey:
-    """Make a new key at ``path`` (mode 0600; encrypted when a passphrase is given or
-    ``COURTAPP_KEY_PASSPHRASE`` is set).  Never overwrites an existing file."""
-    key = Ed25519PrivateKey.generate()
+    """Make a new key at ``path`` (mode 0600), encrypted with the passphrase given or
+    ``COURTAPP_KEY_PASSPHRASE``.  Without one it is refused, unless
+    ``COURTAPP_KEY_UNENCRYPTED=1`` (a demo or test desk) allows a plain file.
+    Never overwrites an existing file."""
     secret = _passphrase(passphrase)
+    if secret is None and os.environ.get(UNENCRYPTED_ENV) != "1":
+        raise SigningKeyError(
+            f"this desk's new signing key is encrypted at rest: set {PASSPHRASE_ENV} to a long "
+            f"passphrase first (or {UNENCRYPTED_ENV}=1 on a demo or test desk)")
+    key = Ed25519PrivateKey.generate()
     encryption: serialization.KeySerializationEncryption = (
         serialization.BestAvailableEncryption(secret) if secret else serialization.NoEncryption())
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
@@ -151,6 +159,30 @@ def load_or_create_private_key(directory: Path | None = None, *,
         except FileExistsError:  # another process made it meanwhile
             pass
     return load_private_key(path, passphrase=passphrase)
+
+
+def private_key_files(directory: Path | None = None) -> list[Path]:
+    """This desk's private key files (what a backup carries, encrypted)."""
+    base = directory if directory is not None else paths.data_dir()
+    stem = Path(KEY_FILE).stem
+    return sorted(p for p in (base / KEY_FILE, *base.glob(f"{stem}.retired-*.pem")) if p.is_file())
+
+
+def install_private_key_file(name: str, data: bytes, directory: Path | None = None) -> Path | None:
+    """Write a key file restored from a backup (mode 0600); never over an existing
+    file (returns None then), never outside ``directory``."""
+    base = directory if directory is not None else paths.data_dir()
+    if Path(name).name != name or not name.endswith(".pem"):
+        raise SigningKeyError(f"not a key file name: {name!r}")
+    target = base / name
+    base.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    except FileExistsError:
+        return None
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+    return target
 
 
 def public_key_pem(key: Ed25519PublicKey | Ed25519PrivateKey) -> str:

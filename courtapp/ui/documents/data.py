@@ -17,7 +17,7 @@ from courtapp.core.context import AppContext
 from courtapp.core.documents.model import DocKind
 from courtapp.core.domain.model import PartyKind
 from courtapp.core.domain.roles import Actor
-from courtapp.core.services import cases
+from courtapp.core.services import cases, keys
 from courtapp.core.services import documents as ds
 from courtapp.core.services import listing as ls
 
@@ -69,6 +69,12 @@ def load_issue_context(ctx: AppContext, actor: Actor, case_id: int) -> IssueCont
 
 def public_key(ctx: AppContext) -> Ed25519PublicKey | None:
     return ds.court_public_key(ctx.uow())
+
+
+def registered_keys(ctx: AppContext) -> list[keys.RegisteredKey]:
+    """Every desk key registered in the database (verification accepts any of them
+    that was valid on the document's date)."""
+    return keys.registered_keys(ctx.uow())
 
 
 # ------------------------------------------------------------------- batches

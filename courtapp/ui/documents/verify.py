@@ -32,7 +32,8 @@ from courtapp.core.context import AppContext
 from courtapp.core.documents import signing
 from courtapp.core.domain.roles import Actor
 from courtapp.core.services import documents as ds
-from courtapp.ui.documents.data import public_key
+from courtapp.core.services import keys
+from courtapp.ui.documents.data import registered_keys
 from courtapp.ui.documents.labels import core_lang, kind_label
 from courtapp.ui.documents.widgets import fit_height
 from courtapp.ui.i18n import Retranslating
@@ -83,6 +84,7 @@ class VerifyDialog(Retranslating, QDialog):
         self._actor = actor
         self._tasks = tasks
         self.key: Ed25519PublicKey | None = None
+        self.keys: list[keys.RegisteredKey] = []
         self._key_known = False
         self._pending: Callable[[], None] | None = None
         self.outcome: Outcome | None = None
@@ -164,13 +166,14 @@ class VerifyDialog(Retranslating, QDialog):
         self.close_button.clicked.connect(self.accept)
         self.qr_edit.setFocus()
         self.retranslateUi()
-        tasks.run_db(lambda: public_key(ctx), on_done=self._on_key, on_error=self._on_key_error,
-                     owner=self)
+        tasks.run_db(lambda: registered_keys(ctx), on_done=self._on_key,
+                     on_error=self._on_key_error, owner=self)
 
     # --------------------------------------------------------------- key
-    def _on_key(self, key: Ed25519PublicKey | None) -> None:
-        self.key, self._key_known = key, True
-        self.key_loaded.emit(key is not None)
+    def _on_key(self, found: list[keys.RegisteredKey]) -> None:
+        self.keys, self._key_known = found, True
+        self.key = found[-1].public_key if found else None
+        self.key_loaded.emit(bool(found))
         pending, self._pending = self._pending, None
         if pending is not None:
             pending()
@@ -202,9 +205,8 @@ class VerifyDialog(Retranslating, QDialog):
 
     def verify_qr_text(self, text: str) -> None:
         def run() -> None:
-            key = self.key
-            assert key is not None
-            self._tasks.run_cpu(lambda: signing.verify_qr(text, key),
+            known = list(self.keys)
+            self._tasks.run_cpu(lambda: keys.verify(known, qr=text),
                                 on_done=lambda v: self._look_up(v, "qr"),
                                 on_error=self._on_failed, owner=self)
         self._when_key(run)
@@ -221,9 +223,8 @@ class VerifyDialog(Retranslating, QDialog):
         self.tabs.setCurrentIndex(1)
 
         def run() -> None:
-            key = self.key
-            assert key is not None
-            self._tasks.run_cpu(lambda: signing.verify_pdf(path.read_bytes(), key),
+            known = list(self.keys)
+            self._tasks.run_cpu(lambda: keys.verify(known, pdf=path.read_bytes()),
                                 on_done=lambda v: self._look_up(v, path.name),
                                 on_error=self._on_failed, owner=self)
         self._when_key(run)

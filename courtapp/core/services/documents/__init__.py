@@ -40,7 +40,6 @@ from courtapp.core.services.documents.issuing import (
     supersede,
 )
 from courtapp.core.services.documents.keys import (
-    SETTING_PUBLIC_KEY,
     court_public_key,
     court_signing_key,
 )
@@ -73,7 +72,7 @@ from courtapp.core.services.documents.register import (
 from courtapp.core.services.documents.warm import warm_up, warm_up_database
 
 __all__ = [
-    "KIND_HELP", "LEGAL_GROUND", "SETTING_PUBLIC_KEY", "BatchItemError", "BatchProgress",
+    "KIND_HELP", "LEGAL_GROUND", "BatchItemError", "BatchProgress",
     "IssueRequest", "Issued", "IssuedDocument", "StoredDocumentDamaged",
     "chinese_numeral", "collect", "court_public_key", "court_signing_key", "document_content",
     "document_number", "edit", "find_document", "get_document", "issue", "issue_batch",

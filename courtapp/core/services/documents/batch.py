@@ -60,7 +60,7 @@ def issue_batch(uow: UnitOfWork, actor: Actor, requests: Sequence[IssueRequest],
     numbers: list[str] = []
     pages: list[tuple[Document, str | None]] = []
     if key is None:
-        key = court_signing_key(uow, actor)
+        key = court_signing_key(uow, actor, on=on)
     pool: Executor | None = executor
     own_pool = False
     if pool is None and workers > 1:

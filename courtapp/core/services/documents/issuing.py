@@ -94,9 +94,9 @@ def issue_request(uow: UnitOfWork, actor: Actor, req: IssueRequest, *,
                   supersedes: str = "", reason: str = "") -> Issued:
     """Issue what ``req`` asks for (``supersedes``: the number this one corrects)."""
     require_issue(actor, req.kind)
-    if key is None:
-        key = court_signing_key(uow, actor)
     on = issued_on or date.today()
+    if key is None:
+        key = court_signing_key(uow, actor, on=on)
     for attempt in range(MAX_ATTEMPTS):
         try:
             with uow:

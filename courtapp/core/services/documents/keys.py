@@ -1,31 +1,28 @@
-"""The court key (issue 4 §5).
+"""This desk's signing key (issue 4 §5, issue 10 §5).
 
-Each desk holds the private key in its data directory
-(:mod:`courtapp.core.documents.signing`); the first desk to issue registers
-the public key in the settings table, and a desk whose key differs is refused,
-so every document of a court verifies with the one public key.
+Each desk holds its own private key in its data directory
+(:mod:`courtapp.core.documents.signing`, encrypted at rest by default) and
+registers its public key in ``signing_keys`` the first time it signs
+(:mod:`courtapp.core.services.keys`); every registered key verifies.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+from datetime import date
 from typing import TYPE_CHECKING
-
-from sqlalchemy.exc import IntegrityError
 
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.documents import signing
 from courtapp.core.domain.roles import Actor
-from courtapp.core.services import audit
+from courtapp.core.services import keys
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import (
         Ed25519PrivateKey,
         Ed25519PublicKey,
     )
-
-SETTING_PUBLIC_KEY = "documents.court_public_key"
 
 #: This desk's key as read from its file, by (path, modification time, size, passphrase):
 #: read (and decrypted) once per process, again only when the file changes.
@@ -53,33 +50,16 @@ def desk_key(*, create: bool = True) -> Ed25519PrivateKey | None:
 
 
 def court_public_key(uow: UnitOfWork) -> Ed25519PublicKey | None:
-    """The court's public key registered in the database, if any."""
-    with uow:
-        pem = uow.settings.get(SETTING_PUBLIC_KEY)
-        return signing.load_public_key(pem) if pem is not None else None
+    """The public key registered last that is still in use (one of the desks' keys;
+    :func:`courtapp.core.services.keys.verify` accepts any registered key)."""
+    latest = keys.latest_key(uow)
+    return latest.public_key if latest is not None else None
 
 
-def court_signing_key(uow: UnitOfWork, actor: Actor) -> Ed25519PrivateKey:
-    """This desk's court key (made on first use), registered in the database on
-    first use; refused if the database already knows another key."""
+def court_signing_key(uow: UnitOfWork, actor: Actor, *, on: date | None = None) -> Ed25519PrivateKey:
+    """This desk's own key (made on first use), registered in the database with the
+    desk, the user and its validity (issue 10 §5); ``on``: the date of the
+    documents about to be signed.  A retired key is refused."""
     key = desk_key()
     assert key is not None
-    for _ in range(2):
-        try:
-            with uow:
-                pem = uow.settings.add_if_absent(SETTING_PUBLIC_KEY, signing.public_key_pem(key))
-                if pem is None:
-                    audit.record(uow, actor, "court_key.register", "setting", SETTING_PUBLIC_KEY,
-                                 after={"fingerprint": signing.fingerprint(key)})
-                    uow.commit()
-                    return key
-                registered = signing.load_public_key(pem)
-        except IntegrityError:  # another desk registered it at the same moment
-            continue
-        if not signing.same_key(registered, key):
-            raise signing.SigningKeyError(
-                f"this desk's signing key ({signing.fingerprint(key)}, {signing.key_path()}) is "
-                f"not the court's key registered in the database ({signing.fingerprint(registered)}); "
-                "copy the court key file from the desk that issued the first document")
-        return key
-    raise signing.SigningKeyError("could not register the court key")
+    return keys.register(uow, actor, key, on=on)
