@@ -46,8 +46,9 @@ from courtapp.core.db.orm import Base
 
 FORMAT = "courtapp-backup"
 VERSION = 1
-#: Filled by the application itself on a new database; replaced by the backup's.
-SEEDED_TABLES = ("calendar_days", "calendar_years")
+#: Filled by the application itself on a new database (the calendar by the
+#: application, the audit chain's head by migration 0014); replaced by the backup's.
+SEEDED_TABLES = ("calendar_days", "calendar_years", "audit_head")
 _BATCH = 1000
 
 
