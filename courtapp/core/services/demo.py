@@ -412,6 +412,12 @@ def load_demo(uow: UnitOfWork, actor: Actor, n: int, *, seed: int = 2026, batch:
                 data = rows.rows[table.__tablename__]
                 if data:
                     conn.execute(insert(table.__table__), data)  # type: ignore[arg-type]
+            # Each demo case is audited like an imported one (without the full
+            # "after" dump), so that a later direct change to it is found by
+            # `courtapp audit verify` (issue 10 §4).
+            for case in rows.rows["cases"]:
+                audit.record(uow, actor, "case.import", "case", case["case_number"],
+                             reason="demo")
             done += size
             if done >= n:
                 audit.record(uow, actor, "demo.load", "database", "demo",
