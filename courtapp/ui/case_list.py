@@ -353,7 +353,12 @@ class CasesPage(Retranslating, QWidget):
 
     Opening or creating a case shows ``CaseFormDialog``; when it saves, the
     list reloads and selects the saved case.
+
+    Signals:
+        case_opened(int, str): an existing case was opened (id, case number).
     """
+
+    case_opened = Signal(int, str)
 
     def __init__(self, ctx: AppContext, actor: Actor, tasks: TaskRunner, *,
                  settings: UiSettings | None = None, parent: QWidget | None = None) -> None:
@@ -608,3 +613,7 @@ class CasesPage(Retranslating, QWidget):
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.case_saved.connect(lambda cid: self.refresh(select_case=cid))
         dlg.show()
+        if case_id is not None:
+            summary = self.selected_summary()
+            number = summary.case_number if summary is not None and summary.id == case_id else ""
+            self.case_opened.emit(case_id, number)

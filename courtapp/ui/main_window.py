@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -184,6 +185,7 @@ class MainWindow(Retranslating, QMainWindow):
         if key == "cases":
             self.cases_page = CasesPage(self._ctx, self._actor, self._tasks,
                                         settings=self._settings, parent=self)
+            self.cases_page.case_opened.connect(self._settings.add_recent_case)
             return self.cases_page
         if key == "listings":
             self.decisions_page = DecisionsPage(self._ctx, self._actor, self._tasks, parent=self)
@@ -254,6 +256,18 @@ class MainWindow(Retranslating, QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
+        self.recent_menu = self.file_menu.addMenu("")
+        self.recent_menu.setObjectName("recent_cases")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._fill_recent()
+        self.find_action = QAction(self)
+        self.find_action.setObjectName("find")
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.find_action.triggered.connect(self.focus_search)
+        self.addAction(self.find_action)
+        self.file_menu.addAction(self.find_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -270,6 +284,42 @@ class MainWindow(Retranslating, QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(self.about_action)
+
+    def _fill_recent(self) -> None:
+        """File → Recent cases: the cases this user opened last (issue 12 §7)."""
+        self.recent_menu.clear()
+        recent = self._settings.recent_cases
+        for n, (cid, number) in enumerate(recent, 1):
+            act = self.recent_menu.addAction(f"&{n} {number or cid}")
+            act.setData(cid)
+            act.triggered.connect(lambda _=False, cid=cid: self.open_recent(cid))
+        self.recent_menu.setEnabled(bool(recent) and self.is_page_available("cases"))
+
+    def open_recent(self, case_id: int) -> bool:
+        if not self.show_page("cases") or self.cases_page is None:
+            return False
+        self.cases_page.open_case(case_id)
+        return True
+
+    def focus_search(self) -> QWidget | None:
+        """Ctrl+F on any page: the page's own search box, else the case search."""
+        own: dict[str, QWidget | None] = {
+            "cases": self.cases_page.search_edit if self.cases_page else None,
+            "public": self.public_page.search_box if self.public_page else None,
+        }
+        if self.counter_page is not None and self.counter_page.intake is not None:
+            own["counter"] = self.counter_page.intake.search
+        target = own.get(self.current_page())
+        if target is None or not target.isVisible():
+            if not self.show_page("cases") or self.cases_page is None:
+                return None
+            target = self.cases_page.search_edit
+        if self.current_page() == "counter" and self.counter_page is not None:
+            self.counter_page.show_tab("intake")
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if isinstance(target, QLineEdit):
+            target.selectAll()
+        return target
 
     def open_settings(self) -> SettingsDialog:
         dlg = SettingsDialog(self._settings, parent=self)
@@ -309,6 +359,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.nav.setMinimumWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 8)
         self.file_menu.setTitle(self.tr("&File"))
         self.settings_action.setText(self.tr("&Settings…"))
+        self.recent_menu.setTitle(self.tr("&Recent cases"))
+        self.find_action.setText(self.tr("&Find…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.verify_action.setText(self.tr("&Verify a document…"))

@@ -30,6 +30,9 @@ KEY_WINDOW_STATE = "main_window/state"
 KEY_SPLITTER = "main_window/splitter"
 KEY_LAST_PAGE = "main_window/last_page"
 KEY_CASE_HEADER = "cases/header"
+KEY_RECENT_CASES = "cases/recent"
+#: How many cases File → Recent cases offers.
+RECENT_MAX = 8
 
 
 def default_store() -> QSettings:
@@ -56,7 +59,7 @@ class UiSettings(QObject):
     #: the last page, column widths and sort orders.  The language stays the
     #: computer's (the log-in dialog needs it before anyone has logged in).
     PER_USER = frozenset({KEY_GEOMETRY, KEY_WINDOW_STATE, KEY_SPLITTER, KEY_LAST_PAGE,
-                          KEY_CASE_HEADER})
+                          KEY_CASE_HEADER, KEY_RECENT_CASES})
 
     @property
     def user(self) -> str:
@@ -95,6 +98,23 @@ class UiSettings(QObject):
             return
         self._store.setValue(stored, value)
         self.settings_changed.emit(key)
+
+    @property
+    def recent_cases(self) -> list[tuple[int, str]]:
+        """The cases this user opened last, most recent first: (id, case number)."""
+        out: list[tuple[int, str]] = []
+        for line in self._text(KEY_RECENT_CASES, "").splitlines():
+            cid, _, number = line.partition("\t")
+            if cid.isdigit():
+                out.append((int(cid), number))
+        return out
+
+    def add_recent_case(self, case_id: int, number: str) -> None:
+        old = [(c, n) for c, n in self.recent_cases if c != case_id]
+        if not number:
+            number = next((n for c, n in self.recent_cases if c == case_id), "")
+        keep = [(case_id, number), *old][:RECENT_MAX]
+        self._set(KEY_RECENT_CASES, "\n".join(f"{c}\t{n}" for c, n in keep))
 
     def table_state(self, name: str) -> QByteArray:
         """A table header's saved state (column widths, sort column and order)."""

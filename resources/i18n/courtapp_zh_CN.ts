@@ -1573,6 +1573,7 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
     <name>DecisionSummary</name>
     <message>
         <source>Case</source>
+        <extracomment>The server-side order of each column (issue 12 §2): keys of ``LISTING_SORT``. (sort key, descending): newest first until a header is clicked.</extracomment>
         <translation>案号</translation>
     </message>
     <message>
@@ -3773,6 +3774,14 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
     <message>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent cases</source>
+        <translation>最近打开的案件(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -352,3 +352,54 @@ def test_run_gui_opens_the_demo_window_and_returns_when_it_closes(
     # (tests/gui/test_crash_and_fonts.py checks both cases).
     if not system_chinese_families():
         assert app.font().family() == "WenQuanYi Micro Hei"
+
+
+def test_ctrl_f_focuses_a_search_box_on_every_page(
+        qtbot: QtBot, cases_db: AppContext, judge: Actor, tasks: TaskRunner,
+        ui_settings: UiSettings) -> None:
+    """Issue 12 §7: the page's own search, or the case search for a page without one."""
+    w = make_window(qtbot, cases_db, judge, tasks, ui_settings)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    assert w.cases_page is not None and w.counter_page is not None
+    for page in ("today", "listings", "notices", "reports"):
+        w.show_page(page)
+        qtbot.keyClick(w, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        assert w.current_page() == "cases"
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is w.cases_page.search_edit)
+    w.show_page("counter")
+    assert w.counter_page.intake is not None
+    qtbot.keyClick(w, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert w.current_page() == "counter"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is w.counter_page.intake.search)
+
+
+def test_recent_cases_are_on_the_file_menu_per_user(
+        qtbot: QtBot, cases_db: AppContext, judge: Actor, clerk: Actor, tasks: TaskRunner,
+        ui_settings: UiSettings) -> None:
+    from courtapp.ui.case_form import CaseFormDialog
+
+    w = make_window(qtbot, cases_db, judge, tasks, ui_settings)
+    assert not w.recent_menu.isEnabled()  # nothing opened yet
+    w.show_page("cases")
+    page = w.cases_page
+    assert page is not None
+    qtbot.waitUntil(lambda: page.model.rowCount() > 1, timeout=10_000)
+    page.table.selectRow(1)
+    summary = page.selected_summary()
+    assert summary is not None
+    with qtbot.waitSignal(page.case_opened):
+        page.open_case(summary.id)
+    assert ui_settings.recent_cases[0] == (summary.id, summary.case_number)
+    for dlg in QApplication.topLevelWidgets():
+        if isinstance(dlg, CaseFormDialog):
+            dlg.close()
+    w._fill_recent()
+    [action] = w.recent_menu.actions()
+    assert action.text() == f"&1 {summary.case_number}" and w.recent_menu.isEnabled()
+    action.trigger()
+    qtbot.waitUntil(lambda: any(isinstance(d, CaseFormDialog) and d.isVisible()
+                                for d in QApplication.topLevelWidgets()))
+    # another user at the same computer has their own list
+    other = make_window(qtbot, cases_db, clerk, tasks, ui_settings)
+    assert other.recent_menu.actions() == []

@@ -11,7 +11,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "integration"))
@@ -191,3 +191,71 @@ def test_the_listings_detail_shows_reasons_in_the_interface_language(
         overview.record, reasons_en="able to perform and refuses to"))
     html = decision_html(english, on)
     assert "able to perform and refuses to" in html and "拒不履行" not in html
+
+
+def test_the_listings_list_sorts_by_its_columns_on_the_server(
+        qtbot: QtBot, sqlite_db: AppContext, tasks: TaskRunner) -> None:
+    """Issue 12 §2: a header click orders the listings in the database (with a sort
+    arrow), checked against SQL, ascending then descending."""
+    from sqlalchemy import text
+
+    from courtapp.core.domain.listing import ListingStatus
+    from courtapp.ui.listing.decisions import COL_CASE, COL_DECIDED
+
+    days = {1236: date(2026, 5, 4), 1234: date(2026, 5, 8), 1235: date(2026, 5, 6)}
+    for seq, on in days.items():
+        def renumber(d: dict[str, object], seq: int = seq) -> None:
+            d["case_number"] = f"(2026)京0105执{seq}号"
+        publish(sqlite_db, store(sqlite_db, renumber), on=on)
+    page = DecisionsPage(sqlite_db, ADMIN, tasks, clock=lambda: date(2026, 6, 1))
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
+        page.show()
+    header = page.table.horizontalHeader()
+
+    def shown() -> list[int]:
+        return [page.model.overview(r).record.id for r in range(page.model.rowCount())]
+
+    def sql(order: str) -> list[int]:
+        with sqlite_db.engine.connect() as c:
+            return [r[0] for r in c.execute(text(
+                "SELECT l.id FROM listings l JOIN cases c ON c.id = l.case_id "
+                f"WHERE l.status = :s ORDER BY {order}"), {"s": ListingStatus.PUBLISHED.value})]
+
+    assert shown() == sql("l.id DESC")  # newest first until a header is clicked
+    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
+        header.setSortIndicator(COL_DECIDED, Qt.SortOrder.AscendingOrder)
+    assert shown() == sql("l.decided_on, l.id") != sql("l.id DESC")
+    assert header.isSortIndicatorShown() and header.sortIndicatorSection() == COL_DECIDED
+    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
+        header.setSortIndicator(COL_DECIDED, Qt.SortOrder.DescendingOrder)
+    assert shown() == sql("l.decided_on DESC, l.id DESC")
+    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
+        header.setSortIndicator(COL_CASE, Qt.SortOrder.AscendingOrder)
+    assert shown() == sql("c.year, c.court_code, c.type_code, c.sequence, l.id")
+    assert [page.model.overview(r).record.case_number[-6:] for r in range(3)] == [
+        "执1234号", "执1235号", "执1236号"]
+
+
+def test_the_listings_repository_pages_a_sorted_list_without_gaps(db: AppContext) -> None:
+    """Keyset paging on (the sort value, id): every listing once, in order, across pages."""
+    from courtapp.core.services import listing as ls
+
+    for seq, on in ((1301, date(2026, 5, 6)), (1302, date(2026, 5, 6)), (1303, date(2026, 5, 4)),
+                    (1304, date(2026, 5, 8)), (1305, date(2026, 5, 6))):
+        def renumber(d: dict[str, object], seq: int = seq) -> None:
+            d["case_number"] = f"(2026)京0105执{seq}号"
+        publish(db, store(db, renumber), on=on)
+    everything = [(o.record.listing.decided_on, o.record.id)
+                  for o in ls.list_listings(db.uow(), ADMIN, sort="decided_on", descending=False)]
+    assert everything == sorted(everything) and len(everything) == 5
+    paged: list[tuple[date, int]] = []
+    after: object | None = None
+    while True:
+        page = ls.listings_page(db.uow(), ADMIN, sort="decided_on", descending=False,
+                                after=after, limit=2)
+        paged += [(o.record.listing.decided_on, o.record.id) for o in page.rows]
+        if not page.has_more:
+            break
+        after = page.next_after
+    assert paged == everything

@@ -463,20 +463,26 @@ class ListingOverview:
 
 
 def listings_page(uow: UnitOfWork, actor: Actor, *, case_id: int | None = None,
-                  statuses: list[ListingStatus] | None = None, after: int | None = None,
-                  limit: int = 200) -> Page[ListingOverview]:
-    """One page of listings of one case, or of every case, newest first."""
+                  statuses: list[ListingStatus] | None = None, after: object | None = None,
+                  limit: int = 200, sort: str = "newest",
+                  descending: bool = True) -> Page[ListingOverview]:
+    """One page of listings of one case, or of every case, newest first or by
+    ``sort`` (a key of ``LISTING_SORT``), ordered by the database."""
     require(actor, Permission.CASE_VIEW)
     with uow:
-        page = uow.listings.page(case_id=case_id, statuses=statuses or (), after=after, limit=limit)
+        page = uow.listings.page(case_id=case_id, statuses=statuses or (), after=after, limit=limit,
+                                 sort=sort, descending=descending)
     return Page([ListingOverview(r, name) for r, name in page.rows], page.has_more, page.next_after)
 
 
 def list_listings(uow: UnitOfWork, actor: Actor, *, case_id: int | None = None,
                   statuses: list[ListingStatus] | None = None,
-                  limit: int = 1000) -> list[ListingOverview]:
-    """The first ``limit`` listings, newest first (see :func:`listings_page` for the rest)."""
-    return list(listings_page(uow, actor, case_id=case_id, statuses=statuses, limit=limit).rows)
+                  limit: int = 1000, sort: str = "newest",
+                  descending: bool = True) -> list[ListingOverview]:
+    """The first ``limit`` listings, newest first or by ``sort`` (see
+    :func:`listings_page` for the rest)."""
+    return list(listings_page(uow, actor, case_id=case_id, statuses=statuses, limit=limit,
+                              sort=sort, descending=descending).rows)
 
 
 @dataclass(frozen=True)

@@ -20,16 +20,19 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -291,7 +294,23 @@ class RecordModel(QAbstractTableModel):
 
 
 class RecordDelegate(QStyledItemDelegate):
-    """Creates a line edit, a date edit or a combo box according to the column."""
+    """Creates a line edit, a date edit or a combo box according to the column.
+
+    Signals:
+        enter_pressed(): Enter committed a cell (the table then goes to the next row).
+    """
+
+    enter_pressed = Signal()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and isinstance(obj, QWidget) and not isinstance(obj, QComboBox)):
+            self.commitData.emit(obj)
+            self.closeEditor.emit(obj, QStyledItemDelegate.EndEditHint.NoHint)
+            self.enter_pressed.emit()
+            return True
+        return super().eventFilter(obj, event)
 
     def _column(self, index: Index) -> Column:
         model = index.model()
@@ -375,6 +394,8 @@ class RecordTable(QWidget):
         self.model = RecordModel(columns, self)
         self._fit_rows = fit_rows
         self._can_add = can_add
+        #: The row Enter added last, as it was then: (uid, values).
+        self._untouched: tuple[Any, dict[str, Any]] | None = None
         #: Values of a new row (e.g. the only respondent); None: every cell empty.
         self.defaults: Callable[[], dict[str, Any]] | None = None
         lay = QVBoxLayout(self)
@@ -403,7 +424,10 @@ class RecordTable(QWidget):
 
         self.view = QTableView(self)
         self.view.setModel(self.model)
-        self.view.setItemDelegate(RecordDelegate(self.view))
+        delegate = RecordDelegate(self.view)
+        delegate.enter_pressed.connect(self.next_row)
+        self.view.setItemDelegate(delegate)
+        self.view.installEventFilter(self)
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.SelectedClicked
@@ -460,18 +484,62 @@ class RecordTable(QWidget):
             body = max(body, fm.horizontalAdvance(col.sample) + 24)
         return min(max(head, body, 70), 380)
 
-    # ------------------------------------------------------------- actions
-    def _on_add_clicked(self) -> None:
-        if self.model.read_only or not self._can_add:
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.view and event.type() == QEvent.Type.FocusOut:
+            QTimer.singleShot(0, self, self._drop_untouched)
+        # Enter on a cell that is not being edited: the next row (issue 12 §7).
+        if (obj is self.view and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and self.view.state() != QAbstractItemView.State.EditingState):
+            self.next_row()
+            return True
+        return super().eventFilter(obj, event)
+
+    def next_row(self) -> None:
+        """Fast entry: Enter on the last row adds a row and moves to its first
+        editable cell; on another row it moves to the next row's first cell."""
+        current = self.view.currentIndex()
+        last = self.model.rowCount() - 1
+        if not current.isValid() or current.row() >= last:
+            if self.model.read_only or not self._can_add:
+                return
+            self._on_add_clicked()
+            r = self.model.rowCount() - 1
+            self._untouched = (self.model.rows[r].get("_uid"), dict(self.model.rows[r]))
             return
-        r = self.add_row()
-        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._first_editable(current.row() + 1)
+
+    def _drop_untouched(self) -> None:
+        """A row Enter added and nobody filled is removed once the focus leaves the
+        table, so that finishing a table with Enter leaves no empty row behind."""
+        if self._untouched is None:
+            return
+        focus = QApplication.focusWidget()
+        if focus is not None and (focus is self.view or self.view.isAncestorOf(focus)):
+            return
+        uid, original = self._untouched
+        self._untouched = None
+        r = self.model.index_of_uid(uid)
+        if r is not None and self.model.rows[r] == original:
+            self.model.remove_rows([r])
+
+    def _first_editable(self, r: int) -> None:
         for c in range(len(self.model.columns)):
             idx = self.model.index(r, c)
             if self.model.flags(idx) & Qt.ItemFlag.ItemIsEditable:
                 self.view.setCurrentIndex(idx)
                 self.view.scrollTo(idx)
                 break
+
+    # ------------------------------------------------------------- actions
+    def _on_add_clicked(self) -> None:
+        if self.model.read_only or not self._can_add:
+            return
+        r = self.add_row()
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._first_editable(r)
 
     def add_row(self, values: dict[str, Any] | None = None) -> int:
         if values is None and self.defaults is not None:

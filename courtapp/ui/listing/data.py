@@ -58,8 +58,10 @@ class DecisionsData:
 
 
 def load_decisions(ctx: AppContext, actor: Actor, case_id: int | None,
-                   statuses: list[ListingStatus] | None) -> DecisionsData:
-    listings = ls.list_listings(ctx.uow(), actor, case_id=case_id, statuses=statuses)
+                   statuses: list[ListingStatus] | None, *, sort: str = "newest",
+                   descending: bool = True) -> DecisionsData:
+    listings = ls.list_listings(ctx.uow(), actor, case_id=case_id, statuses=statuses, sort=sort,
+                                descending=descending)
     alert = ls.signed_not_served(ctx.uow(), actor)
     names = {o.record.id: o.respondent_name for o in listings}
     missing = [r.id for r in alert if r.id not in names]

@@ -137,15 +137,42 @@ def _d(d: date | None) -> str:
     return d.isoformat() if d else ""
 
 
+#: The server-side order of each column (issue 12 §2): keys of ``LISTING_SORT``.
+COLUMN_SORT: dict[int, str] = {
+    COL_CASE: "case_number", COL_RESPONDENT: "respondent", COL_STATUS: "status",
+    COL_GROUNDS: "grounds", COL_TERM: "term", COL_DECIDED: "decided_on",
+    COL_SIGNED_BY: "signed_by", COL_GRACE: "grace_until", COL_SERVED: "served_on",
+    COL_PUBLISHED: "published_on",
+}
+
+
 class ListingTableModel(QAbstractTableModel):
-    """Listing overviews (one row each); ``RowRole`` gives the overview."""
+    """Listing overviews (one row each); ``RowRole`` gives the overview.
+
+    Sorting (a header click) does not reorder rows here: it sets :attr:`order`
+    and emits ``sort_requested``, and the page loads the rows in that order from
+    the database.
+    """
 
     RowRole = int(Qt.ItemDataRole.UserRole) + 1
+    sort_requested = Signal()
 
     def __init__(self, today: Callable[[], date], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._today = today
         self._rows: list[ls.ListingOverview] = []
+        #: (sort key, descending): newest first until a header is clicked.
+        self.order: tuple[str, bool] = ("newest", True)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMN_SORT.get(column, "newest") if column >= 0 else "newest"
+        wanted = (key, key == "newest" or order == Qt.SortOrder.DescendingOrder)
+        if wanted != self.order:
+            self.order = wanted
+            self.sort_requested.emit()
+
+    def sort_column(self) -> int:
+        return next((c for c, k in COLUMN_SORT.items() if k == self.order[0]), -1)
 
     def set_rows(self, rows: list[ls.ListingOverview]) -> None:
         self.beginResetModel()
@@ -499,6 +526,9 @@ class DecisionsPage(Retranslating, QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_RESPONDENT, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # a click calls model.sort: the server orders
+        self.model.sort_requested.connect(self.reload)
 
         self.detail = QTextBrowser(self)
         self.detail.setObjectName("decision_detail")
@@ -616,7 +646,9 @@ class DecisionsPage(Retranslating, QWidget):
         selected = self.selected()
         if selected is not None and self._select_after_load is None:
             self._select_after_load = selected.record.id
-        self._tasks.run_db(lambda: load_decisions(ctx, actor, case_id, statuses),
+        sort, descending = self.model.order
+        self._tasks.run_db(lambda: load_decisions(ctx, actor, case_id, statuses,
+                                                  sort=sort, descending=descending),
                            on_done=lambda d: self._on_loaded(gen, d),
                            on_error=lambda e: self._on_load_failed(gen, e), owner=self)
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -89,6 +89,24 @@ def _query() -> Select[ListingRow, str]:
             .options(selectinload(ListingRow.restrictions)))
 
 
+
+_NO_DATE = literal(date(1, 1, 1))
+#: The server-side orders of the listings list: key -> the columns, most
+#: significant first (nullable ones coalesced, so that keyset paging compares).
+LISTING_SORT: dict[str, tuple[Any, ...]] = {
+    "newest": (),
+    "case_number": (CaseRow.year, CaseRow.court_code, CaseRow.type_code, CaseRow.sequence),
+    "respondent": (PersonRow.name,),
+    "status": (ListingRow.status,),
+    "grounds": (ListingRow.grounds,),
+    "term": (func.coalesce(ListingRow.term_years, 0),),
+    "decided_on": (ListingRow.decided_on,),
+    "signed_by": (func.coalesce(ListingRow.signed_by, ""),),
+    "grace_until": (func.coalesce(ListingRow.grace_until, _NO_DATE),),
+    "served_on": (func.coalesce(ListingRow.served_on, _NO_DATE),),
+    "published_on": (func.coalesce(ListingRow.published_on, _NO_DATE),),
+}
+
 class ListingRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
@@ -160,21 +178,30 @@ class ListingRepository:
             ListingRow.removed_on.is_not(None))) if d is not None]
 
     def page(self, *, case_id: int | None = None, statuses: Sequence[ListingStatus] = (),
-             after: int | None = None, limit: int = 200) -> Page[tuple[ListingRecord, str]]:
-        """Listings, newest first, with the respondent's name; keyset on the id."""
-        q = (select(ListingRow, CaseRow.case_number, PersonRow.name)
+             after: object | None = None, limit: int = 200, sort: str = "newest",
+             descending: bool = True) -> Page[tuple[ListingRecord, str]]:
+        """Listings with the respondent's name, ordered by ``sort`` (a key of
+        :data:`LISTING_SORT`; the id breaks ties) on the server; keyset paging on
+        (the sort values, id): ``after`` is the ``next_after`` of the page before."""
+        cols = [*LISTING_SORT[sort], ListingRow.id]
+        q = (select(ListingRow, CaseRow.case_number, PersonRow.name, *cols)
              .join(CaseRow, CaseRow.id == ListingRow.case_id)
              .join(PersonRow, PersonRow.id == ListingRow.person_id)
              .options(selectinload(ListingRow.restrictions))
-             .order_by(ListingRow.id.desc()).limit(limit + 1))
+             .order_by(*(c.desc() if descending else c.asc() for c in cols)).limit(limit + 1))
         if case_id is not None:
             q = q.where(ListingRow.case_id == case_id)
         if statuses:
             q = q.where(ListingRow.status.in_([s.value for s in statuses]))
-        if after is not None:
-            q = q.where(ListingRow.id < after)
-        rows = [(_record(r, n), name) for r, n, name in self._s.execute(q)]
-        return page_of(rows, limit, lambda x: x[0].id)
+        if isinstance(after, int):
+            after = (after,)
+        if isinstance(after, tuple):
+            key = tuple_(*cols)
+            q = q.where(key < tuple_(*after) if descending else key > tuple_(*after))
+        fetched = list(self._s.execute(q))
+        rows = [(_record(r[0], r[1]), r[2]) for r in fetched]
+        keys = {id(x): tuple(r[3:]) for x, r in zip(rows, fetched, strict=True)}
+        return page_of(rows, limit, lambda x: keys[id(x)])
 
     # ---------------------------------------------------------------- writing
     def add(self, *, case_id: int, person_id: int, listing: Listing, reasons_zh: str,
