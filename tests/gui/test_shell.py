@@ -145,7 +145,7 @@ def test_the_main_window_shows_every_page_to_a_judge_and_administrator(
     w = make_window(qtbot, cases_db, actor, tasks, ui_settings)
     assert [w.nav.item(i).text() for i in range(w.nav.count())] == [
         "Today", "Cases", "Listings", "Documents", "Service counter", "Reports", "Public list",
-        "Admin"]
+        "Admin", "Audit"]
     assert all(w.is_page_available(k) for k in PAGE_KEYS)
     assert w.current_page() == "today"  # the landing page
     assert isinstance(w.stack.currentWidget(), TodayPage)
