@@ -73,6 +73,7 @@ def main() -> int:
 
     scratch = tempfile.mkdtemp(prefix="courtapp-first-")
     os.environ["COURTAPP_DATA_DIR"] = scratch  # a scratch court key, shared by the children
+    os.environ["COURTAPP_KEY_UNENCRYPTED"] = "1"  # a scratch desk: its key is not encrypted
     url = args.database or f"sqlite+pysqlite:///{scratch}/bench.sqlite"
     from issue_notices import setup
 

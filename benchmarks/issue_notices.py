@@ -84,6 +84,7 @@ def main() -> int:
 
     scratch = tempfile.mkdtemp(prefix="courtapp-bench-")
     os.environ["COURTAPP_DATA_DIR"] = scratch  # a scratch court key
+    os.environ["COURTAPP_KEY_UNENCRYPTED"] = "1"  # a scratch desk: its key is not encrypted
     url = args.database or f"sqlite+pysqlite:///{scratch}/bench.sqlite"
 
     from pypdf import PdfReader

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from courtapp.core.documents import signing
+
 CHECK = """
 import json, sys
 from courtapp.core.services import documents as ds
@@ -31,7 +33,8 @@ print(json.dumps({
 
 
 def test_warm_up_loads_the_fonts_the_templates_the_key_and_the_renderer(tmp_path: Path) -> None:
-    env = {"COURTAPP_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    env = {"COURTAPP_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin",
+           signing.UNENCRYPTED_ENV: "1"}  # a test desk's key, not encrypted at rest
     out = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True,
                          check=True, env=env)
     got = json.loads(out.stdout.strip().splitlines()[-1])
