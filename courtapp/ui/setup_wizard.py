@@ -335,13 +335,15 @@ class KeyPage(Retranslating, QWizardPage):
 
     def retranslateUi(self) -> None:
         self.setTitle(self.tr("The signing key"))
-        self.setSubTitle(self.tr("Issued documents carry a signature that anyone can check "
-                                 "offline with the court's public key."))
-        self.generate.setText(self.tr("&Generate a new key on this desk (the court's first desk)"))
-        self.import_file.setText(self.tr("&Import the court's key file from the desk that made it"))
+        self.setSubTitle(self.tr("Each desk signs the documents it issues with its own key; its "
+                                 "public key is registered in the court's database, so anyone "
+                                 "can check a document offline."))
+        self.generate.setText(self.tr("&Generate this desk's own key"))
+        self.import_file.setText(self.tr("&Import this desk's key file (a rebuilt desk)"))
         self.browse.setText(self.tr("&Browse…"))
         self.note.setText(self.tr(
-            "The private key stays on this computer, readable by your account only (%1).")
+            "The private key stays on this computer, encrypted with the passphrase in "
+            "COURTAPP_KEY_PASSPHRASE and readable by your account only (%1).")
             .replace("%1", str(paths.data_dir())))
 
     def _on_changed(self) -> None:
@@ -351,7 +353,7 @@ class KeyPage(Retranslating, QWizardPage):
         self.completeChanged.emit()
 
     def _on_browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("The court's key file"), "",
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("This desk's key file"), "",
                                               self.tr("Key files (*.pem);;All files (*)"))
         if name:
             self.file.setText(name)

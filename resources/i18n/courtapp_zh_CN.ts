@@ -2641,28 +2641,28 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
         <translation>签名密钥</translation>
     </message>
     <message>
-        <source>Issued documents carry a signature that anyone can check offline with the court's public key.</source>
-        <translation>签发的文书带有签名，任何人均可用本院公钥离线核验。</translation>
+        <source>Each desk signs the documents it issues with its own key; its public key is registered in the court's database, so anyone can check a document offline.</source>
+        <translation>每台电脑用本机自己的密钥对所签发的文书签名；其公钥登记在本院数据库中，任何人都可离线核验文书。</translation>
     </message>
     <message>
-        <source>&amp;Generate a new key on this desk (the court's first desk)</source>
-        <translation>在本机生成新密钥（本院第一台工作站）(&amp;G)</translation>
+        <source>&amp;Generate this desk's own key</source>
+        <translation>为本机生成密钥(&amp;G)</translation>
     </message>
     <message>
-        <source>&amp;Import the court's key file from the desk that made it</source>
-        <translation>导入制作密钥的工作站上的本院密钥文件(&amp;I)</translation>
+        <source>&amp;Import this desk's key file (a rebuilt desk)</source>
+        <translation>导入本机的密钥文件（重装的电脑）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>The private key stays on this computer, encrypted with the passphrase in COURTAPP_KEY_PASSPHRASE and readable by your account only (%1).</source>
+        <translation>私钥保存在本机，用COURTAPP_KEY_PASSPHRASE中的口令加密，仅您的账户可读取（%1）。</translation>
+    </message>
+    <message>
+        <source>This desk's key file</source>
+        <translation>本机的密钥文件</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>The private key stays on this computer, readable by your account only (%1).</source>
-        <translation>私钥保存在本机，仅您的账户可读（%1）。</translation>
-    </message>
-    <message>
-        <source>The court's key file</source>
-        <translation>本院密钥文件</translation>
     </message>
     <message>
         <source>Key files (*.pem);;All files (*)</source>
