@@ -66,21 +66,9 @@ def _users_meanwhile(ctx: AppContext) -> threading.Thread:
     return t
 
 
-def _demo_key() -> None:
-    """The demo signs with this desk's key; without a passphrase set, it may make an
-    unencrypted one (said on the terminal): a demo desk, not a court's."""
-    from courtapp.core.documents import signing
-
-    if not os.environ.get(signing.PASSPHRASE_ENV) and not signing.key_path().exists():
-        os.environ[signing.UNENCRYPTED_ENV] = "1"
-        print(f"courtapp demo: {signing.PASSPHRASE_ENV} is not set, so this desk's signing key "
-              "is made unencrypted (a demo desk only)", file=sys.stderr)
-
-
 def cmd_demo(args: argparse.Namespace) -> int:
     if args.cases < 1:
         raise SystemExit("courtapp demo: --cases must be 1 or more")
-    _demo_key()
     ctx = open_database(args.database or paths.demo_database_url())
     users = _users_meanwhile(ctx)
     load_demo(ctx, args.cases, seed=args.seed, batch=args.batch, months=args.months)
@@ -106,7 +94,6 @@ def gui_missing(lang: str = "en") -> str | None:
 def needs_setup(args: argparse.Namespace) -> bool:
     """A desk with no database chosen yet: no --database, no $COURTAPP_DATABASE_URL,
     no set-up configuration, and no database file from an earlier version."""
-    import os
 
     from courtapp.core import config
 
@@ -121,7 +108,6 @@ def cmd_gui(args: argparse.Namespace) -> int:
     if missing:
         raise SystemExit(missing)
     if args.demo:
-        _demo_key()
         ctx = open_database(args.database or paths.demo_database_url())
         users = _users_meanwhile(ctx)
         if cases.count_cases(ctx.uow(), acting(ctx), cases.SearchQuery()) == 0:

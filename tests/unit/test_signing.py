@@ -72,13 +72,22 @@ def test_the_key_is_made_on_first_use_owner_only_and_reused(tmp_path: Path,
     assert signing.same_key(first, again)
 
 
-def test_without_a_passphrase_no_key_is_made_unless_a_demo_desk_says_so(
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_without_a_passphrase_the_key_is_encrypted_with_a_desk_secret_kept_apart(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(signing.PASSPHRASE_ENV, raising=False)
     monkeypatch.delenv(signing.UNENCRYPTED_ENV, raising=False)
-    with pytest.raises(signing.SigningKeyError, match="encrypted at rest"):
-        signing.load_or_create_private_key(tmp_path)
-    assert not signing.key_path(tmp_path).exists()
+    monkeypatch.setenv("COURTAPP_DATA_DIR", str(tmp_path / "desk"))
+    keys = tmp_path / "keys"
+    made = signing.load_or_create_private_key(keys)
+    assert b"BEGIN ENCRYPTED PRIVATE KEY" in signing.key_path(keys).read_bytes()
+    secret = signing.desk_secret_path()
+    assert secret.parent != keys and stat.S_IMODE(os.stat(secret).st_mode) == 0o600
+    assert signing.same_key(signing.load_or_create_private_key(keys), made)
+    # the key file without its desk secret cannot sign
+    secret.unlink()
+    with pytest.raises(signing.SigningKeyError, match=signing.PASSPHRASE_ENV):
+        signing.load_private_key(signing.key_path(keys))
 
 
 def test_with_a_passphrase_the_key_file_is_encrypted_and_needs_it(

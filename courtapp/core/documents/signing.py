@@ -4,13 +4,15 @@ The key
     One Ed25519 key per court, made on first use (:func:`load_or_create_private_key`).
     The private key is a PKCS#8 PEM file, ``court-signing-key.pem`` in the data
     directory (:func:`courtapp.core.paths.data_dir`).  It is always created with
-    file mode 0600 (owner only).  When ``COURTAPP_KEY_PASSPHRASE`` is set at
-    creation it is also encrypted with that passphrase (PKCS#8 PBES2:
-    PBKDF2-HMAC-SHA256 with the 2,048 iterations ``cryptography`` fixes, and
-    AES-256-CBC, so the passphrase must be long), and the same variable must
-    then be set on every later use; without it the file is
-    plain PEM protected by its mode (and, on Windows, by the profile's ACL).
-    Courts that keep the data directory on a shared or backed-up disk should
+    file mode 0600 (owner only), and always encrypted at rest (PKCS#8 PBES2:
+    PBKDF2-HMAC-SHA256 and AES-256-CBC).  The passphrase is
+    ``COURTAPP_KEY_PASSPHRASE`` when set (then needed on every later use: the
+    strongest choice, for courts that keep the data directory on a shared or
+    backed-up disk); without it, a random desk secret made on first use and
+    kept apart from the key, in the desk's configuration directory
+    (``desk-key-secret``, mode 0600), so that the key file alone, or a copy of
+    the data directory, cannot sign.  ``COURTAPP_KEY_UNENCRYPTED=1`` (a test
+    desk) makes a plain file.  Courts that need more should
     set the passphrase.  The public key is exported as SubjectPublicKeyInfo PEM
     (``courtapp key export``) and is also stored in the database settings, so
     that every desk verifies with the same key.
@@ -71,6 +73,8 @@ KEY_FILE = "court-signing-key.pem"
 PASSPHRASE_ENV = "COURTAPP_KEY_PASSPHRASE"
 #: ``1``: a new key may be made without a passphrase (demo and test desks only).
 UNENCRYPTED_ENV = "COURTAPP_KEY_UNENCRYPTED"
+#: The random secret that encrypts the key when no passphrase is set (config dir).
+DESK_SECRET_FILE = "desk-key-secret"
 QR_VERSION = "CA1"
 SIG_MARKER = b"%COURTAPP-SIG "
 PDF_SIG_CONTEXT = b"courtapp-pdf-v1:"
@@ -106,16 +110,37 @@ def _passphrase(passphrase: str | None) -> bytes | None:
     return value.encode("utf-8") if value else None
 
 
+def desk_secret_path() -> Path:
+    """Where the desk secret lives: the configuration directory, not the key's."""
+    return paths.config_dir() / DESK_SECRET_FILE
+
+
+def _desk_secret(*, create: bool) -> bytes | None:
+    """The desk's random key secret (made on first use with ``create``)."""
+    path = desk_secret_path()
+    try:
+        return path.read_bytes().strip() or None
+    except FileNotFoundError:
+        if not create:
+            return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    token = base64.urlsafe_b64encode(os.urandom(32))
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    except FileExistsError:  # another process made it meanwhile
+        return path.read_bytes().strip() or None
+    with os.fdopen(fd, "wb") as f:
+        f.write(token)
+    return token
+
+
 def create_private_key(path: Path, *, passphrase: str | None = None) -> Ed25519PrivateKey:
-    """Make a new key at ``path`` (mode 0600), encrypted with the passphrase given or
-    ``COURTAPP_KEY_PASSPHRASE``.  Without one it is refused, unless
-    ``COURTAPP_KEY_UNENCRYPTED=1`` (a demo or test desk) allows a plain file.
-    Never overwrites an existing file."""
+    """Make a new key at ``path`` (mode 0600), encrypted with the passphrase given,
+    ``COURTAPP_KEY_PASSPHRASE``, or else the desk secret; plain only with
+    ``COURTAPP_KEY_UNENCRYPTED=1`` (a test desk).  Never overwrites an existing file."""
     secret = _passphrase(passphrase)
     if secret is None and os.environ.get(UNENCRYPTED_ENV) != "1":
-        raise SigningKeyError(
-            f"this desk's new signing key is encrypted at rest: set {PASSPHRASE_ENV} to a long "
-            f"passphrase first (or {UNENCRYPTED_ENV}=1 on a demo or test desk)")
+        secret = _desk_secret(create=True)
     key = Ed25519PrivateKey.generate()
     encryption: serialization.KeySerializationEncryption = (
         serialization.BestAvailableEncryption(secret) if secret else serialization.NoEncryption())
@@ -129,13 +154,16 @@ def create_private_key(path: Path, *, passphrase: str | None = None) -> Ed25519P
 
 
 def load_private_key(path: Path, *, passphrase: str | None = None) -> Ed25519PrivateKey:
-    """Read the court key; a passphrase-protected file needs ``COURTAPP_KEY_PASSPHRASE``."""
+    """Read the desk's key: with the passphrase (given or ``COURTAPP_KEY_PASSPHRASE``),
+    else with the desk secret."""
     try:
         pem = path.read_bytes()
     except FileNotFoundError:
         raise SigningKeyError(f"no court signing key at {path}") from None
-    secret = _passphrase(passphrase)
     encrypted = b"ENCRYPTED" in pem
+    secret = _passphrase(passphrase)
+    if encrypted and secret is None:
+        secret = _desk_secret(create=False)
     if encrypted and secret is None:
         raise SigningKeyError(
             f"the court signing key {path} is protected by a passphrase; set {PASSPHRASE_ENV}")
@@ -143,7 +171,8 @@ def load_private_key(path: Path, *, passphrase: str | None = None) -> Ed25519Pri
         key = serialization.load_pem_private_key(pem, password=secret if encrypted else None)
     except ValueError:
         raise SigningKeyError(
-            f"cannot read the court signing key {path}: wrong passphrase or damaged file") from None
+            f"cannot read the court signing key {path}: wrong passphrase or damaged file "
+            f"(a key made with {PASSPHRASE_ENV} needs it on every use)") from None
     if not isinstance(key, Ed25519PrivateKey):
         raise SigningKeyError(f"{path} does not hold an Ed25519 key")
     return key
@@ -165,17 +194,22 @@ def private_key_files(directory: Path | None = None) -> list[Path]:
     """This desk's private key files (what a backup carries, encrypted)."""
     base = directory if directory is not None else paths.data_dir()
     stem = Path(KEY_FILE).stem
-    return sorted(p for p in (base / KEY_FILE, *base.glob(f"{stem}.retired-*.pem")) if p.is_file())
+    found = sorted(p for p in (base / KEY_FILE, *base.glob(f"{stem}.retired-*.pem")) if p.is_file())
+    secret = base / DESK_SECRET_FILE if directory is not None else desk_secret_path()
+    return found + [secret] if found and secret.is_file() else found
 
 
 def install_private_key_file(name: str, data: bytes, directory: Path | None = None) -> Path | None:
     """Write a key file restored from a backup (mode 0600); never over an existing
     file (returns None then), never outside ``directory``."""
     base = directory if directory is not None else paths.data_dir()
-    if Path(name).name != name or not name.endswith(".pem"):
+    if name == DESK_SECRET_FILE:  # the secret of keys made without a passphrase
+        target = base / name if directory is not None else desk_secret_path()
+    elif Path(name).name != name or not name.endswith(".pem"):
         raise SigningKeyError(f"not a key file name: {name!r}")
-    target = base / name
-    base.mkdir(parents=True, exist_ok=True)
+    else:
+        target = base / name
+    target.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     except FileExistsError:
