@@ -14,6 +14,7 @@ from courtapp.core.context import AppContext
 from courtapp.core.domain.roles import Actor, Role, console_actor
 from courtapp.core.services import auth
 from courtapp.ui.app import Launcher, run_gui
+from courtapp.ui.audit import AuditPage
 from courtapp.ui.case_list import COL_CASE_NUMBER, COL_STAGE
 from courtapp.ui.counter import CounterPage, TodayPage
 from courtapp.ui.documents import DocumentsPage
@@ -160,6 +161,8 @@ def test_the_main_window_shows_every_page_to_a_judge_and_administrator(
     assert isinstance(w.stack.currentWidget(), ReportsPage)
     assert w.show_page("public")
     assert isinstance(w.stack.currentWidget(), PublicListPage)
+    assert w.show_page("audit")
+    assert isinstance(w.stack.currentWidget(), AuditPage)
     assert not any(isinstance(p, PlaceholderPage) for p in w.pages.values())
     status = w.statusBar()
     assert "console:test" in w._user_label.text() and "Judge" in w._user_label.text()

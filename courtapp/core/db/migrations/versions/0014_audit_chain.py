@@ -31,9 +31,14 @@ def _chain_existing_rows() -> tuple[int, str | None]:
     from courtapp.core.domain import audit_chain
 
     conn = op.get_bind()
-    audit = sa.table('audit_log', *(sa.column(c) for c in (
-        'seq', 'at', 'user_id', 'username', 'action', 'entity_type', 'entity_id', 'before',
-        'after', 'legal_ground', 'reason', 'content_hash', 'prev_hash', 'row_hash')))
+    # Typed as the model types them, so that the values hashed here are the ones
+    # ``audit verify`` reads back (a timestamp, not SQLite's text of it).
+    audit = sa.table(
+        'audit_log', sa.column('seq', sa.BigInteger()), sa.column('at', sa.DateTime(timezone=True)),
+        sa.column('user_id', sa.Integer()),
+        *(sa.column(c, sa.Text()) for c in (
+            'username', 'action', 'entity_type', 'entity_id', 'before', 'after', 'legal_ground',
+            'reason', 'content_hash', 'prev_hash', 'row_hash')))
     prev, seq = audit_chain.GENESIS, 0
     rows = conn.execute(sa.select(audit).order_by(audit.c.seq)).mappings().all()
     for r in rows:
