@@ -30,6 +30,8 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 
+from sqlalchemy.exc import DBAPIError
+
 from courtapp import __version__
 from courtapp.cli import (
     admin,
@@ -54,9 +56,11 @@ from courtapp.cli.common import (
     warn_password_in_url,
 )
 from courtapp.core import logs, paths
+from courtapp.core.db.safety import database_trouble
 from courtapp.core.domain.errors import (
     AccountLocked,
     AuthenticationFailed,
+    ConflictError,
     DomainError,
     NotFound,
     ValidationError,
@@ -159,6 +163,9 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         print("courtapp: wrong user name or password" if lang == "en"
               else "courtapp：用户名或密码错误", file=sys.stderr)
         return 1
+    except ConflictError as e:  # who changed it and when, from the catalogue
+        print(f"courtapp: {e.message(lang)}", file=sys.stderr)
+        return 1
     except DomainError as e:
         print(f"courtapp: {type(e).__name__}: {e}", file=sys.stderr)
         return 1
@@ -168,6 +175,12 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except DBAPIError as e:  # one line, no SQL, no data (issue 10 §2); the detail is logged
+        log.error("database error in %s", args.command, exc_info=e)
+        trouble = database_trouble(e)
+        assert trouble is not None
+        print(f"courtapp: {trouble.text(lang)}", file=sys.stderr)
+        return 1
     except Exception as e:  # a bug: a report to send, never a traceback on the screen
         report = logs.write_crash_report(type(e), e, e.__traceback__, where=args.command or "gui")
         print((f"courtapp: an unexpected error ({type(e).__name__}); a report was written to "

@@ -13,6 +13,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication
 
+from courtapp.core.db.safety import database_trouble
 from courtapp.core.domain.errors import (
     AuthenticationFailed,
     ConflictError,
@@ -23,6 +24,7 @@ from courtapp.core.domain.errors import (
     ValidationError,
 )
 from courtapp.ui.i18n import ui_language
+from courtapp.ui.messages import message_text, render
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -41,6 +43,15 @@ def field_line(e: FieldError) -> str:
     return f"{name}: {msg}"
 
 
+def conflict_text(exc: ConflictError) -> str:
+    """A conflict in the interface language: who changed the record and when, if known."""
+    record = exc.record or translate("Errors", "the record")
+    if exc.code == "conflict.changed" and exc.by:
+        at = exc.at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if exc.at else ""
+        return render("conflict.changed_by", {"record": record, "user": exc.by, "at": at})
+    return render(exc.code, {"record": record, **exc.params})
+
+
 def describe(exc: BaseException) -> str:
     """What went wrong, for the person at the desk."""
     if isinstance(exc, ValidationError):
@@ -51,11 +62,8 @@ def describe(exc: BaseException) -> str:
         return translate("Errors", "Your roles do not allow %1.").replace(
             "%1", permission_label(exc.permission))
     if isinstance(exc, ConflictError):
-        return translate("Errors", "Someone else changed this record since you opened it; "
-                         "nothing of yours was saved. Reload it and try again.")
+        return conflict_text(exc)
     if isinstance(exc, NotFound) and exc.message is not None:
-        from courtapp.ui.messages import message_text
-
         return message_text(exc.message)
     if isinstance(exc, NotFound):
         return translate("Errors", "The record does not exist (any more): %1").replace(
@@ -64,6 +72,10 @@ def describe(exc: BaseException) -> str:
         return translate("Errors", "Wrong user name or password.")
     if isinstance(exc, DomainError):
         return str(exc) or type(exc).__name__
+    trouble = database_trouble(exc)
+    if trouble is not None:  # one line, no SQL, no data; the detail goes to the log file
+        log.error("database error in a task", exc_info=exc)
+        return message_text(trouble)
     log.error("unexpected error in a task", exc_info=exc)
     return translate("Errors", "An unexpected error occurred (%1). Nothing was changed by it; "
                      "the details are in the log file.").replace("%1", type(exc).__name__)

@@ -1059,10 +1059,6 @@ Nothing was saved; your input is still in the form.</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <source>Someone else changed this case after you opened it, so your changes were not saved.</source>
-        <translation>您打开本案后，他人已修改了该案件，因此您的修改未保存。</translation>
-    </message>
-    <message>
         <source>Reload the case</source>
         <translation>重新载入案件</translation>
     </message>
@@ -2071,8 +2067,8 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
         <translation>您的角色无权%1。</translation>
     </message>
     <message>
-        <source>Someone else changed this record since you opened it; nothing of yours was saved. Reload it and try again.</source>
-        <translation>您打开此记录后已有他人修改，您的修改未保存。请重新载入后再试。</translation>
+        <source>the record</source>
+        <translation>该记录</translation>
     </message>
     <message>
         <source>The record does not exist (any more): %1</source>
@@ -5365,6 +5361,42 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
     <message>
         <source>recorded by an earlier version: issuing the document again shows the cause</source>
         <translation>由旧版本记录：重新制作文书即可看到具体原因</translation>
+    </message>
+    <message>
+        <source>{record} was changed by someone else since you opened it; nothing of yours was saved. Reload it and try again.</source>
+        <translation>{record}在您打开后已被他人修改，您的修改未保存。请重新载入后再试。</translation>
+    </message>
+    <message>
+        <source>{record} was changed by {user} at {at}; nothing of yours was saved. Reload it and try again.</source>
+        <translation>{record}已被{user}于{at}修改，您的修改未保存。请重新载入后再试。</translation>
+    </message>
+    <message>
+        <source>another desk took the number {number} at the same moment; nothing was saved. Try again.</source>
+        <translation>其他工作站同时占用了编号{number}，未保存任何内容。请重试。</translation>
+    </message>
+    <message>
+        <source>the database is busy with other desks' changes; nothing was saved. Try again.</source>
+        <translation>数据库正忙于处理其他工作站的修改，未保存任何内容。请重试。</translation>
+    </message>
+    <message>
+        <source>this respondent already has a current listing</source>
+        <translation>该被执行人已有有效的失信记录</translation>
+    </message>
+    <message>
+        <source>this person already has this restriction item in force</source>
+        <translation>该人员已有该项有效的限制消费措施</translation>
+    </message>
+    <message>
+        <source>this case number is already registered</source>
+        <translation>该案号已登记</translation>
+    </message>
+    <message>
+        <source>the database cannot be reached or stopped answering; nothing was changed. Check the connection and try again.</source>
+        <translation>无法连接数据库或数据库无响应，未作任何修改。请检查连接后重试。</translation>
+    </message>
+    <message>
+        <source>the database refused the operation ({kind}); nothing was changed. The details are in the log file.</source>
+        <translation>数据库拒绝了该操作（{kind}），未作任何修改。详情见日志文件。</translation>
     </message>
     <message>
         <source>direct service</source>

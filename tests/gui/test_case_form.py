@@ -405,6 +405,7 @@ def test_a_stale_version_says_someone_else_changed_the_case_and_offers_reload(
 
     _kind, title, text = boxes.calls[-1]
     assert "someone else" in (title + text) or "他人" in (title + text)
+    assert f"changed by {judge.username} at " in text or f"已被{judge.username}于" in text
     assert dlg.isVisible() and dlg.case_section.judge.text() == "孙法官"  # input kept
     assert dlg.banner.kind == "warning" and dlg.banner.action.isVisible()
     assert get_case(sqlite_db.uow(), judge, case_id=stored.id).case.judge == "钱法官"

@@ -8,6 +8,12 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
+#: Seconds to wait for a PostgreSQL server to answer a new connection, and for
+#: SQLite to get the write lock another desk holds (issue 10 §2), before the
+#: command ends with one line instead of hanging.
+CONNECT_TIMEOUT = 10
+SQLITE_LOCK_TIMEOUT = 30
+
 
 def sqlite_url(path: str) -> str:
     return f"sqlite+pysqlite:///{path}"
@@ -27,7 +33,8 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     kind = make_url(url).get_backend_name()
     if kind == "sqlite":
         engine = create_engine(url, echo=echo, poolclass=NullPool,
-                               connect_args={"check_same_thread": False, "timeout": 30})
+                               connect_args={"check_same_thread": False,
+                                             "timeout": SQLITE_LOCK_TIMEOUT})
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -41,4 +48,5 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
             cur.close()
 
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5,
+                         connect_args={"connect_timeout": CONNECT_TIMEOUT})

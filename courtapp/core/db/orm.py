@@ -361,6 +361,24 @@ CASE_DEADLINE_SORT = func.coalesce(CaseRow.notice_deadline, literal_column("'999
 
 
 # ------------------------------------------------------------------ listing
+#: The statuses of a current listing (``repositories.listings.CURRENT``), as SQL.
+LISTING_CURRENT_WHERE = "status IN ('draft', 'awaiting_publication', 'published')"
+#: A restriction item still counts unless it is lifted (``RestrictionStatus``).
+RESTRICTION_CURRENT_WHERE = "status <> 'lifted'"
+
+
+def _one_current_item(owner: str) -> tuple[Index, Index]:
+    short = owner.removesuffix("_id")
+    where_self = f"{owner} IS NOT NULL AND person IS NULL AND {RESTRICTION_CURRENT_WHERE}"
+    where_officer = f"{owner} IS NOT NULL AND person IS NOT NULL AND {RESTRICTION_CURRENT_WHERE}"
+    return (
+        Index(f"uq_restrictions_{short}_item", owner, "item", unique=True,
+              sqlite_where=text(where_self), postgresql_where=text(where_self)),
+        Index(f"uq_restrictions_{short}_person_item", owner, "person", "item", unique=True,
+              sqlite_where=text(where_officer), postgresql_where=text(where_officer)),
+    )
+
+
 class ListingRow(Base):
     """A listing decision on one respondent of a case (2017 Provisions Art. 5 para. 3)."""
 
@@ -407,6 +425,11 @@ class ListingRow(Base):
         # listed at the month's end from these two indexes alone (docs/statistics.md).
         Index("ix_listings_published_removed", "published_on", "removed_on", "respondent_kind"),
         Index("ix_listings_removed_published", "removed_on", "published_on", "respondent_kind"),
+        # At most one current listing per respondent and case (2017 Art. 5; issue 10 §1):
+        # the service checks first, this index decides a race (migration 0013).
+        Index("uq_listings_current", "case_id", "respondent", unique=True,
+              sqlite_where=text(LISTING_CURRENT_WHERE),
+              postgresql_where=text(LISTING_CURRENT_WHERE)),
     )
 
 
@@ -448,6 +471,11 @@ class RestrictionRow(Base):
         # A listing's items; with the bound person and the end day it also answers
         # "which officers are bound at the month's end" from the index alone.
         Index("ix_restrictions_listing_person_until", "listing_id", "person", "until"),
+        # At most one current (not lifted) restriction per bound person and item in
+        # a listing or an order (2015 Arts. 3, 5).  ``person`` is NULL for the
+        # respondent, and NULLs never collide in a unique index: hence two each.
+        *_one_current_item("listing_id"),
+        *_one_current_item("order_id"),
     )
 
 

@@ -13,7 +13,9 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Engine, event
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from courtapp.core.changes import Changes
 from courtapp.core.db.repositories.applications import ApplicationRepository
@@ -28,6 +30,8 @@ from courtapp.core.db.repositories.orders import OrderRepository
 from courtapp.core.db.repositories.petitions import PetitionRepository
 from courtapp.core.db.repositories.settings import SettingsRepository
 from courtapp.core.db.repositories.users import UserRepository
+from courtapp.core.db.safety import refusal_for
+from courtapp.core.domain.errors import ConflictError
 
 
 class UnitOfWork:
@@ -77,8 +81,27 @@ class UnitOfWork:
                  tb: TracebackType | None) -> None:
         try:
             self.session.rollback()
+            if isinstance(exc, StaleDataError):  # a flush no repository caught
+                exc = ConflictError(str(exc))
+                raise exc from None
+            if isinstance(exc, ConflictError) and exc.entity and exc.by is None:
+                self._who_changed(exc)
+            if isinstance(exc, IntegrityError):
+                refusal = refusal_for(exc)
+                if refusal is not None:  # the same refusal as the service's own check
+                    raise refusal from None
         finally:
             self.session.close()
+
+    def _who_changed(self, exc: ConflictError) -> None:
+        """Fill in who made the change that beat ours, and when (the last audit row)."""
+        assert exc.entity is not None
+        try:
+            last = self.audit.last_change(*exc.entity)
+        except DBAPIError:  # the message without the name is still right
+            return
+        if last is not None:
+            exc.by, exc.at = last
 
     def commit(self) -> None:
         self.audit.seal()  # the audit rows join the chain in this transaction (R-R6)

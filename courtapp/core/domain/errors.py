@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from courtapp.core.domain.messages import Message
 
@@ -95,7 +96,49 @@ class NotFound(DomainError):
 
 
 class ConflictError(DomainError):
-    """Someone else changed the record since it was read (optimistic locking)."""
+    """Someone else changed the record since it was read (optimistic locking), or
+    took the same number or slot at the same moment.
+
+    ``record`` names it (a case number, ``listing 12``); ``entity`` is its audit
+    key (``("case", "(2026)京0105执1号")``), from which the unit of work fills in
+    ``by`` and ``at``: the user and the time of the last audited change.  The
+    text comes from the message catalogue (``conflict.changed_by`` …)."""
+
+    def __init__(self, detail: str = "", *, record: str = "", entity: tuple[str, str] | None = None,
+                 by: str | None = None, at: datetime | None = None,
+                 code: str = "conflict.changed", params: dict[str, object] | None = None) -> None:
+        self.detail, self.record, self.entity = detail, record, entity
+        self.by, self.at, self.code, self.params = by, at, code, dict(params or {})
+        super().__init__(detail)
+
+    def message(self, lang: str = "en") -> str:
+        from courtapp.core.domain.messages import render
+
+        record = self.record or ("该记录" if lang.startswith("zh") else "the record")
+        if self.code == "conflict.changed" and self.by:
+            at = self.at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if self.at else ""
+            return render("conflict.changed_by", {"record": record, "user": self.by, "at": at}, lang)
+        return render(self.code, {"record": record, **self.params}, lang)
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+class NumberTaken(ConflictError):
+    """Another desk took the same case, petition or document number at the same
+    moment (a unique index said so): the operation is worth running again."""
+
+    def __init__(self, number: str = "") -> None:
+        super().__init__(f"number {number} taken", code="conflict.number_taken",
+                         params={"number": number})
+
+
+class DatabaseBusy(ConflictError):
+    """A serialisation failure, a deadlock or a lock timeout: nothing was saved and
+    running the operation again may succeed."""
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(detail, code="conflict.busy")
 
 
 class AuthenticationFailed(DomainError):

@@ -71,6 +71,33 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "document_rule.recorded_before": (
         "recorded by an earlier version: issuing the document again shows the cause",
         "由旧版本记录：重新制作文书即可看到具体原因"),
+    # ------------------------------- conflicts and the database (issue 10 §2)
+    "conflict.changed": (
+        "{record} was changed by someone else since you opened it; nothing of yours was saved. "
+        "Reload it and try again.",
+        "{record}在您打开后已被他人修改，您的修改未保存。请重新载入后再试。"),
+    "conflict.changed_by": (
+        "{record} was changed by {user} at {at}; nothing of yours was saved. "
+        "Reload it and try again.",
+        "{record}已被{user}于{at}修改，您的修改未保存。请重新载入后再试。"),
+    "conflict.number_taken": (
+        "another desk took the number {number} at the same moment; nothing was saved. Try again.",
+        "其他工作站同时占用了编号{number}，未保存任何内容。请重试。"),
+    "conflict.busy": (
+        "the database is busy with other desks' changes; nothing was saved. Try again.",
+        "数据库正忙于处理其他工作站的修改，未保存任何内容。请重试。"),
+    "listing.duplicate": ("this respondent already has a current listing", "该被执行人已有有效的失信记录"),
+    "restriction.duplicate": (
+        "this person already has this restriction item in force", "该人员已有该项有效的限制消费措施"),
+    "case_number.exists": ("this case number is already registered", "该案号已登记"),
+    "database.unavailable": (
+        "the database cannot be reached or stopped answering; nothing was changed. "
+        "Check the connection and try again.",
+        "无法连接数据库或数据库无响应，未作任何修改。请检查连接后重试。"),
+    "database.error": (
+        "the database refused the operation ({kind}); nothing was changed. "
+        "The details are in the log file.",
+        "数据库拒绝了该操作（{kind}），未作任何修改。详情见日志文件。"),
     # ------------------------------------------- methods of service (CPL)
     "service_method.direct": ("direct service", "直接送达"),
     "service_method.left_at_residence": ("left at the residence", "留置送达"),

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date
 
+from courtapp.core.db.safety import retrying
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.domain.errors import (
     ConflictError,
@@ -56,30 +57,37 @@ def create_cases(uow: UnitOfWork, actor: Actor, cases: Sequence[EnforcementCase]
     for c, prefix in zip(cases, prefixes, strict=True):
         errors.extend(_prefixed(validate_case(c, today=today), prefix))
     errors.raise_if_any()
-    with uow:
-        stored: list[tuple[int, EnforcementCase]] = []
-        seen: set[str] = set()
-        for c, prefix in zip(cases, prefixes, strict=True):
-            number = normalize_case_number(c.case_number)
-            if number in seen or uow.cases.number_taken(number):
-                errors.add(f"{prefix}.case_number" if prefix else "case_number",
-                           *_number_taken(number))
-                continue
-            seen.add(number)
-            case_id = uow.cases.add(c, errors, prefix)
-            if case_id is not None:
-                stored.append((case_id, c))
-        errors.raise_if_any()
-        out: list[CaseRecord] = []
-        for case_id, c in stored:
-            rec = uow.cases.get(case_id)
-            uow.audit.add(actor, action, "case", rec.case.case_number, after=dump_case(c))
-            history.record_notice_service(uow, actor, case_id, c)
-            if c.listings:
-                listing.store_imported_listings(uow, actor, rec, c)
-            out.append(rec)
-        uow.commit()
-    return out
+
+    def store() -> list[CaseRecord]:
+        errors = ErrorCollector()
+        with uow:
+            stored: list[tuple[int, EnforcementCase]] = []
+            seen: set[str] = set()
+            for c, prefix in zip(cases, prefixes, strict=True):
+                number = normalize_case_number(c.case_number)
+                if number in seen or uow.cases.number_taken(number):
+                    errors.add(f"{prefix}.case_number" if prefix else "case_number",
+                               *_number_taken(number))
+                    continue
+                seen.add(number)
+                case_id = uow.cases.add(c, errors, prefix)
+                if case_id is not None:
+                    stored.append((case_id, c))
+            errors.raise_if_any()
+            out: list[CaseRecord] = []
+            for case_id, c in stored:
+                rec = uow.cases.get(case_id)
+                uow.audit.add(actor, action, "case", rec.case.case_number, after=dump_case(c))
+                history.record_notice_service(uow, actor, case_id, c)
+                if c.listings:
+                    listing.store_imported_listings(uow, actor, rec, c)
+                out.append(rec)
+            uow.commit()
+        return out
+
+    # Two desks entering the same new person at once: the second one's insert meets
+    # the unique identifier, and the run again finds the person (issue 10 §2).
+    return retrying(store)
 
 
 def create_case(uow: UnitOfWork, actor: Actor, case: EnforcementCase, *,
@@ -107,7 +115,8 @@ def update_in(uow: UnitOfWork, actor: Actor, case_id: int, expected_version: int
     old = uow.cases.get(case_id)
     if old.version != expected_version:
         raise ConflictError(f"case {old.case.case_number} was changed by someone else "
-                            f"(version {old.version}, you had {expected_version})")
+                            f"(version {old.version}, you had {expected_version})",
+                            record=old.case.case_number, entity=("case", old.case.case_number))
     before = dump_case(old.case)
     if uow.cases.number_taken(case.case_number, exclude_id=case_id):
         errors.add("case_number", *_number_taken(case.case_number))

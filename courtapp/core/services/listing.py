@@ -187,7 +187,8 @@ def sign_listing(uow: UnitOfWork, actor: Actor, listing_id: int, expected_versio
     with uow:
         rec = uow.listings.get(listing_id)
         if rec.version != expected_version:
-            raise ConflictError("the listing was changed by someone else since you opened it")
+            raise ConflictError("the listing was changed by someone else since you opened it",
+                                record=f"listing {listing_id}", entity=("listing", str(listing_id)))
         if rec.listing.status is not ListingStatus.DRAFT:
             raise _refuse("status", "listing.already_signed", "this decision is already signed",
                           "该决定书已签发")

@@ -73,7 +73,9 @@ def sign_order(uow: UnitOfWork, actor: Actor, order_id: int, expected_version: i
     with uow:
         rec = uow.orders.get(order_id)
         if rec.version != expected_version:
-            raise ConflictError("the order was changed by someone else since you opened it")
+            raise ConflictError("the order was changed by someone else since you opened it",
+                                record=f"order {order_id}",
+                                entity=("restriction_order", str(order_id)))
         e = ErrorCollector()
         if rec.order.status is not OrderStatus.DRAFT:
             e.add("status", "order.already_signed", "this order is already signed", "该限制消费令已签发")

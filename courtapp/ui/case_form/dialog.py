@@ -80,6 +80,7 @@ from courtapp.ui.case_form.sections import (
     PropertySection,
     SecuritySection,
 )
+from courtapp.ui.errors import describe
 from courtapp.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -733,7 +734,7 @@ class CaseFormDialog(QDialog):
             self._server_errors = [(e, self._snapshot(e.path)) for e in exc.errors]
             self._show_errors(list(exc.errors))
         elif isinstance(exc, ConflictError):
-            self._on_conflict()
+            self._on_conflict(exc)
         elif isinstance(exc, PermissionDenied):
             text = self.tr("Your role does not allow you to change cases. Nothing was saved.")
             self.banner.show_message("error", text)
@@ -746,13 +747,12 @@ class CaseFormDialog(QDialog):
         else:
             log.error("saving case failed", exc_info=exc)
             text = (self.tr("The case could not be saved: %1\nNothing was saved; your input is "
-                            "still in the form.").replace("%1", str(exc)))
+                            "still in the form.").replace("%1", describe(exc)))
             self.banner.show_message("error", text)
             QMessageBox.critical(self, self.tr("Saving failed"), text)
 
-    def _on_conflict(self) -> None:
-        text = self.tr("Someone else changed this case after you opened it, so your changes "
-                       "were not saved.")
+    def _on_conflict(self, exc: ConflictError) -> None:
+        text = describe(exc)  # who changed it and when (issue 10 §2)
         self.banner.show_message("warning", text, self.tr("Reload the case"), self.reload)
         answer = QMessageBox.question(
             self, self.tr("Case changed by someone else"),

@@ -245,6 +245,17 @@ class AuditRepository:
         head.seq, head.row_hash = seq, prev
         self._s.flush()
 
+    def last_change(self, entity_type: str, entity_id: str) -> tuple[str, datetime] | None:
+        """Who changed this record last, and when (from the newest audit row)."""
+        row = self._s.execute(select(AuditRow.username, AuditRow.at)
+                              .where(AuditRow.entity_type == entity_type,
+                                     AuditRow.entity_id == entity_id)
+                              .order_by(AuditRow.seq.desc()).limit(1)).first()
+        if row is None:
+            return None
+        at = row[1] if row[1].tzinfo else row[1].replace(tzinfo=UTC)  # SQLite keeps UTC, naive
+        return row[0], at
+
     def entries(self, *, entity_type: str | None = None, entity_id: str | None = None,
                 username: str | None = None, case_number: str | None = None,
                 limit: int = 200) -> list[AuditEntry]:

@@ -430,14 +430,17 @@ class CaseRepository:
             raise NotFound(f"case id {case_id}")
         if row.version != expected_version:
             raise ConflictError(f"case {row.case_number} was changed by someone else "
-                                f"(version {row.version}, you had {expected_version})")
-        _apply(self._s, row, case, errors)
-        if errors:
-            return None
-        try:
+                                f"(version {row.version}, you had {expected_version})",
+                                record=row.case_number, entity=("case", row.case_number))
+        number = row.case_number  # the row cannot be read after a failed flush
+        try:  # _apply's queries flush what it changed so far (autoflush)
+            _apply(self._s, row, case, errors)
+            if errors:
+                return None
             self._s.flush()
         except StaleDataError:
-            raise ConflictError(f"case {row.case_number} was changed by someone else") from None
+            raise ConflictError(f"case {number} was changed by someone else",
+                                record=number, entity=("case", number)) from None
         return _record(row)
 
     # ------------------------------------------------------------ the list

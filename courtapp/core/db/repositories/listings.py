@@ -246,8 +246,9 @@ class ListingRepository:
         try:
             self._s.flush()
         except StaleDataError:
-            raise ConflictError(f"the listing {row.id} was changed by someone else meanwhile; "
-                                "open it again") from None
+            raise ConflictError(f"the listing {listing_id} was changed by someone else meanwhile; "
+                                "open it again", record=f"listing {listing_id}",
+                                entity=("listing", str(listing_id))) from None
         return self.get(listing_id)
 
     def version(self, listing_id: int) -> int:

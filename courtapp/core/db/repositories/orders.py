@@ -104,8 +104,9 @@ class OrderRepository:
         try:
             self._s.flush()
         except StaleDataError:
-            raise ConflictError(f"the order {row.id} was changed by someone else meanwhile; "
-                                "open it again") from None
+            raise ConflictError(f"the order {order_id} was changed by someone else meanwhile; "
+                                "open it again", record=f"order {order_id}",
+                                entity=("restriction_order", str(order_id))) from None
         return self.get(order_id)
 
     def restricted_on(self, case_id: int, respondent: int, on: date) -> bool:

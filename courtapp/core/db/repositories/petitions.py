@@ -182,7 +182,7 @@ class PetitionRepository:
         row = self._row(rec.id)
         if row.version != rec.version:
             raise ConflictError(f"petition {rec.number} was changed by someone else meanwhile; "
-                                "open it again")
+                                "open it again", record=rec.number, entity=("petition", rec.number))
         row.status = rec.status.value
         row.details = canonical_json(rec.details.to_json()) or "{}"
         row.receipt_number = rec.receipt_number
@@ -202,5 +202,6 @@ class PetitionRepository:
             self._s.flush()
         except StaleDataError:
             raise ConflictError(f"petition {rec.number} or what it concerns was changed by "
-                                "someone else meanwhile; open it again") from None
+                                "someone else meanwhile; open it again", record=rec.number,
+                                entity=("petition", rec.number)) from None
         return _record(row)

@@ -24,6 +24,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from courtapp.core.db.safety import retrying
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.documents.model import DocKind
 from courtapp.core.domain.errors import DomainError, ErrorCollector
@@ -125,13 +126,20 @@ def file_petition(uow: UnitOfWork, actor: Actor, case_id: int, kind: PetitionKin
                   key: Ed25519PrivateKey | None = None) -> Filed:
     """A counter officer files a petition and prints its receipt."""
     require(actor, Permission.PETITION_FILE)
-    with uow:
-        rec = file_in(uow, actor, case_id, kind, petitioner_id=petitioner_id,
-                      received_on=received_on, petitioner_name=petitioner_name,
-                      respondent=respondent, details=details, evidence=evidence,
-                      statement=statement)
-        pet = view(uow, rec)
-        uow.commit()
+
+    def once() -> Petition:
+        with uow:
+            rec = file_in(uow, actor, case_id, kind, petitioner_id=petitioner_id,
+                          received_on=received_on, petitioner_name=petitioner_name,
+                          respondent=respondent, details=details, evidence=evidence,
+                          statement=statement)
+            pet = view(uow, rec)
+            uow.commit()
+            return pet
+
+    # Two desks filing on the same case at once take the same sequence number: the
+    # unique index refuses the second, which numbers again (issue 10 §2).
+    pet = retrying(once)
     return _with_receipt(uow, actor, pet, issue_receipt, lang, key)
 
 

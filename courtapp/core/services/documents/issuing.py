@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.exc import IntegrityError
 
 from courtapp.core.db.orm import IssuedDocumentRow
+from courtapp.core.db.safety import retried
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.documents import signing
 from courtapp.core.documents.model import DocKind, Document, canonical
@@ -89,6 +90,7 @@ def issue(uow: UnitOfWork, actor: Actor, kind: DocKind, case_id: int, *,
     return issue_request(uow, actor, req, issued_on=issued_on, key=key)
 
 
+@retried  # its own immediate re-numbering ran out: again after a pause (issue 10 §2)
 def issue_request(uow: UnitOfWork, actor: Actor, req: IssueRequest, *,
                   issued_on: date | None = None, key: Ed25519PrivateKey | None = None,
                   supersedes: str = "", reason: str = "") -> Issued:
