@@ -3,6 +3,7 @@ two desks racing past the service's check get one success and one clean refusal.
 
 from __future__ import annotations
 
+import copy
 import threading
 from datetime import date
 
@@ -77,7 +78,9 @@ def test_a_duplicate_restriction_item_in_force_is_refused_by_the_database(db: Ap
 def test_a_stale_case_save_names_who_changed_it_and_when(db: AppContext) -> None:
     case_id = store(db)
     rec = svc.get_case(db.uow(), JUDGE, case_id=case_id)
-    svc.update_case(db.uow(), JUDGE, case_id, rec.version, rec.case, reason="first")
+    theirs = copy.deepcopy(rec.case)
+    theirs.judge = "钱法官"  # a real change (a save that changes nothing leaves the version)
+    svc.update_case(db.uow(), JUDGE, case_id, rec.version, theirs, reason="first")
     with pytest.raises(ConflictError) as e:
         svc.update_case(db.uow(), JUDGE, case_id, rec.version, rec.case, reason="stale")
     assert e.value.by == JUDGE.username and e.value.at is not None
