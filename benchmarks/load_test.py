@@ -307,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     # The desks share one data directory: the court key made at set-up.
     os.environ.setdefault("COURTAPP_DATA_DIR", tempfile.mkdtemp(prefix="courtapp-load-"))
+    os.environ.setdefault("COURTAPP_KEY_UNENCRYPTED", "1")  # a throw-away key of a test court
     started = time.perf_counter()
     case_ids = set_up(args.database, args.desks, args.cases)
     per_desk = [args.ops // args.desks + (1 if d < args.ops % args.desks else 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -16,10 +17,12 @@ from courtapp.core.db.engine import CONNECT_TIMEOUT, make_engine
 from courtapp.core.db.safety import database_trouble
 
 EXAMPLE = Path(__file__).parent.parent / "data" / "example_case.json"
-UNREACHABLE = "postgresql+psycopg://courtapp:s3cret-pw@127.0.0.1:1/nowhere"
+UNREACHABLE = "postgresql+psycopg://courtapp@127.0.0.1:1/nowhere"  # the password from PGPASSWORD
 
 
-def test_an_unreachable_server_is_one_line_and_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unreachable_server_is_one_line_and_exit_1(capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PGPASSWORD", "s3cret-pw")
     for command in (["user", "list"], ["import", str(EXAMPLE)]):
         code = main(["--database", UNREACHABLE, *command])
         out, err = capsys.readouterr()
@@ -32,8 +35,10 @@ def test_an_unreachable_server_is_one_line_and_exit_1(capsys: pytest.CaptureFixt
 
 
 def test_the_same_in_a_real_process_in_chinese() -> None:
+    env = {**os.environ, "PGPASSWORD": "s3cret-pw"}
     run = subprocess.run([sys.executable, "-m", "courtapp", "--lang", "zh", "--database",
-                          UNREACHABLE, "user", "list"], capture_output=True, text=True, timeout=120)
+                          UNREACHABLE, "user", "list"], capture_output=True, text=True, timeout=120,
+                         env=env)
     assert run.returncode == 1
     assert run.stderr.strip().count("\n") == 0 and "无法连接数据库" in run.stderr
     assert "Traceback" not in run.stderr and "SELECT" not in run.stderr
@@ -54,7 +59,7 @@ def test_a_lost_connection_and_a_refused_statement_name_no_sql() -> None:
 
 def test_connections_have_a_connect_timeout() -> None:
     seen: dict[str, object] = {}
-    for url, key in (("postgresql://u:p@10.255.255.1:5432/x", "connect_timeout"),
+    for url, key in (("postgresql://u@10.255.255.1:5432/x", "connect_timeout"),
                      ("sqlite+pysqlite:///:memory:", "timeout")):
         engine = make_engine(url)
 
