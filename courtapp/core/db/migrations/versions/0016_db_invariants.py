@@ -1,7 +1,7 @@
 """invariants in the database: one current listing per respondent, one current restriction per person and item
 
-Revision ID: 0013_db_invariants
-Revises: 0015_signing_keys (the highest revision on main when this branch was rebased)
+Revision ID: 0016_db_invariants
+Revises: 0015_signing_keys
 Create Date: 2026-12-02 14:30:00
 
 Every "at most one" rule of the services is now also a unique (partial) index,
@@ -29,7 +29,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0013_db_invariants'
+revision = '0016_db_invariants'
 down_revision = '0015_signing_keys'
 branch_labels = None
 depends_on = None
