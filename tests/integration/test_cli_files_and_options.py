@@ -52,6 +52,16 @@ def test_database_after_the_command_is_the_database_used(sqlite_db: AppContext, 
     assert "京0105执1234号" in capsys.readouterr().out
 
 
+def test_a_plain_file_path_is_a_sqlite_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["--database", "desk.sqlite", "import", str(EXAMPLE)]) == 0
+    assert (tmp_path / "desk.sqlite").is_file()
+    capsys.readouterr()
+    assert main(["export", CASE, "--database", str(tmp_path / "desk.sqlite")]) == 0
+    assert "京0105执1234号" in capsys.readouterr().out
+
+
 def one_line(err: str) -> str:
     lines = [x for x in err.splitlines() if x.strip()]
     assert len(lines) == 1, err

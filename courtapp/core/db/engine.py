@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -20,7 +21,10 @@ def sqlite_url(path: str) -> str:
 
 
 def normalise_url(url: str) -> str:
-    """Accept ``postgresql://`` and ``postgres://`` and use psycopg 3 for them."""
+    """Accept ``postgresql://`` and ``postgres://`` and use psycopg 3 for them; a
+    plain file path (no ``scheme://``) is a SQLite database file."""
+    if "://" not in url:
+        return sqlite_url(str(Path(url).expanduser().resolve()))
     u = make_url(url)
     if u.drivername in ("postgresql", "postgres"):
         u = u.set(drivername="postgresql+psycopg")
