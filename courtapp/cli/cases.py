@@ -26,15 +26,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise no_such_file("import", path, args)
-    parsed, prefixes = interchange.load_file_with_paths(path)
-    print_warnings(interchange.warnings_with_paths(parsed, prefixes), lang_of(args), sys.stderr)
     if args.dry_run:
+        parsed, prefixes = interchange.load_file_with_paths(path)
+        print_warnings(interchange.warnings_with_paths(parsed, prefixes), lang_of(args), sys.stderr)
         print(f"{len(parsed)} case(s) valid; nothing written (--dry-run)")
         return 0
     with database(args) as ctx:
-        stored = cases.import_cases(ctx.uow(), acting(ctx), parsed, path_prefixes=prefixes)
-    for rec in stored:
-        print(f"imported {rec.case.case_number}")
+        # Read, checked and stored in chunks, in one transaction (all or nothing).
+        stored = cases.import_file(ctx.uow(), acting(ctx), path,
+                                   warn=lambda w: print_warnings(w, lang_of(args), sys.stderr))
+    for number in stored:
+        print(f"imported {number}")
     print(f"{len(stored)} case(s) imported")
     return 0
 

@@ -10,8 +10,9 @@ the issue that defined the format are fixed.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -451,12 +452,14 @@ def warnings_with_paths(cases: Iterable[EnforcementCase],
     return out
 
 
-def parse_cases(items: Iterable[tuple[str, Any]], *, today: date | None = None) -> list[EnforcementCase]:
-    """Parse and validate ``(path_prefix, json_value)`` pairs; all or nothing."""
-    errors = ErrorCollector()
+def parse_into(items: Iterable[tuple[str, Any]], errors: ErrorCollector, seen: dict[str, str], *,
+               today: date | None = None) -> tuple[list[EnforcementCase], list[str]]:
+    """Parse and validate ``(path_prefix, json_value)`` pairs, adding every error to
+    ``errors``; ``seen`` holds the case numbers read so far (a file read in chunks
+    shares it).  Returns the cases read, with their prefixes."""
     r = _Reader(errors)
     cases: list[EnforcementCase] = []
-    seen: dict[str, str] = {}
+    prefixes: list[str] = []
     for prefix, value in items:
         d = r.obj(value, prefix or "$")
         if d is None:
@@ -483,10 +486,84 @@ def parse_cases(items: Iterable[tuple[str, Any]], *, today: date | None = None) 
             r.err(f"{prefix}.case_number" if prefix else "case_number", "case.duplicate_in_file")
         seen[c.case_number] = prefix
         cases.append(c)
+        prefixes.append(prefix)
+    return cases, prefixes
+
+
+def parse_cases(items: Iterable[tuple[str, Any]], *, today: date | None = None) -> list[EnforcementCase]:
+    """Parse and validate ``(path_prefix, json_value)`` pairs; all or nothing."""
+    errors = ErrorCollector()
+    cases, _ = parse_into(items, errors, {}, today=today)
     if not cases and not errors:
-        r.err("$", "file.empty")
+        _Reader(errors).err("$", "file.empty")
     errors.raise_if_any()
     return cases
+
+
+class FileReader:
+    """An interchange file read ``size`` cases at a time, with the checks and the
+    error messages of :func:`load_file_with_paths` (JSON Lines is streamed line by
+    line; a JSON document is parsed whole, then handed out in chunks).
+
+    The errors are collected as the chunks are read; :meth:`raise_if_any` raises
+    them all, in :func:`load_file_with_paths`'s order, once the file is read.
+    """
+
+    def __init__(self, path: Path, *, today: date | None = None) -> None:
+        self.path, self.today = path, today
+        self._syntax = ErrorCollector()
+        self._parse = ErrorCollector()
+        self._seen: dict[str, str] = {}
+        self._read = 0
+
+    @property
+    def errors(self) -> bool:
+        """Whether an error has been found so far."""
+        return bool(self._syntax or self._parse)
+
+    def _lines(self) -> Iterator[tuple[str, Any]]:
+        # Lines of the file as it is (blank lines count), split on "\n" only
+        # (as _items does: not at U+2028, U+0085, or "\r").
+        with self.path.open(encoding="utf-8", newline="\n") as f:
+            for n, line in enumerate(f, start=1):
+                line = line.removesuffix("\n")
+                if n == 1:
+                    line = line.lstrip("\ufeff")
+                if not line.strip():
+                    continue
+                try:
+                    yield f"line {n}", json.loads(line)
+                except json.JSONDecodeError as e:
+                    en, zh = _MSG["json.syntax"]
+                    self._syntax.add(f"line {n}", "json.syntax", f"{en}: {e.msg} (column {e.colno})",
+                                     f"{zh}：{e.msg}（第{e.colno}列）")
+
+    def _items(self) -> Iterator[tuple[str, Any]]:
+        if self.path.suffix.lower() in (".jsonl", ".ndjson"):
+            yield from self._lines()
+            return
+        items, errors = _items(self.path.read_text(encoding="utf-8"), None)
+        self._syntax.extend(errors.errors)
+        yield from items
+
+    def chunks(self, size: int) -> Iterator[tuple[list[EnforcementCase], list[str]]]:
+        """The file's cases, ``size`` records at a time, with their path prefixes."""
+        items = self._items()
+        while True:
+            part = list(itertools.islice(items, size))
+            if not part:
+                return
+            cases, prefixes = parse_into(part, self._parse, self._seen, today=self.today)
+            self._read += len(cases)
+            yield cases, prefixes
+
+    def raise_if_any(self) -> None:
+        if not self._read and not self._parse:
+            _Reader(self._parse).err("$", "file.empty")
+        errors = ErrorCollector()
+        errors.extend(self._syntax.errors)
+        errors.extend(self._parse.errors)
+        errors.raise_if_any()
 
 
 def _items(text: str, jsonl: bool | None) -> tuple[list[tuple[str, Any]], ErrorCollector]:

@@ -9,9 +9,12 @@ dataclasses, never ORM rows.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
+from courtapp.core import interchange
 from courtapp.core.db.safety import retrying
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.domain.errors import (
@@ -20,7 +23,6 @@ from courtapp.core.domain.errors import (
     FieldError,
     ValidationError,
 )
-from courtapp.core.domain.identifiers import normalize_case_number
 from courtapp.core.domain.model import EnforcementCase, Party
 from courtapp.core.domain.paging import Page
 from courtapp.core.domain.records import CaseRecord, PersonInfo
@@ -28,7 +30,7 @@ from courtapp.core.domain.roles import Actor, Permission, require
 from courtapp.core.domain.search import CaseSummary, SearchQuery, SortKey
 from courtapp.core.domain.validation import normalized_case, validate_case
 from courtapp.core.interchange import dump_case
-from courtapp.core.services import history, listing
+from courtapp.core.services import audit, history, listing
 
 
 def _prefixed(errors: Sequence[FieldError], prefix: str) -> list[FieldError]:
@@ -61,33 +63,79 @@ def create_cases(uow: UnitOfWork, actor: Actor, cases: Sequence[EnforcementCase]
     def store() -> list[CaseRecord]:
         errors = ErrorCollector()
         with uow:
-            stored: list[tuple[int, EnforcementCase]] = []
-            seen: set[str] = set()
-            for c, prefix in zip(cases, prefixes, strict=True):
-                number = normalize_case_number(c.case_number)
-                if number in seen or uow.cases.number_taken(number):
-                    errors.add(f"{prefix}.case_number" if prefix else "case_number",
-                               *_number_taken(number))
-                    continue
-                seen.add(number)
-                case_id = uow.cases.add(c, errors, prefix)
-                if case_id is not None:
-                    stored.append((case_id, c))
+            out = _store(uow, actor, cases, prefixes, action, errors, set())
             errors.raise_if_any()
-            out: list[CaseRecord] = []
-            for case_id, c in stored:
-                rec = uow.cases.get(case_id)
-                uow.audit.add(actor, action, "case", rec.case.case_number, after=dump_case(c))
-                history.record_notice_service(uow, actor, case_id, c)
-                if c.listings:
-                    listing.store_imported_listings(uow, actor, rec, c)
-                out.append(rec)
             uow.commit()
         return out
 
     # Two desks entering the same new person at once: the second one's insert meets
     # the unique identifier, and the run again finds the person (issue 10 §2).
     return retrying(store)
+
+
+def _store(uow: UnitOfWork, actor: Actor, cases: Sequence[EnforcementCase], prefixes: Sequence[str],
+           action: str, errors: ErrorCollector, seen: set[str]) -> list[CaseRecord]:
+    """Within the caller's transaction: store valid, normalised new cases in bulk, each
+    with its audit record, its notice's service and its migrated listings.  Refusals
+    (a number already registered or seen in ``seen``, a person conflict) go to
+    ``errors``; the caller raises them, so nothing is committed."""
+    taken = uow.cases.numbers_taken([c.case_number for c in cases])
+    keep: list[tuple[EnforcementCase, str]] = []
+    for c, prefix in zip(cases, prefixes, strict=True):
+        number = c.case_number
+        if number in seen or number in taken:
+            errors.add(f"{prefix}.case_number" if prefix else "case_number", *_number_taken(number))
+            continue
+        seen.add(number)
+        keep.append((c, prefix))
+    added = uow.cases.add_many([c for c, _ in keep], [p for _, p in keep], errors)
+    stored = [(CaseRecord(res[0], 1, replace(c, listings=[]), res[1]), c)
+              for (c, _), res in zip(keep, added, strict=True) if res is not None]
+    if errors:
+        return []
+    listing_ids = listing.store_imported_many(uow, actor, [(r, c) for r, c in stored if c.listings])
+    events = history.NewCaseHistory(uow, actor)
+    for rec, c in stored:
+        audit.record(uow, actor, action, "case", c.case_number, after=dump_case(c))
+        events.notice_served(rec.id, c)
+        for lst, lid in zip(c.listings, listing_ids.get(rec.id, ()), strict=True):
+            listing.record_imported_listing(uow, actor, events, rec.id, c, lst, lid)
+    events.store()
+    return [rec for rec, _ in stored]
+
+
+def import_file(uow: UnitOfWork, actor: Actor, path: Path, *, today: date | None = None,
+                chunk: int = 2000,
+                warn: Callable[[list[FieldError]], None] | None = None) -> list[str]:
+    """Import an interchange v1 file, all or nothing, in one transaction, reading and
+    storing it ``chunk`` cases at a time (a JSON Lines file is streamed, so memory
+    stays flat in the file's size).  Returns the imported case numbers.
+
+    The errors are those of :func:`~courtapp.core.interchange.load_file_with_paths`
+    and then of :func:`import_cases`, in the same order: if the file is invalid
+    anywhere, its errors alone are raised and nothing is written.  ``warn`` gets
+    the file's warnings (:func:`~courtapp.core.interchange.warnings_with_paths`)
+    once it is read and valid, before any refusal from the database.
+    """
+    require(actor, Permission.CASE_IMPORT)
+    reading = interchange.FileReader(path, today=today)
+    refused = ErrorCollector()
+    seen: set[str] = set()
+    numbers: list[str] = []
+    warnings: list[FieldError] = []
+    with uow:
+        for cases, prefixes in reading.chunks(chunk):
+            warnings += interchange.warnings_with_paths(cases, prefixes)
+            if reading.errors:
+                continue  # an invalid file: read on for its errors, store nothing more
+            numbers += [r.case.case_number for r in _store(
+                uow, actor, cases, prefixes, "case.import", refused, seen)]
+        reading.raise_if_any()
+        if warn is not None:
+            warn(warnings)
+        refused.raise_if_any()
+        uow.commit()
+    return numbers
 
 
 def create_case(uow: UnitOfWork, actor: Actor, case: EnforcementCase, *,
@@ -227,6 +275,6 @@ __all__ = [
     "CaseRecord", "CaseSummary", "ConflictError", "PersonInfo", "SearchQuery", "SortKey",
     "cases_page",
     "ValidationError", "count_cases", "create_case", "create_cases", "export_cases",
-    "get_case", "get_person", "import_cases", "search_case_ids", "search_cases",
+    "get_case", "get_person", "import_cases", "import_file", "search_case_ids", "search_cases",
     "similar_persons", "update_case", "update_in",
 ]

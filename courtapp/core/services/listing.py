@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -363,34 +364,46 @@ def default_grace_until(uow: UnitOfWork, decided_on: date) -> date:
     return add_months(decided_on, months)
 
 
-def store_imported_listings(uow: UnitOfWork, actor: Actor, rec: CaseRecord,
-                            case: EnforcementCase) -> None:
-    """Within the caller's transaction: store the migrated listings of a newly
-    imported case, with their status history.
+def store_imported_many(uow: UnitOfWork, actor: Actor,
+                        stored: Sequence[tuple[CaseRecord, EnforcementCase]]) -> dict[int, list[int]]:
+    """Within the caller's transaction: store the migrated listings of newly
+    imported cases in bulk; the ids of each case's listings, in order.
 
     ``check_listing`` has already passed on every one (interchange.parse_cases);
-    it runs again here so that no caller can skip it.
+    it runs again here so that no caller can skip it.  The caller records each
+    listing's history and audit with :func:`record_imported_listing`.
     """
     errors = ErrorCollector()
-    for k, listing in enumerate(case.listings):
-        errors.extend(check_listing(case, listing, f"listings[{k}]"))
+    items: list[tuple[int, int, str, Listing]] = []
+    for rec, case in stored:
+        for k, listing in enumerate(case.listings):
+            errors.extend(check_listing(case, listing, f"listings[{k}]"))
+            items.append((rec.id, rec.respondent_person_ids[listing.respondent],
+                          case.respondents[listing.respondent].kind.value, listing))
     errors.raise_if_any()
-    for listing in case.listings:
-        stored = uow.listings.add(
-            case_id=rec.id, person_id=rec.respondent_person_ids[listing.respondent],
-            listing=listing, reasons_zh=listing.reasons, reasons_en="", prepared_by=actor.username)
-        # The history the listing implies, each step recorded as imported.
-        steps = [(RespondentState.WARNED if listing.grace_until else
-                  RespondentState.LISTED_AWAITING_PUBLICATION, listing.decided_on, ART_DECISION)]
-        if listing.published_on:
-            steps.append((RespondentState.LISTED_PUBLISHED, listing.published_on, ART_PUBLISH))
-        if listing.status is ListingStatus.REMOVED and listing.removed_on:
-            steps.append((RespondentState.REMOVED, listing.removed_on, "2017 Provisions Arts. 9-10"))
-        for target, on, article in steps:
-            history.transition(uow, actor, case, rec.id, listing.respondent, target, on, article,
-                               Message("history.imported"))
-        uow.audit.add(actor, "listing.import", "listing", stored.id,
-                      after=dump_listing(listing), legal_ground=ART_DECISION)
+    out: dict[int, list[int]] = {}
+    for (case_id, _pid, _kind, _listing), lid in zip(
+            items, uow.listings.add_many(items, prepared_by=actor.username), strict=True):
+        out.setdefault(case_id, []).append(lid)
+    return out
+
+
+def record_imported_listing(uow: UnitOfWork, actor: Actor, events: history.NewCaseHistory,
+                            case_id: int, case: EnforcementCase, listing: Listing,
+                            listing_id: int) -> None:
+    """The history a migrated listing implies, each step recorded as imported, and
+    its audit record."""
+    steps = [(RespondentState.WARNED if listing.grace_until else
+              RespondentState.LISTED_AWAITING_PUBLICATION, listing.decided_on, ART_DECISION)]
+    if listing.published_on:
+        steps.append((RespondentState.LISTED_PUBLISHED, listing.published_on, ART_PUBLISH))
+    if listing.status is ListingStatus.REMOVED and listing.removed_on:
+        steps.append((RespondentState.REMOVED, listing.removed_on, "2017 Provisions Arts. 9-10"))
+    for target, on, article in steps:
+        events.transition(case, case_id, listing.respondent, target, on, article,
+                          Message("history.imported"))
+    uow.audit.add(actor, "listing.import", "listing", listing_id,
+                  after=dump_listing(listing), legal_ground=ART_DECISION)
 
 
 def attach_listings_in(uow: UnitOfWork, case_id: int, case: EnforcementCase) -> EnforcementCase:
@@ -507,5 +520,6 @@ __all__ = [
     "list_listings", "listings_for_case", "listings_page", "prepare_in",
     "prepare_listing", "publish_due", "record_service", "respondent_events", "respondent_state",
     "set_restriction_status", "set_setting", "sign_listing", "signed_not_served",
-    "store_imported_listings",
+    "record_imported_listing",
+    "store_imported_many",
 ]

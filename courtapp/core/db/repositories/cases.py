@@ -12,7 +12,18 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, CompoundSelect, Select, func, or_, select, tuple_, union
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Select,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    tuple_,
+    union,
+)
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -250,6 +261,155 @@ def _apply(session: Session, row: CaseRow, case: EnforcementCase, errors: ErrorC
         for i, f in enumerate(case.findings)]
 
 
+# ------------------------------------------------------------ bulk storing
+_CHILD_TABLES = ("obligations", "payments", "property_items", "securities", "conduct", "findings")
+
+
+def _child_rows(case: EnforcementCase) -> dict[str, list[dict[str, object]]]:
+    """The per-case list rows of ``case`` (without ``case_id``), as :func:`_apply` writes them."""
+    return {
+        "obligations": [
+            {"position": i, "kind": o.kind.value, "description": o.description,
+             "amount_fen": None if o.amount is None else to_fen(o.amount),
+             "converted_fen": None if o.converted_amount is None else to_fen(o.converted_amount)}
+            for i, o in enumerate(case.obligations)],
+        "payments": [
+            {"position": i, "paid_on": p.on, "respondent": p.respondent,
+             "amount_fen": None if p.amount is None else to_fen(p.amount), "act": p.act,
+             "obligation": p.obligation, "evidence": p.evidence}
+            for i, p in enumerate(case.payments)],
+        "property_items": [
+            {"position": i, "kind": x.kind.value, "description": x.description,
+             "value_fen": to_fen(x.value), "found_on": x.found_on, "measure": x.measure.value,
+             "respondent": x.respondent}
+            for i, x in enumerate(case.property)],
+        "securities": [
+            {"position": i, "kind": s.kind.value, "value_fen": to_fen(s.value),
+             "respondent": s.respondent, "description": s.description}
+            for i, s in enumerate(case.security)],
+        "conduct": [
+            {"position": i, "type": c.type.value, "occurred_on": c.on,
+             "description": c.description, "respondent": c.respondent}
+            for i, c in enumerate(case.conduct)],
+        "findings": [
+            {"position": i, "respondent": f.respondent, "able_to_perform": f.able_to_perform,
+             "later_in_performance_order": f.later_in_performance_order,
+             "campus_loan_student": f.campus_loan_student,
+             "serious_violence": f.serious_violence,
+             "campus_loan_exception_reason": f.campus_loan_exception_reason}
+            for i, f in enumerate(case.findings)],
+    }
+
+
+_CHILD_ROW_CLASSES: dict[str, type[Any]] = {
+    "obligations": ObligationRow, "payments": PaymentRow, "property_items": PropertyRow,
+    "securities": SecurityRow, "conduct": ConductRow, "findings": FindingRow,
+}
+
+#: Rows per ``IN (...)`` list (SQLite allows 32,766 parameters; PostgreSQL 65,535).
+_IN_CHUNK = 5000
+
+
+def _chunks(values: Sequence[Any], size: int = _IN_CHUNK) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
+
+
+class _Person:
+    """A person known to one bulk store: its id (None until inserted), kind and name,
+    and its officers as ``[(role, officer key)]`` (entities only)."""
+
+    __slots__ = ("id", "identifier", "kind", "name", "officers", "officers_changed", "new")
+
+    def __init__(self, pid: int | None, kind: str, name: str, identifier: str, *, new: bool) -> None:
+        self.id, self.kind, self.name, self.identifier = pid, kind, name, identifier
+        self.officers: list[tuple[str, str]] = []
+        self.officers_changed = False
+        self.new = new
+
+
+class _BulkPersons:
+    """:class:`_PersonResolver` for many cases at once: one query per identifier kind
+    for the whole batch instead of one (with an autoflush) per party."""
+
+    def __init__(self, session: Session, cases: Sequence[EnforcementCase]) -> None:
+        self.session = session
+        ids: set[str] = set()
+        codes: set[str] = set()
+        for c in cases:
+            for p in (*c.applicants, *c.respondents):
+                if p.kind is PartyKind.PERSON and p.id_number:
+                    ids.add(p.id_number)
+                elif p.credit_code:
+                    codes.add(p.credit_code)
+                ids.update(o.id_number for o in p.officers)
+        self.known: dict[str, _Person] = {}
+        for col, kind, values in ((PersonRow.id_number, PartyKind.PERSON, ids),
+                                  (PersonRow.credit_code, PartyKind.ENTITY, codes)):
+            for part in _chunks(sorted(values)):
+                for pid, pkind, name, ident in session.execute(
+                        select(PersonRow.id, PersonRow.kind, PersonRow.name, col)
+                        .where(col.in_(part))):
+                    self.known[f"{kind.value}:{ident}"] = _Person(pid, pkind, name, ident or "", new=False)
+        entity_ids = {p.id: p for p in self.known.values() if p.kind == PartyKind.ENTITY.value}
+        for part in _chunks(sorted(entity_ids)):
+            for eid, role, ident in session.execute(
+                    select(OfficerRow.entity_id, OfficerRow.role, PersonRow.id_number)
+                    .join(PersonRow, PersonRow.id == OfficerRow.person_id)
+                    .where(OfficerRow.entity_id.in_(part))
+                    .order_by(OfficerRow.entity_id, OfficerRow.position)):
+                entity_ids[eid].officers.append((role, f"person:{ident}"))
+
+    def resolve(self, kind: PartyKind, name: str, identifier: str, path: str, field_name: str,
+                errors: ErrorCollector) -> _Person | None:
+        """The same checks and messages as :meth:`_PersonResolver.resolve`."""
+        key = f"{kind.value}:{identifier}"
+        p = self.known.get(key)
+        if p is None:
+            p = self.known[key] = _Person(None, kind.value, name, identifier, new=True)
+            return p
+        if p.kind != kind.value:
+            errors.add(f"{path}.{field_name}", "party.kind_conflict",
+                       "this number is registered to a party of another kind",
+                       "该号码已登记为另一类当事人")
+            return None
+        if p.name != name:
+            errors.add(
+                f"{path}.name", "party.name_conflict",
+                f"this {field_name.replace('_', ' ')} is registered to {p.name}; "
+                "use that record or correct the number",
+                f"该号码已登记于“{p.name}”名下，请使用该记录或更正号码")
+            return None
+        return p
+
+    def store(self, now: datetime) -> None:
+        """Insert the new persons (ids back in order) and write changed officer lists."""
+        new = [p for p in self.known.values() if p.new and p.id is None]
+        if new:
+            rows = [{"kind": p.kind, "name": p.name,
+                     "id_number": p.identifier if p.kind == PartyKind.PERSON.value else None,
+                     "credit_code": p.identifier if p.kind == PartyKind.ENTITY.value else None,
+                     "created_at": now, "version": 1} for p in new]
+            ids = self.session.scalars(
+                insert(PersonRow).returning(PersonRow.id, sort_by_parameter_order=True), rows).all()
+            for p, pid in zip(new, ids, strict=True):
+                p.id = pid
+        changed = [p for p in self.known.values() if p.officers_changed]
+        old = [p.id for p in changed if not p.new]
+        for part in _chunks(old):
+            self.session.execute(delete(OfficerRow).where(OfficerRow.entity_id.in_(part)))
+        officer_rows = [{"entity_id": p.id, "person_id": self.known[okey].id, "role": role,
+                         "position": j}
+                        for p in changed for j, (role, okey) in enumerate(p.officers)]
+        if officer_rows:
+            self.session.execute(insert(OfficerRow), officer_rows)
+        for p in changed:
+            p.officers_changed = False
+            p.new = False
+        for p in new:
+            p.new = False
+
+
 def _case_query() -> Select[CaseRow]:
     return select(CaseRow).options(
         selectinload(CaseRow.parties).joinedload(CasePartyRow.person)
@@ -442,6 +602,80 @@ class CaseRepository:
             raise ConflictError(f"case {number} was changed by someone else",
                                 record=number, entity=("case", number)) from None
         return _record(row)
+
+    def numbers_taken(self, numbers: Sequence[str]) -> set[str]:
+        """Which of these (normalised) case numbers are already registered: one query."""
+        out: set[str] = set()
+        for part in _chunks(sorted(set(numbers))):
+            out.update(self._s.scalars(select(CaseRow.case_number)
+                                       .where(CaseRow.case_number.in_(part))))
+        return out
+
+    def add_many(self, cases: Sequence[EnforcementCase], prefixes: Sequence[str],
+                 errors: ErrorCollector) -> list[tuple[int, tuple[int, ...]] | None]:
+        """Store new cases in bulk: their persons found with one query per identifier
+        kind, every table written by one multi-row insert, no autoflush per case.
+
+        The same checks and messages as :meth:`add` (refusals go to ``errors``
+        under each case's prefix).  Returns, for each case, its new id and the
+        person ids of its respondents, or None if it was refused.
+        """
+        now = datetime.now(UTC)
+        s = self._s
+        with s.no_autoflush:
+            persons = _BulkPersons(s, cases)
+            plans: list[list[tuple[str, _Person, Party]] | None] = []
+            for case, prefix in zip(cases, prefixes, strict=True):
+                sub = ErrorCollector()
+                parties: list[tuple[str, _Person, Party]] = []
+                for side, plist in (("applicant", case.applicants), ("respondent", case.respondents)):
+                    for i, p in enumerate(plist):
+                        path = f"{side}s[{i}]"
+                        field_name = "id_number" if p.kind is PartyKind.PERSON else "credit_code"
+                        person = persons.resolve(p.kind, p.name, p.identifier, path, field_name, sub)
+                        if person is None:
+                            continue
+                        if p.kind is PartyKind.ENTITY:
+                            # The entity's officers belong to the entity record, shared by its cases.
+                            officers = []
+                            for j, o in enumerate(p.officers):
+                                op = persons.resolve(PartyKind.PERSON, o.name, o.id_number,
+                                                     f"{path}.officers[{j}]", "id_number", sub)
+                                if op is not None:
+                                    officers.append((o.role.value, f"person:{o.id_number}"))
+                            if officers != person.officers:
+                                person.officers, person.officers_changed = officers, True
+                        parties.append((side, person, p))
+                errors.extend(_prefixed(sub.errors, prefix))
+                plans.append(None if sub else parties)
+            persons.store(now)
+            ok = [(c, parties) for c, parties in zip(cases, plans, strict=True) if parties is not None]
+            ids: Sequence[int] = []
+            if ok:
+                ids = s.scalars(insert(CaseRow).returning(CaseRow.id, sort_by_parameter_order=True),
+                                [{**case_columns(c), "created_at": now, "updated_at": now, "version": 1}
+                                 for c, _ in ok]).all()
+            party_rows: list[dict[str, object]] = []
+            children: dict[str, list[dict[str, object]]] = {t: [] for t in _CHILD_TABLES}
+            result: dict[int, tuple[int, tuple[int, ...]]] = {}
+            for (c, parties), cid in zip(ok, ids, strict=True):
+                for pos, (side, person, p) in enumerate(parties):
+                    party_rows.append({
+                        "case_id": cid, "person_id": person.id, "side": side, "position": pos,
+                        "public_role": p.public_role.value if p.public_role else None,
+                        "notify_body": p.notify_body})
+                for table, rows in _child_rows(c).items():
+                    for r in rows:
+                        r["case_id"] = cid
+                    children[table] += rows
+                result[id(c)] = (cid, tuple(person.id for side, person, _ in parties  # type: ignore[misc]
+                                            if side == "respondent"))
+            if party_rows:
+                s.execute(insert(CasePartyRow), party_rows)
+            for table, rows in children.items():
+                if rows:
+                    s.execute(insert(_CHILD_ROW_CLASSES[table]), rows)
+        return [result.get(id(c)) for c in cases]
 
     # ------------------------------------------------------------ the list
     def search_page(self, query: SearchQuery, after: object | None, limit: int,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from courtapp.core.db.orm import RespondentEventRow
@@ -46,6 +46,19 @@ class EventRepository:
             to_state=to_state.value, at=datetime.now(UTC), effective_on=effective_on,
             username=username, article=article, reason=reason.code,
             reason_params=canonical_json(dict(reason.params)) or "{}"))
+
+    def add_many(self, rows: list[tuple[int, int, RespondentState, RespondentState, date, str, str,
+                                        Message]]) -> None:
+        """Many history entries at once (one multi-row insert): ``(case id, respondent,
+        from, to, effective on, username, article, reason)`` each."""
+        if not rows:
+            return
+        now = datetime.now(UTC)
+        self._s.execute(insert(RespondentEventRow), [
+            {"case_id": cid, "respondent": i, "from_state": a.value, "to_state": b.value, "at": now,
+             "effective_on": on, "username": user, "article": article, "reason": reason.code,
+             "reason_params": canonical_json(dict(reason.params)) or "{}"}
+            for cid, i, a, b, on, user, article, reason in rows])
 
     def for_case(self, case_id: int) -> list[RespondentEvent]:
         return [_event(r) for r in self._s.scalars(

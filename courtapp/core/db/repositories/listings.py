@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
+from sqlalchemy import ColumnElement, Select, func, insert, literal, select, tuple_
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -223,6 +223,40 @@ class ListingRepository:
         self._s.add(row)
         self._s.flush()
         return self.get(row.id)
+
+    def add_many(self, items: Sequence[tuple[int, int, str, Listing]], *, prepared_by: str
+                 ) -> list[int]:
+        """Store imported listings in bulk: ``(case id, person id, respondent kind,
+        listing)`` each (its ``reasons`` as the Chinese reasons), with their
+        restriction items; two multi-row inserts.  Returns the new ids in order."""
+        if not items:
+            return []
+        now = datetime.now(UTC)
+        rows = [{
+            "case_id": cid, "respondent": x.respondent, "person_id": pid, "respondent_kind": kind,
+            "grounds": ",".join(str(g) for g in sorted(set(x.grounds))),
+            "status": x.status.value, "decided_on": x.decided_on, "reasons_zh": x.reasons,
+            "reasons_en": "", "prepared_by": prepared_by, "signed_by": x.signed_by,
+            "served_on": x.served_on,
+            "service_method": x.service_method.value if x.service_method else None,
+            "grace_until": x.grace_until, "published_on": x.published_on,
+            "term_years": x.term_years, "extension_years": x.extension_years,
+            "removed_on": x.removed_on,
+            "removal_kind": x.removal_kind.value if x.removal_kind else None,
+            "removal_reason": x.removal_reason.value if x.removal_reason else None,
+            "created_at": now, "version": 1} for cid, pid, kind, x in items]
+        with self._s.no_autoflush:
+            ids = list(self._s.scalars(
+                insert(ListingRow).returning(ListingRow.id, sort_by_parameter_order=True), rows))
+            restrictions = [
+                {"listing_id": lid, "order_id": None, "case_id": cid, "respondent": x.respondent,
+                 "position": j, "person": r.person, "item": int(r.item), "start": r.start,
+                 "until": r.until, "status": r.status.value, "reason": r.reason, "version": 1}
+                for lid, (cid, _pid, _kind, x) in zip(ids, items, strict=True)
+                for j, r in enumerate(x.restrictions)]
+            if restrictions:
+                self._s.execute(insert(RestrictionRow), restrictions)
+        return ids
 
     def save(self, listing_id: int, listing: Listing, *, signed_by_user_id: int | None = None,
              removal_event_on: date | None = None) -> ListingRecord:
