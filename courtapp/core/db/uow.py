@@ -119,8 +119,11 @@ class UnitOfWork:
                 self._tables.add(table)
 
     def _note_statement(self, state: ORMExecuteState) -> None:
-        if (state.is_insert or state.is_update or state.is_delete) and state.bind_mapper:
-            self._tables.add(state.bind_mapper.local_table.name)  # type: ignore[attr-defined]
+        if state.is_insert or state.is_update or state.is_delete:
+            if state.bind_mapper:
+                self._tables.add(state.bind_mapper.local_table.name)  # type: ignore[attr-defined]
+            elif (table := getattr(state.statement, "table", None)) is not None:
+                self._tables.add(table.name)  # a Core bulk insert (import)
 
     @property
     def dialect(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from courtapp.core.db.repositories.audit import AuditEntry, ContentMismatch, VerifyResult
+from courtapp.core.db.repositories.audit import AuditEntry, AuditItem, ContentMismatch, VerifyResult
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.domain.canonical import canonical_json
 from courtapp.core.domain.roles import Actor, Permission, require
@@ -21,6 +21,11 @@ def record(uow: UnitOfWork, actor: Actor, action: str, entity_type: str, entity_
     """Add an audit row to the unit of work's transaction (committed with the change)."""
     uow.audit.add(actor, action, entity_type, entity_id, before=before, after=after,
                   legal_ground=legal_ground, reason=reason)
+
+
+def record_many(uow: UnitOfWork, actor: Actor, items: list[AuditItem]) -> None:
+    """Many audit rows, in order, in the unit of work's transaction (bulk import)."""
+    uow.audit.add_many(actor, items)
 
 
 def entries(uow: UnitOfWork, actor: Actor, *, entity_type: str | None = None,
@@ -56,5 +61,5 @@ def verify_lines(result: VerifyResult) -> list[str]:
     return out
 
 
-__all__ = ["AuditEntry", "ContentMismatch", "VerifyResult", "canonical_json", "entries", "record",
-           "verify", "verify_lines"]
+__all__ = ["AuditEntry", "AuditItem", "ContentMismatch", "VerifyResult", "canonical_json", "entries", "record",
+           "record_many", "verify", "verify_lines"]

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from courtapp.core import interchange
+from courtapp.core.db.repositories.audit import AuditItem
 from courtapp.core.db.safety import retrying
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.domain.errors import (
@@ -30,7 +31,7 @@ from courtapp.core.domain.roles import Actor, Permission, require
 from courtapp.core.domain.search import CaseSummary, SearchQuery, SortKey
 from courtapp.core.domain.validation import normalized_case, validate_case
 from courtapp.core.interchange import dump_case
-from courtapp.core.services import audit, history, listing
+from courtapp.core.services import history, listing
 
 
 def _prefixed(errors: Sequence[FieldError], prefix: str) -> list[FieldError]:
@@ -96,7 +97,7 @@ def _store(uow: UnitOfWork, actor: Actor, cases: Sequence[EnforcementCase], pref
     listing_ids = listing.store_imported_many(uow, actor, [(r, c) for r, c in stored if c.listings])
     events = history.NewCaseHistory(uow, actor)
     for rec, c in stored:
-        audit.record(uow, actor, action, "case", c.case_number, after=dump_case(c))
+        events.audit.append(AuditItem(action, "case", c.case_number, after=dump_case(c)))
         events.notice_served(rec.id, c)
         for lst, lid in zip(c.listings, listing_ids.get(rec.id, ()), strict=True):
             listing.record_imported_listing(uow, actor, events, rec.id, c, lst, lid)

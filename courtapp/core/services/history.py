@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from courtapp.core.db.repositories.audit import AuditItem
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.domain.errors import ErrorCollector
 from courtapp.core.domain.listing import RespondentState, TransitionRefused, check_transition
@@ -98,6 +99,8 @@ class NewCaseHistory:
         self.uow, self.actor = uow, actor
         self.rows: list[tuple[int, int, RespondentState, RespondentState, date, str, str, Message]] = []
         self.state: dict[tuple[int, int], RespondentState] = {}
+        #: The audit records, in order; the caller appends its own between the steps.
+        self.audit: list[AuditItem] = []
 
     def notice_served(self, case_id: int, case: EnforcementCase) -> None:
         """As :func:`record_notice_service` for a case with no history yet."""
@@ -123,12 +126,18 @@ class NewCaseHistory:
             err.raise_if_any()
         self.rows.append((case_id, respondent, cur, target, on, self.actor.username, article, reason))
         self.state[(case_id, respondent)] = target
-        self.uow.audit.add(self.actor, "respondent.transition", "case", f"{case.case_number}#{respondent}",
-                           before={"state": cur.value},
-                           after={"state": target.value, "on": on.isoformat(),
-                                  "reason": {"code": reason.code, "params": dict(reason.params)}},
-                           legal_ground=article, reason=judges_words(reason))
+        self.audit.append(AuditItem(
+            "respondent.transition", "case", f"{case.case_number}#{respondent}",
+            before={"state": cur.value},
+            after={"state": target.value, "on": on.isoformat(),
+                   "reason": {"code": reason.code, "params": dict(reason.params)}},
+            legal_ground=article, reason=judges_words(reason)))
 
     def store(self) -> None:
+        """Write the gathered history and audit records (the audit through
+        :func:`courtapp.core.services.audit.record_many`)."""
+        from courtapp.core.services.audit import record_many
+
         self.uow.events.add_many(self.rows)
-        self.rows = []
+        record_many(self.uow, self.actor, self.audit)
+        self.rows, self.audit = [], []

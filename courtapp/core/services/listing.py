@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from courtapp.core import settings
+from courtapp.core.db.repositories.audit import AuditItem
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.domain.assessment import Assessment, assess_respondent
 from courtapp.core.domain.errors import ConflictError, ErrorCollector, NotFound, ValidationError
@@ -402,8 +403,8 @@ def record_imported_listing(uow: UnitOfWork, actor: Actor, events: history.NewCa
     for target, on, article in steps:
         events.transition(case, case_id, listing.respondent, target, on, article,
                           Message("history.imported"))
-    uow.audit.add(actor, "listing.import", "listing", listing_id,
-                  after=dump_listing(listing), legal_ground=ART_DECISION)
+    events.audit.append(AuditItem("listing.import", "listing", listing_id,
+                                  after=dump_listing(listing), legal_ground=ART_DECISION))
 
 
 def attach_listings_in(uow: UnitOfWork, case_id: int, case: EnforcementCase) -> EnforcementCase:

@@ -184,6 +184,19 @@ class _Pending:
     reason: str | None
 
 
+@dataclass(frozen=True)
+class AuditItem:
+    """One audit row to write with :meth:`AuditRepository.add_many`."""
+
+    action: str
+    entity_type: str
+    entity_id: object
+    before: Any = None
+    after: Any = None
+    legal_ground: str | None = None
+    reason: str | None = None
+
+
 class AuditRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
@@ -197,6 +210,13 @@ class AuditRepository:
         self._pending.append(_Pending(
             datetime.now(UTC), actor.user_id, actor.username, action, entity_type,
             str(entity_id), canonical_json(before), canonical_json(after), legal_ground, reason))
+
+    def add_many(self, actor: Actor, items: list[AuditItem]) -> None:
+        """Many audit rows, in order (bulk import): each as :meth:`add` adds it, so
+        they join the chain when the unit of work commits."""
+        for x in items:
+            self.add(actor, x.action, x.entity_type, x.entity_id, before=x.before, after=x.after,
+                     legal_ground=x.legal_ground, reason=x.reason)
 
     def discard(self) -> None:
         self._pending = []

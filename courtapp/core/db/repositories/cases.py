@@ -18,7 +18,6 @@ from sqlalchemy import (
     Select,
     delete,
     func,
-    insert,
     or_,
     select,
     tuple_,
@@ -40,6 +39,7 @@ from courtapp.core.db.orm import (
     PropertyRow,
     SecurityRow,
 )
+from courtapp.core.db.repositories.bulk import insert_rows, new_ids
 from courtapp.core.domain.errors import ConflictError, ErrorCollector, FieldError, NotFound
 from courtapp.core.domain.identifiers import normalize_case_number, parse_case_number
 from courtapp.core.domain.messages import Message
@@ -390,10 +390,9 @@ class _BulkPersons:
                      "id_number": p.identifier if p.kind == PartyKind.PERSON.value else None,
                      "credit_code": p.identifier if p.kind == PartyKind.ENTITY.value else None,
                      "created_at": now, "version": 1} for p in new]
-            ids = self.session.scalars(
-                insert(PersonRow).returning(PersonRow.id, sort_by_parameter_order=True), rows).all()
-            for p, pid in zip(new, ids, strict=True):
-                p.id = pid
+            for p, pid, row in zip(new, new_ids(self.session, PersonRow, len(new)), rows, strict=True):
+                p.id = row["id"] = pid
+            insert_rows(self.session, PersonRow, rows)
         changed = [p for p in self.known.values() if p.officers_changed]
         old = [p.id for p in changed if not p.new]
         for part in _chunks(old):
@@ -402,7 +401,7 @@ class _BulkPersons:
                          "position": j}
                         for p in changed for j, (role, okey) in enumerate(p.officers)]
         if officer_rows:
-            self.session.execute(insert(OfficerRow), officer_rows)
+            insert_rows(self.session, OfficerRow, officer_rows)
         for p in changed:
             p.officers_changed = False
             p.new = False
@@ -652,9 +651,10 @@ class CaseRepository:
             ok = [(c, parties) for c, parties in zip(cases, plans, strict=True) if parties is not None]
             ids: Sequence[int] = []
             if ok:
-                ids = s.scalars(insert(CaseRow).returning(CaseRow.id, sort_by_parameter_order=True),
-                                [{**case_columns(c), "created_at": now, "updated_at": now, "version": 1}
-                                 for c, _ in ok]).all()
+                ids = new_ids(s, CaseRow, len(ok))
+                insert_rows(s, CaseRow, [
+                    {"id": cid, **case_columns(c), "created_at": now, "updated_at": now, "version": 1}
+                    for cid, (c, _) in zip(ids, ok, strict=True)])
             party_rows: list[dict[str, object]] = []
             children: dict[str, list[dict[str, object]]] = {t: [] for t in _CHILD_TABLES}
             result: dict[int, tuple[int, tuple[int, ...]]] = {}
@@ -671,10 +671,10 @@ class CaseRepository:
                 result[id(c)] = (cid, tuple(person.id for side, person, _ in parties  # type: ignore[misc]
                                             if side == "respondent"))
             if party_rows:
-                s.execute(insert(CasePartyRow), party_rows)
+                insert_rows(s, CasePartyRow, party_rows)
             for table, rows in children.items():
                 if rows:
-                    s.execute(insert(_CHILD_ROW_CLASSES[table]), rows)
+                    insert_rows(s, _CHILD_ROW_CLASSES[table], rows)
         return [result.get(id(c)) for c in cases]
 
     # ------------------------------------------------------------ the list

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from courtapp.core.db.orm import RespondentEventRow
+from courtapp.core.db.repositories.bulk import insert_rows
 from courtapp.core.domain.canonical import canonical_json
 from courtapp.core.domain.listing import RespondentState
 from courtapp.core.domain.messages import Message
@@ -54,7 +55,7 @@ class EventRepository:
         if not rows:
             return
         now = datetime.now(UTC)
-        self._s.execute(insert(RespondentEventRow), [
+        insert_rows(self._s, RespondentEventRow, [
             {"case_id": cid, "respondent": i, "from_state": a.value, "to_state": b.value, "at": now,
              "effective_on": on, "username": user, "article": article, "reason": reason.code,
              "reason_params": canonical_json(dict(reason.params)) or "{}"}

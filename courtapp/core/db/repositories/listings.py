@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, insert, literal, select, tuple_
+from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from courtapp.core.db.orm import CaseRow, ListingRow, PersonRow, RestrictionRow
+from courtapp.core.db.repositories.bulk import insert_rows, new_ids
 from courtapp.core.domain.errors import ConflictError, NotFound
 from courtapp.core.domain.listing import (
     Listing,
@@ -232,8 +233,9 @@ class ListingRepository:
         if not items:
             return []
         now = datetime.now(UTC)
+        ids = new_ids(self._s, ListingRow, len(items))
         rows = [{
-            "case_id": cid, "respondent": x.respondent, "person_id": pid, "respondent_kind": kind,
+            "id": lid, "case_id": cid, "respondent": x.respondent, "person_id": pid, "respondent_kind": kind,
             "grounds": ",".join(str(g) for g in sorted(set(x.grounds))),
             "status": x.status.value, "decided_on": x.decided_on, "reasons_zh": x.reasons,
             "reasons_en": "", "prepared_by": prepared_by, "signed_by": x.signed_by,
@@ -244,10 +246,9 @@ class ListingRepository:
             "removed_on": x.removed_on,
             "removal_kind": x.removal_kind.value if x.removal_kind else None,
             "removal_reason": x.removal_reason.value if x.removal_reason else None,
-            "created_at": now, "version": 1} for cid, pid, kind, x in items]
+            "created_at": now, "version": 1} for lid, (cid, pid, kind, x) in zip(ids, items, strict=True)]
         with self._s.no_autoflush:
-            ids = list(self._s.scalars(
-                insert(ListingRow).returning(ListingRow.id, sort_by_parameter_order=True), rows))
+            insert_rows(self._s, ListingRow, rows)
             restrictions = [
                 {"listing_id": lid, "order_id": None, "case_id": cid, "respondent": x.respondent,
                  "position": j, "person": r.person, "item": int(r.item), "start": r.start,
@@ -255,7 +256,7 @@ class ListingRepository:
                 for lid, (cid, _pid, _kind, x) in zip(ids, items, strict=True)
                 for j, r in enumerate(x.restrictions)]
             if restrictions:
-                self._s.execute(insert(RestrictionRow), restrictions)
+                insert_rows(self._s, RestrictionRow, restrictions)
         return ids
 
     def save(self, listing_id: int, listing: Listing, *, signed_by_user_id: int | None = None,
