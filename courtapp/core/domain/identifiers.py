@@ -15,6 +15,8 @@ References (``shared/domain/RULES.md``):
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -36,12 +38,16 @@ _RIC_PROVINCES = frozenset(
 
 def _fold(value: str) -> str:
     """Full-width to ASCII (NFKC), strip spaces, upper-case."""
+    if value.isascii():  # NFKC leaves ASCII as it is
+        return value.replace(" ", "").strip().upper()
     return unicodedata.normalize("NFKC", value).replace(" ", "").strip().upper()
 
 
 def ric_check_char(first17: str) -> str:
     """The check character for the first 17 digits of a resident ID (R-I1)."""
-    total = sum(int(d) * w for d, w in zip(first17, _RIC_WEIGHTS, strict=True))
+    if len(first17) != 17:
+        raise ValueError("ric.length")
+    total = sum(map(operator.mul, map(int, first17), _RIC_WEIGHTS))
     return _RIC_CHECK[total % 11]
 
 
@@ -51,7 +57,13 @@ def check_resident_id(value: str, *, today: date | None = None) -> str:
     Rules: 17 digits and a check digit or ``X``; a known province code; a
     real birth date not in the future; the MOD 11-2 check character.
     """
-    v = _fold(value)
+    return _checked_resident_id(_fold(value), today)
+
+
+# An import checks each number several times (reading, normal form, validation).
+# Only valid numbers are cached, and a number valid on one day stays valid later.
+@functools.lru_cache(maxsize=1 << 16)
+def _checked_resident_id(v: str, today: date | None) -> str:
     if len(v) != 18:
         raise ValueError("ric.length")
     if not _RIC_RE.match(v):
@@ -105,6 +117,7 @@ def uscc_check_char(first17: str) -> str:
     return USCC_CHARSET[(31 - total % 31) % 31]
 
 
+@functools.lru_cache(maxsize=1 << 14)  # valid codes only
 def check_credit_code(value: str) -> str:
     """Validate an 18-character unified social credit code and return it normalised."""
     v = _fold(value)
@@ -175,6 +188,11 @@ def parse_case_number(value: str, *, today: date | None = None) -> CaseNumber:
 
     Full-width digits and spaces are folded away.
     """
+    return _parsed_case_number(value, today)
+
+
+@functools.lru_cache(maxsize=1 << 14)  # valid numbers only; valid later too
+def _parsed_case_number(value: str, today: date | None) -> CaseNumber:
     v = value.strip().replace(" ", "").replace("\u3000", "")
     # Fold full-width digits, keep the CJK characters and the brackets.
     v = "".join(unicodedata.normalize("NFKC", c) if c.isdigit() else c for c in v)

@@ -12,7 +12,7 @@ Paths are JSON paths into the interchange format v1.  Rules cited:
 from __future__ import annotations
 
 import copy
-import unicodedata
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -172,6 +172,10 @@ def add(errors: ErrorCollector, path: str, rule: str) -> None:
     errors.add(path, rule, en, zh)
 
 
+#: Unicode category Cc (U+0000-001F, U+007F-009F) but for newline and tab.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def check_text(errors: ErrorCollector, path: str, value: str | None, *,
                required: bool = True, limit: int = MAX_TEXT) -> None:
     if value is None or not value.strip():
@@ -180,7 +184,7 @@ def check_text(errors: ErrorCollector, path: str, value: str | None, *,
         return
     if len(value) > limit:
         add(errors, path, "text.too_long")
-    if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in value):
+    if _CONTROL.search(value):
         add(errors, path, "text.control")
 
 
@@ -213,9 +217,20 @@ def normalized_case(case: EnforcementCase) -> EnforcementCase:
     their normal forms (ASCII brackets, upper-case X, folded full-width digits).
 
     Invalid values are left as they are for :func:`validate_case` to report.
+    A case already in normal form is returned as it is, not copied.
     The services store and audit this form, so that one person is one record
     however the ID number was typed.
     """
+    def same(p: Party) -> bool:
+        return (normal_form(p.id_number, check_resident_id) == p.id_number
+                and normal_form(p.credit_code, check_credit_code) == p.credit_code
+                and all((normal_form(o.id_number, check_resident_id) or o.id_number) == o.id_number
+                        for o in p.officers))
+
+    if ((normal_form(case.case_number, normalize_case_number) or case.case_number) == case.case_number
+            and (normal_form(case.court.code, check_court_code) or case.court.code) == case.court.code
+            and all(same(p) for p in (*case.applicants, *case.respondents))):
+        return case  # already in normal form (as interchange reads it): no copy
     c = copy.deepcopy(case)
     c.case_number = normal_form(c.case_number, normalize_case_number) or c.case_number
     c.court.code = normal_form(c.court.code, check_court_code) or c.court.code

@@ -75,7 +75,8 @@ def create_cases(uow: UnitOfWork, actor: Actor, cases: Sequence[EnforcementCase]
 
 
 def _store(uow: UnitOfWork, actor: Actor, cases: Sequence[EnforcementCase], prefixes: Sequence[str],
-           action: str, errors: ErrorCollector, seen: set[str]) -> list[CaseRecord]:
+           action: str, errors: ErrorCollector, seen: set[str], *,
+           listings_checked: bool = False) -> list[CaseRecord]:
     """Within the caller's transaction: store valid, normalised new cases in bulk, each
     with its audit record, its notice's service and its migrated listings.  Refusals
     (a number already registered or seen in ``seen``, a person conflict) go to
@@ -94,7 +95,8 @@ def _store(uow: UnitOfWork, actor: Actor, cases: Sequence[EnforcementCase], pref
               for (c, _), res in zip(keep, added, strict=True) if res is not None]
     if errors:
         return []
-    listing_ids = listing.store_imported_many(uow, actor, [(r, c) for r, c in stored if c.listings])
+    listing_ids = listing.store_imported_many(uow, actor, [(r, c) for r, c in stored if c.listings],
+                                              checked=listings_checked)
     events = history.NewCaseHistory(uow, actor)
     for rec, c in stored:
         events.audit.append(AuditItem(action, "case", c.case_number, after=dump_case(c)))
@@ -130,7 +132,7 @@ def import_file(uow: UnitOfWork, actor: Actor, path: Path, *, today: date | None
             if reading.errors:
                 continue  # an invalid file: read on for its errors, store nothing more
             numbers += [r.case.case_number for r in _store(
-                uow, actor, cases, prefixes, "case.import", refused, seen)]
+                uow, actor, cases, prefixes, "case.import", refused, seen, listings_checked=True)]
         reading.raise_if_any()
         if warn is not None:
             warn(warnings)

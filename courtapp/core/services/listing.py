@@ -366,19 +366,22 @@ def default_grace_until(uow: UnitOfWork, decided_on: date) -> date:
 
 
 def store_imported_many(uow: UnitOfWork, actor: Actor,
-                        stored: Sequence[tuple[CaseRecord, EnforcementCase]]) -> dict[int, list[int]]:
+                        stored: Sequence[tuple[CaseRecord, EnforcementCase]], *,
+                        checked: bool = False) -> dict[int, list[int]]:
     """Within the caller's transaction: store the migrated listings of newly
     imported cases in bulk; the ids of each case's listings, in order.
 
-    ``check_listing`` has already passed on every one (interchange.parse_cases);
-    it runs again here so that no caller can skip it.  The caller records each
+    ``check_listing`` runs on every one, unless ``checked`` says the interchange
+    reader (:func:`~courtapp.core.interchange.parse_into`) has just run it on
+    these very cases.  The caller records each
     listing's history and audit with :func:`record_imported_listing`.
     """
     errors = ErrorCollector()
     items: list[tuple[int, int, str, Listing]] = []
     for rec, case in stored:
         for k, listing in enumerate(case.listings):
-            errors.extend(check_listing(case, listing, f"listings[{k}]"))
+            if not checked:
+                errors.extend(check_listing(case, listing, f"listings[{k}]"))
             items.append((rec.id, rec.respondent_person_ids[listing.respondent],
                           case.respondents[listing.respondent].kind.value, listing))
     errors.raise_if_any()
