@@ -410,6 +410,30 @@ def record_imported_listing(uow: UnitOfWork, actor: Actor, events: history.NewCa
                                   after=dump_listing(listing), legal_ground=ART_DECISION))
 
 
+def attach_listings_many(uow: UnitOfWork, recs: Sequence[CaseRecord]) -> list[EnforcementCase]:
+    """:func:`attach_listings_in` for many cases: one query for their listings and
+    one calendar for every removal date."""
+    by_case: dict[int, list[ListingRecord]] = {}
+    for part in range(0, len(recs), 500):
+        for r in uow.listings.for_cases([x.id for x in recs[part:part + 500]]):
+            if r.listing.status is not ListingStatus.DRAFT:
+                by_case.setdefault(r.case_id, []).append(r)
+    every = [r for rs in by_case.values() for r in rs]
+    starts = [d for r in every if (d := removal_trigger(r.listing, r.removal_event_on)) is not None]
+    if starts:
+        cal = uow.calendar.load(range(min(starts).year, max(starts).year + 2))
+        for r in every:
+            due = removal_due(cal, r.listing, r.removal_event_on)
+            if due is not None:
+                r.listing.removal_due, r.listing.removal_due_provisional = due.due, due.provisional
+    out = []
+    for rec in recs:
+        # for_cases gives the newest first; a case's listings are in id order.
+        rec.case.listings = [r.listing for r in sorted(by_case.get(rec.id, ()), key=lambda r: r.id)]
+        out.append(rec.case)
+    return out
+
+
 def attach_listings_in(uow: UnitOfWork, case_id: int, case: EnforcementCase) -> EnforcementCase:
     """Within the caller's open unit of work: ``case`` with its stored listings (for
     export), each with the date its removal is (or was) due on the working-day
@@ -524,6 +548,7 @@ __all__ = [
     "list_listings", "listings_for_case", "listings_page", "prepare_in",
     "prepare_listing", "publish_due", "record_service", "respondent_events", "respondent_state",
     "set_restriction_status", "set_setting", "sign_listing", "signed_not_served",
+    "attach_listings_many",
     "record_imported_listing",
     "store_imported_many",
 ]
