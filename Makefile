@@ -36,10 +36,13 @@ translations: $(STAMP)
 previews: $(STAMP)
 	$(BIN)/python tools/previews.py --cli
 
+# One table of every figure of issue 11's table, each with its baseline from the
+# same run: `make bench` (20,000 cases, a few minutes), `make bench
+# BENCH_ARGS="--cases 1000000"` (the issue's size), `BENCH_ARGS="--database URL"`
+# for PostgreSQL.  The detailed scripts: benchmarks/case_list.py, notices.py,
+# reports.py, issue_notices.py.
 bench: $(STAMP)
-	$(BIN)/python benchmarks/case_list.py
-	$(BIN)/python benchmarks/notices.py
-	$(BIN)/python benchmarks/reports.py
+	$(BIN)/python benchmarks/scale.py $(BENCH_ARGS)
 
 # The PyInstaller one-folder bundle in dist/courtapp (installer/courtapp.spec).
 dist: $(STAMP)
