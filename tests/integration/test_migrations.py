@@ -74,9 +74,13 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys_on(sqlite_db: AppContext) -> 
 
 
 def test_every_new_sqlite_connection_gets_the_pragmas(sqlite_db: AppContext) -> None:
-    for _ in range(3):  # NullPool: each connect() is a new SQLite connection
-        with sqlite_db.engine.connect() as c:
+    conns = [sqlite_db.engine.connect() for _ in range(3)]  # three at once: three connections
+    try:
+        for c in conns:
             assert c.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+    finally:
+        for c in conns:
+            c.close()
 
 
 def test_a_foreign_key_to_a_missing_row_is_refused(db: AppContext) -> None:
