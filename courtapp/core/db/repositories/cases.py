@@ -638,7 +638,8 @@ class CaseRepository:
             try:
                 numbers.append(normalize_case_number(n))
             except ValueError:
-                raise NotFound(f"no case {n}: not a valid case number") from None
+                raise NotFound(f"no case {n}: not a valid case number",
+                               Message("error.no_case_invalid", {"number": n})) from None
         found: dict[str, CaseRecord] = {}
         for part in _chunks(sorted(set(numbers)), 500):
             for loaded in load_records(self._s, CaseRow.case_number.in_(part)):
@@ -647,7 +648,7 @@ class CaseRepository:
         for given, n in zip(case_numbers, numbers, strict=True):
             rec = found.get(n)
             if rec is None:
-                raise NotFound(f"no case {given}")
+                raise NotFound(f"no case {given}", Message("error.no_case", {"number": given}))
             out.append(rec)
         return out
 
