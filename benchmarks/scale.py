@@ -141,8 +141,11 @@ def bench_import(args: argparse.Namespace, tmp: Path) -> None:
         bare = time.process_time() - t
         url, drop = scratch_url(args.database, f"imp{factor}", tmp)
         try:
-            out = subprocess.run([sys.executable, __file__, "--child-import", url, str(f)],
-                                 check=True, capture_output=True, text=True).stdout
+            done = subprocess.run([sys.executable, __file__, "--child-import", url, str(f)],
+                                  capture_output=True, text=True)
+            if done.returncode:
+                raise SystemExit(f"the import of {f} failed:\n{done.stderr}")
+            out = done.stdout
         finally:
             drop()
         r = json.loads(out.strip().splitlines()[-1])
