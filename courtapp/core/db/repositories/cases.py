@@ -540,6 +540,35 @@ def _matching_ids(query: SearchQuery) -> Select[int] | CompoundSelect[int] | Non
     return union(direct, via_officer)
 
 
+#: A name prefix matching at least this many persons is common: the case list walks
+#: the cases in the list's order and stops at the page's end, instead of building
+#: and sorting every match first.
+COMMON_PREFIX = 500
+
+
+def _walk_condition(session: Session, query: SearchQuery) -> ColumnElement[bool] | None:
+    """For a common name prefix, a correlated EXISTS on the case row (the plan that
+    walks the cases in order); None for a rare one or another kind of search.
+
+    The choice is made from a cheap estimate: the matching persons are counted
+    on the name index, up to :data:`COMMON_PREFIX`.
+    """
+    if query.kind() != "name":
+        return None
+    cond = PersonRow.name.like(_like_prefix(query.folded), escape="\\")
+    found = session.scalar(select(func.count()).select_from(
+        select(PersonRow.id).where(cond).limit(COMMON_PREFIX).subquery())) or 0
+    if found < COMMON_PREFIX:
+        return None
+    direct = (select(CasePartyRow.id).join(PersonRow, PersonRow.id == CasePartyRow.person_id)
+              .where(CasePartyRow.case_id == CaseRow.id, cond).exists())
+    via_officer = (select(CasePartyRow.id)
+                   .join(OfficerRow, OfficerRow.entity_id == CasePartyRow.person_id)
+                   .join(PersonRow, PersonRow.id == OfficerRow.person_id)
+                   .where(CasePartyRow.case_id == CaseRow.id, cond).exists())
+    return or_(direct, via_officer)
+
+
 def _existing_number(session: Session, number: str, exclude_id: int | None = None) -> bool:
     num = parse_case_number(number)
     q = select(CaseRow.id).where(
@@ -794,7 +823,8 @@ class CaseRepository:
         q = select(CaseRow)
         sub = _matching_ids(query)
         if sub is not None:
-            q = q.where(CaseRow.id.in_(sub))
+            walk = _walk_condition(self._s, query)
+            q = q.where(walk if walk is not None else CaseRow.id.in_(sub))
         if after is not None:
             assert isinstance(after, tuple), after  # the next_after of a page this made
             key = tuple_(*cols)
