@@ -267,11 +267,13 @@ def publish_due(uow: UnitOfWork, actor: Actor, today: date) -> PublishResult:
     cancelled: list[int] = []
     waiting: list[int] = []
     with uow:
-        for rec in uow.listings.awaiting_publication():
+        due = [rec for rec in uow.listings.awaiting_publication(grace_ended_before=today)
+               if rec.listing.grace_until is None or today > rec.listing.grace_until]
+        # The cases of the due listings, read in batches (not one whole case per change).
+        cases = uow.cases.records(rec.case_id for rec in due)
+        for rec in due:
             lst = rec.listing
-            if lst.grace_until is not None and today <= lst.grace_until:
-                continue
-            case = uow.cases.get(rec.case_id).case
+            case = cases[rec.case_id].case
             if lst.grace_until is not None and case.fully_performed(lst.grace_until):
                 done = replace(lst, status=ListingStatus.REMOVED, removed_on=today,
                                removal_kind=RemovalKind.CANCELLED,

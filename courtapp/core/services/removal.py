@@ -139,11 +139,14 @@ def expire_due(uow: UnitOfWork, actor: Actor, today: date) -> list[int]:
     require(actor, Permission.LISTING_PUBLISH)
     done: list[int] = []
     with uow:
-        for rec in uow.listings.fixed_term_in_force():
+        due = [rec for rec in uow.listings.fixed_term_in_force()
+               if (end := rec.listing.term_end()) is not None and end < today]
+        # The cases of the expired listings, read in batches (not one per change).
+        cases = uow.cases.records(rec.case_id for rec in due)
+        for rec in due:
             end = rec.listing.term_end()
-            if end is None or end >= today:
-                continue
-            case = uow.cases.get(rec.case_id).case
+            assert end is not None
+            case = cases[rec.case_id].case
             execute_removal(uow, actor, rec, case, kind=RemovalKind.EXPIRED,
                             reason=RemovalReason.TERM_EXPIRED, on=today, event_on=end,
                             article=ART_EXPIRED,

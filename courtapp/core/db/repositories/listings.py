@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
+from sqlalchemy import ColumnElement, Select, func, literal, or_, select, tuple_
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -164,8 +164,15 @@ class ListingRepository:
         return self._rows(ListingRow.status == ListingStatus.AWAITING_PUBLICATION.value,
                           ListingRow.served_on.is_(None))
 
-    def awaiting_publication(self) -> list[ListingRecord]:
-        return self._rows(ListingRow.status == ListingStatus.AWAITING_PUBLICATION.value)
+    def awaiting_publication(self, *, grace_ended_before: date | None = None) -> list[ListingRecord]:
+        """Signed listings not yet published; with ``grace_ended_before``, only those
+        with no grace period or one that ended before that day (the daily run's
+        work, read without the listings still in grace)."""
+        conds = [ListingRow.status == ListingStatus.AWAITING_PUBLICATION.value]
+        if grace_ended_before is not None:
+            conds.append(or_(ListingRow.grace_until.is_(None),
+                             ListingRow.grace_until < grace_ended_before))
+        return self._rows(*conds)
 
     def fixed_term_in_force(self) -> list[ListingRecord]:
         return self._rows(ListingRow.status.in_(IN_FORCE), ListingRow.term_years.is_not(None))
