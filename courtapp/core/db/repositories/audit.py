@@ -23,6 +23,7 @@ from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
 from courtapp.core.db.orm import AuditHeadRow, AuditRow, Base
+from courtapp.core.db.repositories.bulk import insert_rows
 from courtapp.core.domain import audit_chain
 from courtapp.core.domain.canonical import canonical_json
 from courtapp.core.domain.roles import Actor
@@ -288,6 +289,7 @@ class AuditRepository:
         # Respondents' rows ("number#i") and listings of many cases, also in bulk.
         for key, d in _many_digests(self._s, pending).items():
             digests_of.setdefault(key, d)
+        rows: list[dict[str, Any]] = []
         for p in pending:
             key = (p.entity_type, p.entity_id)
             if key not in digests_of:
@@ -301,9 +303,11 @@ class AuditRepository:
                 "reason": p.reason, "prev_hash": prev,
                 "content_hash": None if digests is None else audit_chain.content_hash(digests)}
             row_hash = audit_chain.row_hash(fields)
-            self._s.add(AuditRow(**fields, row_hash=row_hash,
-                                 content_digests=None if digests is None else canonical_json(digests)))
+            rows.append({**fields, "row_hash": row_hash,
+                         "content_digests": None if digests is None else canonical_json(digests)})
             prev = row_hash
+        # One multi-row insert (seq is set here): a bulk import seals thousands.
+        insert_rows(self._s, AuditRow, rows)
         head.seq, head.row_hash = seq, prev
         self._s.flush()
 
