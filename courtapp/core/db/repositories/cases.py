@@ -130,7 +130,10 @@ def row_to_case(r: CaseRow) -> EnforcementCase:
 
 def load_records(session: Session, cond: ColumnElement[bool]) -> list[CaseRecord]:
     """The cases matching ``cond`` as :func:`row_to_case` gives them, read with one
-    plain query per table (no ORM objects): the fast path for many cases (export)."""
+    plain query per table (no ORM objects): the fast path for many cases (export).
+    Pending ORM changes are flushed first, as an ORM query would (autoflush)."""
+    if session.autoflush:
+        session.flush()
     cases: list[Any] = list(session.execute(
         select(CaseRow.__table__).where(cond).order_by(CaseRow.id)).mappings())
     if not cases:
@@ -642,10 +645,10 @@ class CaseRepository:
 
     # ------------------------------------------------------------ reading
     def get(self, case_id: int) -> CaseRecord:
-        row = self._s.scalar(_case_query().where(CaseRow.id == case_id))
-        if row is None:
+        found = load_records(self._s, CaseRow.id == case_id)  # plain queries, no ORM graph
+        if not found:
             raise NotFound(f"case id {case_id}")
-        return _record(row)
+        return found[0]
 
     def by_number(self, case_number: str) -> CaseRecord:
         try:
@@ -653,10 +656,10 @@ class CaseRepository:
         except ValueError:
             raise NotFound(f"no case {case_number}: not a valid case number",
                            Message("error.no_case_invalid", {"number": case_number})) from None
-        row = self._s.scalar(_case_query().where(CaseRow.case_number == number))
-        if row is None:
+        found = load_records(self._s, CaseRow.case_number == number)  # plain queries
+        if not found:
             raise NotFound(f"no case {case_number}", Message("error.no_case", {"number": case_number}))
-        return _record(row)
+        return found[0]
 
     def by_numbers(self, case_numbers: Sequence[str]) -> list[CaseRecord]:
         """The cases with these numbers, in the same order, loaded in batches (one
