@@ -138,32 +138,6 @@ def entity_rows(session: Session, entity_type: str, entity_id: str) -> dict[str,
     return None
 
 
-def case_digests(session: Session, entity_ids: list[str], *, chunk: int = 500,
-                 ) -> dict[str, dict[str, str]]:
-    """:func:`entity_digests` of many cases at once (an import, the demo): one
-    query per table and chunk of cases, not one per table and case."""
-    out: dict[str, dict[str, str]] = {}
-    numbers = sorted({e.split("#", 1)[0] for e in entity_ids})
-    cases = _t("cases")
-    for i in range(0, len(numbers), chunk):
-        part = numbers[i:i + chunk]
-        by_number: dict[str, dict[str, str]] = {n: {} for n in part}
-        number_of: dict[Any, str] = {}
-        for key, row in _rows(session, cases, cases.c.case_number.in_(part)):
-            number_of[row["id"]] = row["case_number"]
-            by_number[row["case_number"]][key] = audit_chain.row_digest(row)
-        if number_of:
-            for name in CASE_LISTS:
-                t = _t(name)
-                for key, row in _rows(session, t, t.c.case_id.in_(list(number_of))):
-                    by_number[number_of[row["case_id"]]][key] = audit_chain.row_digest(row)
-        for e in entity_ids:
-            n = e.split("#", 1)[0]
-            if n in by_number:
-                out[e] = by_number[n]
-    return out
-
-
 def entity_digests(session: Session, entity_type: str, entity_id: str) -> dict[str, str] | None:
     rows = entity_rows(session, entity_type, entity_id)
     if rows is None:
@@ -283,12 +257,9 @@ class AuditRepository:
         head = self._lock_head()
         seq, prev = head.seq, head.row_hash or audit_chain.GENESIS
         digests_of: dict[tuple[str, str], dict[str, str] | None] = {}
-        cases = sorted({p.entity_id for p in pending if p.entity_type == "case"})
-        if len(cases) > 1:  # many cases at once: digested in bulk
-            digests_of.update({("case", e): d for e, d in case_digests(self._s, cases).items()})
-        # Respondents' rows ("number#i") and listings of many cases, also in bulk.
-        for key, d in _many_digests(self._s, pending).items():
-            digests_of.setdefault(key, d)
+        # Many cases (their respondents' rows "number#i") and listings at once
+        # (an import, the demo): digested in bulk.
+        digests_of.update(_many_digests(self._s, pending))
         rows: list[dict[str, Any]] = []
         for p in pending:
             key = (p.entity_type, p.entity_id)
