@@ -12,6 +12,7 @@ from courtapp.cli.common import (
     SubParsers,
     acting,
     database,
+    date_arg,
     lang_of,
     no_such_file,
     open_context,
@@ -77,10 +78,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
     from courtapp.core.domain.assessment import assess_case
     from courtapp.core.services import cases
 
-    try:
-        as_of = date.fromisoformat(args.as_of) if args.as_of else date.today()
-    except ValueError:
-        raise SystemExit(f"courtapp assess: --as-of {args.as_of!r} is not a date (YYYY-MM-DD)") from None
+    as_of = date_arg(args.as_of, "--as-of") or date.today()
     path = Path(args.source)
     grace: dict[int, date] = {}
     if path.suffix.lower() in (".json", ".jsonl", ".ndjson") or path.is_file():
@@ -120,7 +118,7 @@ def _grace_from_listings(path: Path) -> dict[int, date]:
     """``listings[].grace_until`` of a single-case JSON file, if present."""
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # already refused by load_file
         return {}
     out: dict[int, date] = {}
     listings = doc.get("listings") if isinstance(doc, dict) else None

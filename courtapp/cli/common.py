@@ -35,7 +35,9 @@ from sqlalchemy.engine import make_url
 
 from courtapp.core import config, paths
 from courtapp.core.context import AppContext, open_database
+from courtapp.core.domain import limits
 from courtapp.core.domain.errors import FieldError, ValidationError
+from courtapp.core.domain.messages import refusal
 from courtapp.core.domain.roles import Actor, console_actor
 
 if TYPE_CHECKING:
@@ -255,12 +257,21 @@ def print_errors(err: ValidationError, lang: str, out: TextIO) -> None:
 
 
 def date_arg(text: str | None, option: str) -> date | None:
+    """The date an option names, or None if it is not given.
+
+    A text that is not a date, or a date outside the limits
+    (:mod:`courtapp.core.domain.limits`: 1949-10-01 to ten years ahead), is
+    refused like a field: exit 1 naming the option and the rule."""
     if not text:
         return None
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
-        raise SystemExit(f"courtapp: {option} {text!r} is not a date (YYYY-MM-DD)") from None
+        raise ValidationError([FieldError(option, "date.format", *refusal("date.format"))]) from None
+    if not limits.date_in_range(day):
+        raise ValidationError([FieldError(option, "date.range",
+                                          *refusal("date.range", **limits.date_range_params()))])
+    return day
 
 
 def today_arg(args: argparse.Namespace, option: str = "--today") -> date:

@@ -25,7 +25,7 @@ from courtapp.core.context import AppContext
 
 if TYPE_CHECKING:
     from courtapp.core.domain.petition import Search
-    from courtapp.core.services.petitions import Petition
+    from courtapp.core.services.petitions import EvidenceFile, Petition
 
 
 
@@ -60,6 +60,30 @@ def _searches_arg(values: Sequence[str] | None) -> list[Search]:
         if on is None or result not in ("", "none", "found"):
             raise SystemExit(f"courtapp: --search {v!r}: write DATE or DATE:none or DATE:found")
         out.append(Search(on, found_property=result == "found"))
+    return out
+
+
+def _evidence_arg(names: Sequence[str] | None, args: argparse.Namespace) -> list[EvidenceFile]:
+    """The files of ``--evidence``, each checked against the size limit before it is read."""
+    from courtapp.core.domain import limits
+    from courtapp.core.domain.errors import FieldError, ValidationError
+    from courtapp.core.domain.messages import refusal
+    from courtapp.core.services.petitions import EvidenceFile
+
+    names = list(names or [])
+    if len(names) > limits.MAX_EVIDENCE_FILES:
+        raise ValidationError([FieldError("--evidence", "evidence.too_many", *refusal(
+            "evidence.too_many", size=len(names), limit=limits.MAX_EVIDENCE_FILES))])
+    out: list[EvidenceFile] = []
+    for k, name in enumerate(names):
+        path = Path(name)
+        if not path.is_file():
+            raise no_such_file("petition file", path, args)
+        size = path.stat().st_size
+        if size > limits.MAX_EVIDENCE_BYTES:
+            raise ValidationError([FieldError(f"evidence[{k}]", "evidence.too_large", *refusal(
+                "evidence.too_large", size=size, limit=limits.MAX_EVIDENCE_BYTES))])
+        out.append(EvidenceFile(path.name, path.read_bytes()))
     return out
 
 
@@ -115,12 +139,7 @@ def _petition(args: argparse.Namespace, ctx: AppContext) -> int:
     cmd = args.petition_command
     if cmd == "file":
         rec = cases.get_case(ctx.uow(), actor, case_number=args.case_number)
-        evidence = []
-        for name in args.evidence or []:
-            path = Path(name)
-            if not path.is_file():
-                raise no_such_file("petition file", path, args)
-            evidence.append(petitions.EvidenceFile(path.name, path.read_bytes()))
+        evidence = _evidence_arg(args.evidence, args)
         searches = _searches_arg(args.search)
         details = PetitionDetails(
             correction_ground=CorrectionGround(args.correction_ground) if args.correction_ground else None,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from decimal import Decimal
@@ -27,6 +28,16 @@ from courtapp.core.domain.identifiers import (
     normalize_case_number,
     parse_case_number,
 )
+from courtapp.core.domain.limits import (
+    MAX_ANY_STRING,
+    MAX_IMPORT_BYTES,
+    MAX_IMPORT_CASES,
+    MAX_INT,
+    MAX_LIST_ITEMS,
+    MAX_NAME,
+    date_in_range,
+    date_range_params,
+)
 from courtapp.core.domain.listing import (
     IMPORTABLE_STATUSES,
     Listing,
@@ -38,6 +49,7 @@ from courtapp.core.domain.listing import (
     RestrictionStatus,
     check_listing,
 )
+from courtapp.core.domain.messages import REFUSALS, refusal
 from courtapp.core.domain.model import (
     Basis,
     BasisKind,
@@ -66,6 +78,7 @@ from courtapp.core.domain.money import parse_amount
 from courtapp.core.domain.validation import normal_form, validate_case
 
 FORMAT_VERSION = 1
+_SURROGATE = re.compile("[\ud800-\udfff]")
 E = TypeVar("E", bound=StrEnum)
 
 _MSG: dict[str, tuple[str, str]] = {
@@ -87,11 +100,54 @@ _MSG: dict[str, tuple[str, str]] = {
 }
 
 
+class _NotJSON:
+    """A value that JSON does not allow (``NaN``, ``Infinity``): Python's parser
+    accepts them; every typed field refuses this stand-in with its path."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+class _DupDict(dict[str, Any]):
+    """A JSON object in which a key appears twice (the reader refuses it at its path)."""
+
+    duplicates: list[str]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    d = dict(pairs)
+    if len(d) == len(pairs):
+        return d
+    out = _DupDict(d)
+    seen: set[str] = set()
+    out.duplicates = [k for k, _ in pairs if k in seen or seen.add(k)]  # type: ignore[func-returns-value]
+    return out
+
+
+def _int(text: str) -> int | Decimal:
+    # Python refuses to convert more than 4,300 digits (ValueError); such a
+    # number is kept as a Decimal, which every integer field refuses by range.
+    return int(text) if len(text) <= 30 else Decimal(text)
+
+
+def _parse(text: str) -> Any:
+    """``json.loads`` with NaN/Infinity, huge integers and duplicate keys made visible."""
+    return json.loads(text, parse_constant=_NotJSON, parse_int=_int, object_pairs_hook=_object)
+
+
+def _path_error(path: str, rule: str, **params: object) -> FieldError:
+    return FieldError(path, rule, *refusal(rule, **params))
+
+
 class _Reader:
     """Walks a JSON value, converting fields and collecting errors with their paths."""
 
-    def __init__(self, errors: ErrorCollector) -> None:
+    def __init__(self, errors: ErrorCollector, today: date | None = None) -> None:
         self.errors = errors
+        self.today = today
         #: Set when a list item could not be read (its later siblings' indexes
         #: would shift), or a list or the notice could not be read at all: the
         #: case is then not handed to validate_case, whose paths would mislead.
@@ -100,13 +156,17 @@ class _Reader:
     def err(self, path: str, rule: str, **fmt: Any) -> None:
         from courtapp.core.domain.validation import message
 
-        en, zh = _MSG.get(rule) or message(rule)
+        en, zh = _MSG.get(rule) or REFUSALS.get(rule) or message(rule)
         self.errors.add(path, rule, en.format(**fmt), zh.format(**fmt))
 
     def obj(self, v: Any, path: str) -> dict[str, Any] | None:
         if not isinstance(v, dict):
             self.err(path, "type.object")
             return None
+        if isinstance(v, _DupDict):
+            sep = "" if path in ("", "$") else "."
+            for key in dict.fromkeys(v.duplicates):
+                self.err(f"{'' if path == '$' else path}{sep}{key}", "json.duplicate_key", key=key)
         return v
 
     def lst(self, d: dict[str, Any], key: str, path: str, *, required: bool = False) -> list[Any]:
@@ -119,9 +179,16 @@ class _Reader:
             self.err(f"{path}{key}", "type.list")
             self.dropped = True
             return []
+        if len(v) > MAX_LIST_ITEMS:
+            self.err(f"{path}{key}", "list.too_long", size=len(v), limit=MAX_LIST_ITEMS)
+            self.dropped = True
+            return []
         return v
 
-    def s(self, d: dict[str, Any], key: str, path: str, *, required: bool = True) -> str | None:
+    def s(self, d: dict[str, Any], key: str, path: str, *, required: bool = True,
+          limit: int = MAX_ANY_STRING) -> str | None:
+        """A string; refused (None) if it is too long for any field, or holds
+        NUL or an unpaired surrogate (PostgreSQL and UTF-8 cannot store them)."""
         v = d.get(key)
         if v is None:
             if required:
@@ -130,6 +197,15 @@ class _Reader:
         if not isinstance(v, str):
             self.err(f"{path}{key}", "type.string")
             return None
+        if len(v) > limit:
+            self.err(f"{path}{key}", "text.too_long", size=len(v), limit=limit)
+            return None
+        if "\x00" in v:
+            self.err(f"{path}{key}", "text.control")
+            return None
+        if _SURROGATE.search(v):
+            self.err(f"{path}{key}", "text.encoding")
+            return None
         return v
 
     def day(self, d: dict[str, Any], key: str, path: str, *, required: bool = True) -> date | None:
@@ -137,10 +213,14 @@ class _Reader:
         if v is None:
             return None
         try:
-            return date.fromisoformat(v)
+            day = date.fromisoformat(v)
         except ValueError:
             self.err(f"{path}{key}", "date.format")
             return None
+        if not date_in_range(day, self.today):
+            self.err(f"{path}{key}", "date.range", **date_range_params(self.today))
+            return None
+        return day
 
     def amount(self, d: dict[str, Any], key: str, path: str, *, required: bool = True) -> Decimal | None:
         v = d.get(key)
@@ -170,8 +250,14 @@ class _Reader:
             if required:
                 self.err(f"{path}{key}", "required")
             return None
+        if isinstance(v, Decimal) and v == v.to_integral_value():  # a huge integer (_int)
+            self.err(f"{path}{key}", "number.range", min=-MAX_INT - 1, max=MAX_INT)
+            return None
         if isinstance(v, bool) or not isinstance(v, int):
             self.err(f"{path}{key}", "type.integer")
+            return None
+        if not -MAX_INT - 1 <= v <= MAX_INT:
+            self.err(f"{path}{key}", "number.range", min=-MAX_INT - 1, max=MAX_INT)
             return None
         return v
 
@@ -251,7 +337,10 @@ def _case(r: _Reader, d: dict[str, Any], p: str) -> EnforcementCase | None:
     """
     r.dropped = False
     number = r.s(d, "case_number", p)
-    _precheck(r, number, f"{p}case_number", parse_case_number)
+    if number is not None and not number.strip():
+        r.err(f"{p}case_number", "required")
+    else:
+        _precheck(r, number, f"{p}case_number", parse_case_number)
     court_d = r.obj(d.get("court"), f"{p}court") if "court" in d else None
     if "court" not in d:
         r.err(f"{p}court", "required")
@@ -369,9 +458,9 @@ def _case(r: _Reader, d: dict[str, Any], p: str) -> EnforcementCase | None:
     findings = r.each(d, "findings", p, finding)
     listings = r.each(d, "listings", p, lambda o, lp: _listing(r, o, lp, respondent))
 
-    if r.dropped or None in (number, court, filed_on, judge, basis):
+    if r.dropped or number is None or court is None or filed_on is None or judge is None \
+            or basis is None:
         return None
-    assert number and court and filed_on and judge and basis
     with contextlib.suppress(ValueError):  # validate_case reports it with its path
         number = normalize_case_number(number)
     return EnforcementCase(
@@ -394,7 +483,7 @@ def _listing(r: _Reader, o: dict[str, Any], p: str,
     else:
         grounds = list(grounds_raw)
     decided = r.day(o, "decided_on", p)
-    signed = r.s(o, "signed_by", p, required=False)
+    signed = r.s(o, "signed_by", p, required=False, limit=MAX_NAME)
     served = r.day(o, "served_on", p, required=False)
     method = r.enum(o, "service_method", p, ServiceMethod, required=False)
     grace = r.day(o, "grace_until", p, required=False)
@@ -457,7 +546,7 @@ def parse_into(items: Iterable[tuple[str, Any]], errors: ErrorCollector, seen: d
     """Parse and validate ``(path_prefix, json_value)`` pairs, adding every error to
     ``errors``; ``seen`` holds the case numbers read so far (a file read in chunks
     shares it).  Returns the cases read, with their prefixes."""
-    r = _Reader(errors)
+    r = _Reader(errors, today)
     cases: list[EnforcementCase] = []
     prefixes: list[str] = []
     for prefix, value in items:
@@ -578,9 +667,9 @@ def _items(text: str, jsonl: bool | None) -> tuple[list[tuple[str, Any]], ErrorC
     items: list[tuple[str, Any]] = []
     if jsonl is None:
         try:
-            doc = json.loads(text)
+            doc = _parse(text)
             jsonl = False
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
             lines = [x for x in text.split("\n") if x.strip()]
             jsonl = len(lines) > 1 and all(x.lstrip().startswith("{") for x in lines)
     if jsonl:
@@ -590,20 +679,30 @@ def _items(text: str, jsonl: bool | None) -> tuple[list[tuple[str, Any]], ErrorC
             if not line.strip():
                 continue
             try:
-                items.append((f"line {n}", json.loads(line)))
+                items.append((f"line {n}", _parse(line)))
             except json.JSONDecodeError as e:
                 en, zh = _MSG["json.syntax"]
                 errors.add(f"line {n}", "json.syntax", f"{en}: {e.msg} (column {e.colno})",
                            f"{zh}：{e.msg}（第{e.colno}列）")
+            except RecursionError:
+                errors.extend([_path_error(f"line {n}", "json.depth")])
+            except ValueError:  # a number Python will not convert
+                errors.extend([_path_error(f"line {n}", "json.number")])
         return items, errors
     try:
-        doc = json.loads(text)
+        doc = _parse(text)
     except json.JSONDecodeError as e:
         en, zh = _MSG["json.syntax"]
         raise ValidationError([FieldError(
             f"line {e.lineno}", "json.syntax", f"{en}: {e.msg} (column {e.colno})",
             f"{zh}：{e.msg}（第{e.lineno}行第{e.colno}列）")]) from None
+    except RecursionError:
+        raise ValidationError([_path_error("$", "json.depth")]) from None
+    except ValueError:
+        raise ValidationError([_path_error("$", "json.number")]) from None
     if isinstance(doc, list):
+        if len(doc) > MAX_IMPORT_CASES:
+            raise ValidationError([_path_error("$", "list.too_long", size=len(doc), limit=MAX_IMPORT_CASES)])
         return [(f"[{i}]", v) for i, v in enumerate(doc)], errors
     return [("", doc)], errors
 
@@ -627,9 +726,23 @@ def loads(text: str, *, jsonl: bool | None = None, today: date | None = None) ->
     return loads_with_paths(text, jsonl=jsonl, today=today)[0]
 
 
+def read_text(path: Path) -> str:
+    """The text of an interchange file: at most :data:`~courtapp.core.domain.limits.MAX_IMPORT_BYTES`,
+    UTF-8 (a BOM is allowed); anything else is refused naming the place."""
+    size = path.stat().st_size
+    if size > MAX_IMPORT_BYTES:
+        raise ValidationError([_path_error("$", "file.too_large", size=size, limit=MAX_IMPORT_BYTES)])
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise ValidationError([_path_error(f"line {line}", "file.encoding", offset=e.start)]) from None
+
+
 def load_file_with_paths(path: Path, *, today: date | None = None
                          ) -> tuple[list[EnforcementCase], list[str]]:
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     return loads_with_paths(text, jsonl=path.suffix.lower() in (".jsonl", ".ndjson") or None,
                             today=today)
 

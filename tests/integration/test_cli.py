@@ -195,9 +195,9 @@ def test_assess_reads_a_case_from_the_database_by_number(
 
 
 def test_assess_refuses_a_bad_date(url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as e:
-        main(["--database", url, "assess", str(EXAMPLE), "--as-of", "2026-02-30"])
-    assert "not a date" in str(e.value)
+    assert main(["--database", url, "assess", str(EXAMPLE), "--as-of", "2026-02-30"]) == 1
+    assert "--as-of: a date in ISO 8601 form (YYYY-MM-DD) is expected [date.format]" in \
+        capsys.readouterr().err
 
 
 # ------------------------------------------------------------- issue 9 §1 at the command line

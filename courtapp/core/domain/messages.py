@@ -159,3 +159,54 @@ def fill(template: str, params: Mapping[str, object], lang: str = "en") -> str:
 def check_catalogue() -> list[str]:
     """Problems in the catalogue: a Chinese template whose fields differ from the English."""
     return [code for code, (en, zh) in CATALOGUE.items() if _fields(en) != _fields(zh)]
+
+
+#: Refusals of hostile or absurd input (issue 10 §6): rule code -> (English,
+#: Chinese).  Field errors, not stored texts: the command line prints them
+#: after the path of the field (``cases[0].obligations[1].amount: ...``) and
+#: the GUI shows them beside the field.  Bounds come from
+#: :mod:`courtapp.core.domain.limits`.
+REFUSALS: Final[dict[str, tuple[str, str]]] = {
+    "file.encoding": (
+        "the file is not valid UTF-8 (byte {offset}); save it as UTF-8",
+        "文件不是有效的UTF-8编码（第{offset}字节），请另存为UTF-8"),
+    "file.too_large": (
+        "the file is {size} bytes; an import file holds at most {limit} bytes: split it",
+        "文件大小为{size}字节，导入文件最多{limit}字节，请拆分"),
+    "json.depth": (
+        "the JSON is nested too deeply (an interchange file has at most 5 levels)",
+        "JSON嵌套层数过多（交换文件最多5层）"),
+    "json.number": (
+        "a number that JSON does not allow (NaN, Infinity) or that is too long",
+        "JSON不允许的数值（NaN、Infinity）或数值位数过多"),
+    "json.duplicate_key": (
+        "the key {key!r} appears twice in this object", "该对象中键{key!r}出现两次"),
+    "number.range": (
+        "the number is out of range ({min} to {max})", "数值超出范围（{min}至{max}）"),
+    "list.too_long": (
+        "the list has {size} items; at most {limit} are allowed", "列表有{size}项，最多允许{limit}项"),
+    "text.too_long": (
+        "the text is {size} characters long; at most {limit} are allowed",
+        "文字长度为{size}个字符，最多允许{limit}个字符"),
+    "text.control": (
+        "the text contains a control character (such as NUL)", "文字含有控制字符（如NUL）"),
+    "text.encoding": (
+        "the text contains an unpaired surrogate, which is not a character",
+        "文字含有不成对的代理码位，不是有效字符"),
+    "date.range": (
+        "the date must lie between {min} and {max}", "日期应在{min}至{max}之间"),
+    "date.format": (
+        "a date in ISO 8601 form (YYYY-MM-DD) is expected", "日期应为ISO 8601格式（YYYY-MM-DD）"),
+    "evidence.too_large": (
+        "the file is {size} bytes; an evidence file holds at most {limit} bytes",
+        "文件大小为{size}字节，证据文件最多{limit}字节"),
+    "evidence.too_many": (
+        "{size} files; at most {limit} evidence files per petition",
+        "共{size}个文件，每件申请最多{limit}个证据文件"),
+}
+
+
+def refusal(rule: str, **params: object) -> tuple[str, str]:
+    """The English and Chinese text of a refusal, its ``{fields}`` filled."""
+    en, zh = REFUSALS[rule]
+    return en.format(**params), zh.format(**params)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-#: Upper bound for any single amount: ten trillion yuan.  Larger input is a typo.
-MAX_AMOUNT = Decimal("10000000000000")
+from courtapp.core.domain.limits import MAX_AMOUNT
+
+#: Longest text taken as an amount; longer input is a typo or an attack (a
+#: million digits would take seconds to convert).
+_MAX_AMOUNT_TEXT = 64
 CENT = Decimal("0.01")
 
 
@@ -14,7 +17,8 @@ def parse_amount(value: object) -> Decimal:
 
     Raises ValueError with a rule code: ``amount.type`` (floats are refused:
     they cannot hold money exactly), ``amount.format``, ``amount.negative``,
-    ``amount.places``, ``amount.too_large``.
+    ``amount.places``, ``amount.too_large``.  Never anything else, whatever
+    ``value`` is: 10**27, ``"1e999999"`` and ``"NaN"`` are refused by rule.
     """
     if isinstance(value, bool | float):
         raise ValueError("amount.type")
@@ -22,6 +26,8 @@ def parse_amount(value: object) -> Decimal:
         d = Decimal(value)
     elif isinstance(value, str):
         text = value.strip().replace(",", "").replace("，", "")
+        if len(text) > _MAX_AMOUNT_TEXT:
+            raise ValueError("amount.too_large" if text.isdigit() else "amount.format")
         try:
             d = Decimal(text)
         except InvalidOperation:
@@ -32,10 +38,14 @@ def parse_amount(value: object) -> Decimal:
         raise ValueError("amount.format")
     if d < 0:
         raise ValueError("amount.negative")
-    if d != d.quantize(CENT, rounding=ROUND_HALF_UP):
-        raise ValueError("amount.places")
+    # Before quantize: 10**27 has more digits than the context's precision,
+    # and quantize would raise InvalidOperation.
     if d >= MAX_AMOUNT:
         raise ValueError("amount.too_large")
+    if d != 0 and d.adjusted() < -2:  # 0.001 and smaller: more than two places
+        raise ValueError("amount.places")
+    if d != d.quantize(CENT, rounding=ROUND_HALF_UP):
+        raise ValueError("amount.places")
     # copy_abs: "-0" passes the sign check but would be written back as "-0.00".
     return d.quantize(CENT).copy_abs()
 
@@ -61,6 +71,8 @@ AMOUNT_MESSAGES: dict[str, tuple[str, str]] = {
     "amount.format": ("an amount must be a decimal number", "金额应为十进制数"),
     "amount.negative": ("an amount cannot be negative", "金额不能为负数"),
     "amount.places": ("an amount has at most two decimal places (fen)", "金额最多保留两位小数（分）"),
-    "amount.too_large": ("the amount is implausibly large", "金额过大"),
+    "amount.too_large": (
+        "the amount is implausibly large: any amount is below 10,000,000,000,000 yuan (ten trillion)",
+        "金额过大：任何金额均应小于10,000,000,000,000元（十万亿元）"),
     "amount.positive": ("the amount must be greater than zero", "金额应大于零"),
 }

@@ -17,8 +17,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from courtapp.core.domain import limits
 from courtapp.core.domain.errors import ErrorCollector
 from courtapp.core.domain.listing import Restriction, RestrictionItem, RestrictionStatus
+from courtapp.core.domain.messages import refusal
 from courtapp.core.domain.model import EnforcementCase, OfficerRole, PartyKind
 from courtapp.core.domain.petition import (
     KINDS,
@@ -230,10 +232,20 @@ def intake_checks(case: EnforcementCase, kind: PetitionKind, who: Petitioner, ta
 
 
 def check_evidence(names_and_sizes: Sequence[tuple[str, int]], e: ErrorCollector) -> None:
-    """Each evidence file handed in has a name and is not empty."""
+    """Each evidence file handed in has a name and is not empty; no file and
+    no name is over the limits (:mod:`courtapp.core.domain.limits`)."""
+    if len(names_and_sizes) > limits.MAX_EVIDENCE_FILES:
+        e.add("evidence", "evidence.too_many", *refusal(
+            "evidence.too_many", size=len(names_and_sizes), limit=limits.MAX_EVIDENCE_FILES))
     for k, (name, size) in enumerate(names_and_sizes):
         if not name.strip():
             e.add(f"evidence[{k}].name", "required", "this field is required", "此项为必填项")
+        elif len(name) > limits.MAX_FILE_NAME:
+            e.add(f"evidence[{k}].name", "text.too_long", *refusal(
+                "text.too_long", size=len(name), limit=limits.MAX_FILE_NAME))
+        if size > limits.MAX_EVIDENCE_BYTES:
+            e.add(f"evidence[{k}]", "evidence.too_large", *refusal(
+                "evidence.too_large", size=size, limit=limits.MAX_EVIDENCE_BYTES))
         if not size:
             e.add(f"evidence[{k}]", "petition.evidence_empty", f"the file {name} is empty",
                   f"文件{name}为空")

@@ -25,6 +25,8 @@ from courtapp.core.domain.identifiers import (
     normalize_case_number,
     parse_case_number,
 )
+from courtapp.core.domain.limits import MAX_NAME, MAX_TEXT
+from courtapp.core.domain.messages import REFUSALS, refusal
 from courtapp.core.domain.model import (
     EnforcementCase,
     ObligationKind,
@@ -33,14 +35,9 @@ from courtapp.core.domain.model import (
     PublicRole,
 )
 
-MAX_NAME = 100
-MAX_TEXT = 2000
-
 MESSAGES: dict[str, tuple[str, str]] = {
     **RULE_MESSAGES,
     "required": ("this field is required", "此项为必填项"),
-    "text.too_long": ("the text is too long", "文字过长"),
-    "text.control": ("the text contains control characters", "文字含有控制字符"),
     "case_number.court_mismatch": (
         "the court code in the case number differs from the enforcing court's code",
         "案号中的法院代字与执行法院代字不一致",
@@ -150,7 +147,8 @@ WARNINGS: dict[str, tuple[str, str]] = {
 def message(rule: str) -> tuple[str, str]:
     from courtapp.core.domain.money import AMOUNT_MESSAGES
 
-    return MESSAGES.get(rule) or WARNINGS.get(rule) or AMOUNT_MESSAGES.get(rule) or (rule, rule)
+    return (MESSAGES.get(rule) or WARNINGS.get(rule) or AMOUNT_MESSAGES.get(rule)
+            or REFUSALS.get(rule) or (rule, rule))
 
 
 def case_warnings(case: EnforcementCase) -> list[FieldError]:
@@ -183,9 +181,12 @@ def check_text(errors: ErrorCollector, path: str, value: str | None, *,
             add(errors, path, "required")
         return
     if len(value) > limit:
-        add(errors, path, "text.too_long")
+        errors.add(path, "text.too_long", *refusal("text.too_long", size=len(value), limit=limit))
+        return
     if _CONTROL.search(value):
         add(errors, path, "text.control")
+    elif any("\ud800" <= c <= "\udfff" for c in value):
+        add(errors, path, "text.encoding")
 
 
 def _check_identifier(errors: ErrorCollector, path: str, value: str | None, kind: str,

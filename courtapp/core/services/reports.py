@@ -12,7 +12,9 @@ from datetime import date
 from pathlib import Path
 
 from courtapp.core.db.uow import UnitOfWork
-from courtapp.core.domain.errors import ErrorCollector
+from courtapp.core.domain import limits
+from courtapp.core.domain.errors import ErrorCollector, ValidationError
+from courtapp.core.domain.messages import refusal
 from courtapp.core.domain.roles import Actor, Permission, require
 from courtapp.core.reports import monthly as mo
 from courtapp.core.reports import render
@@ -22,15 +24,19 @@ TREND_MONTHS = 12
 
 
 def parse_month(text: str, field: str = "month") -> Month:
-    """``YYYY-MM``, refused with a message naming the field."""
+    """``YYYY-MM``, refused with a message naming the field; a month outside
+    the date limits (:mod:`courtapp.core.domain.limits`) too."""
+    e = ErrorCollector()
     try:
-        return Month.parse(text)
+        month = Month.parse(text)
     except ValueError:
-        e = ErrorCollector()
         e.add(field, "report.month", f"{text!r} is not a month: write YYYY-MM, e.g. 2026-11",
               f"“{text}”不是有效的月份，应写作YYYY-MM，例如2026-11")
-        e.raise_if_any()
-        raise AssertionError("unreachable") from None
+        raise ValidationError(e.errors) from None
+    if not limits.date_in_range(month.first):
+        e.add(field, "date.range", *refusal("date.range", **limits.date_range_params()))
+        raise ValidationError(e.errors)
+    return month
 
 
 def _check_court(uow: UnitOfWork, court: str | None) -> None:
