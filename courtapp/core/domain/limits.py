@@ -83,6 +83,8 @@ MAX_FUTURE_YEARS: Final = 10
 def max_date(today: date | None = None) -> date:
     """The latest acceptable date: ``today`` plus :data:`MAX_FUTURE_YEARS` years."""
     t = today or date.today()
+    if t.year + MAX_FUTURE_YEARS > date.max.year:
+        return date.max
     try:
         return t.replace(year=t.year + MAX_FUTURE_YEARS)
     except ValueError:  # 29 February
