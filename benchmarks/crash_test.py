@@ -41,8 +41,8 @@ import hashlib
 import json
 import os
 import random
-import sqlite3
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -151,7 +151,7 @@ class Harness:
     # ------------------------------------------------------------------ batch
     def check_documents(self, trial: int) -> None:
         bad = 0
-        for number, pdf, sha in self.rows("SELECT number, pdf, pdf_sha256 FROM issued_documents"):
+        for _number, pdf, sha in self.rows("SELECT number, pdf, pdf_sha256 FROM issued_documents"):
             if not pdf or hashlib.sha256(bytes(pdf)).hexdigest() != sha:
                 bad += 1
         if bad:
@@ -192,7 +192,7 @@ class Harness:
         with engine.connect() as c:
             for t in Harness.STATE_TABLES:
                 res = c.execute(text(f"SELECT * FROM {t} ORDER BY id"))
-                keys = [k for k in res.keys() if not k.endswith(("_at", "version"))]
+                keys = [k for k in list(res.keys()) if not k.endswith(("_at", "version"))]
                 out[t] = [tuple(r._mapping[k] for k in keys) for r in res]
         return out
 
