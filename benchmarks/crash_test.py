@@ -271,7 +271,7 @@ def main() -> int:
     if setup.returncode != 0:
         print(setup.stderr, file=sys.stderr)
         return 2
-    print(f"database {url.split('@')[-1]}; {args.trials} trials per scenario")
+    print(f"database {url.split('@')[-1]}; {args.trials} trials per scenario", flush=True)
     scenarios = args.only or ["import", "batch", "daily"]
     total = killed_total = 0
     for s in scenarios:
@@ -298,7 +298,7 @@ def main() -> int:
         total += args.trials
         killed_total += killed
         print(f"{s}: trials={args.trials} killed={killed} (before the end) failures="
-              f"{len(h.failures) - fails_before} uncut run {span:.1f}s")
+              f"{len(h.failures) - fails_before} uncut run {span:.1f}s", flush=True)
     if h.has_audit_verify is False:
         print("audit verify: not in this build (courtapp audit verify missing); not run")
     elif h.has_audit_verify:

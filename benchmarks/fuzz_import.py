@@ -517,7 +517,7 @@ def main() -> int:
         partial_saves += partial
         print(f"{t}: examples={sum(tally.values())} accepted={tally['accepted']} refused={tally['refused']} "
               f"usage={tally['usage']} crashes={tally['crash']} partial_saves={partial} "
-              f"time={secs:.1f}s ({secs / max(1, args.examples) * 1000:.1f} ms/example)")
+              f"time={secs:.1f}s ({secs / max(1, args.examples) * 1000:.1f} ms/example)", flush=True)
         for s in samples[:15]:
             print("   ", s)
     reports = list((tmp / "data").glob("logs/crash-*"))
