@@ -66,7 +66,8 @@ class Harness:
     def __init__(self, url: str, tmp: Path, rng: random.Random) -> None:
         self.url, self.tmp, self.rng = url, tmp, rng
         self.engine = create_engine(url)
-        self.env = dict(os.environ, COURTAPP_DATA_DIR=str(tmp / "data"), PYTHONPATH=str(ROOT))
+        self.env = dict(os.environ, COURTAPP_DATA_DIR=str(tmp / "data"), PYTHONPATH=str(ROOT),
+                        COURTAPP_KEY_UNENCRYPTED="1")  # a scratch desk: its key is not encrypted
         self.failures: list[str] = []
         self.has_audit_verify: bool | None = None
 

@@ -504,6 +504,7 @@ def main() -> int:
     sys.setrecursionlimit(1000)  # the interpreter's default, as `courtapp` runs
     tmp = Path(tempfile.mkdtemp(prefix="courtapp-fuzz-"))
     os.environ["COURTAPP_DATA_DIR"] = str(tmp / "data")
+    os.environ["COURTAPP_KEY_UNENCRYPTED"] = "1"  # a scratch desk: its key is not encrypted
     url, ctx = setup_database(args.database, tmp)
     db = Db(url)
     targets = ["import", "cli"] if args.target == "all" else [args.target]
