@@ -188,12 +188,14 @@ class Harness:
 
     @staticmethod
     def state(engine: Any) -> dict[str, list[tuple[Any, ...]]]:
-        """Every row of the tables the daily run changes, without the times it wrote them."""
+        """Every row of the tables the daily run changes, without the times it wrote
+        them (``at``, ``*_at``) and the row versions."""
         out: dict[str, list[tuple[Any, ...]]] = {}
         with engine.connect() as c:
             for t in Harness.STATE_TABLES:
                 res = c.execute(text(f"SELECT * FROM {t} ORDER BY id"))
-                keys = [k for k in list(res.keys()) if not k.endswith(("_at", "version"))]
+                keys = [k for k in list(res.keys())
+                        if k != "at" and not k.endswith(("_at", "version"))]
                 out[t] = [tuple(r._mapping[k] for k in keys) for r in res]
         return out
 
