@@ -417,7 +417,8 @@ def verdict(code: int | None, err: str, *, cli: bool) -> str:
         if body and all(REFUSAL_LINE.match(x) for x in body):
             return "refused"
         return "crash"
-    if cli and lines and lines[-1].startswith(("courtapp: ", "courtapp：", "courtapp ")):
+    # One message, which may echo an argument holding a newline.
+    if cli and lines and lines[0].startswith(("courtapp: ", "courtapp：", "courtapp ")):
         return "refused"
     return "crash"
 

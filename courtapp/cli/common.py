@@ -262,7 +262,7 @@ def date_arg(text: str | None, option: str) -> date | None:
     A text that is not a date, or a date outside the limits
     (:mod:`courtapp.core.domain.limits`: 1949-10-01 to ten years ahead), is
     refused like a field: exit 1 naming the option and the rule."""
-    if not text:
+    if text is None:
         return None
     try:
         day = date.fromisoformat(text)
@@ -272,6 +272,19 @@ def date_arg(text: str | None, option: str) -> date | None:
         raise ValidationError([FieldError(option, "date.range",
                                           *refusal("date.range", **limits.date_range_params()))])
     return day
+
+
+def int_arg(text: str) -> int:
+    """An ``argparse`` type: an integer that fits a database ``INTEGER`` column
+    (:data:`~courtapp.core.domain.limits.MAX_INT`); otherwise a usage error (exit 2)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid int value: {text!r}") from None
+    if not -limits.MAX_INT - 1 <= n <= limits.MAX_INT:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is out of range ({-limits.MAX_INT - 1} to {limits.MAX_INT})")
+    return n
 
 
 def today_arg(args: argparse.Namespace, option: str = "--today") -> date:

@@ -16,6 +16,7 @@ from courtapp.cli.common import (
     acting,
     database,
     date_arg,
+    int_arg,
     lang_of,
     no_such_file,
     today_arg,
@@ -388,7 +389,7 @@ def register(sub: SubParsers) -> None:
                    help="the petitioner's resident ID number or unified social credit code, as on "
                         "the document shown at the counter")
     f.add_argument("--name", help="the petitioner's name as shown; refused if it differs from the record")
-    f.add_argument("--respondent", type=int, metavar="N",
+    f.add_argument("--respondent", type=int_arg, metavar="N",
                    help="the respondent the petition concerns, numbered from 0 (needed when a "
                         "creditor petitions and several respondents fit)")
     f.add_argument("--received-on", metavar="DATE", help="the day the petition was received (default today)")
@@ -452,7 +453,7 @@ def register(sub: SubParsers) -> None:
     d.add_argument("--verified", action="store_true",
                    help="the petition's facts are verified (a rejection is then refused where the "
                         "rules say the court shall grant)")
-    d.add_argument("--new-officer", type=int, metavar="N",
+    d.add_argument("--new-officer", type=int_arg, metavar="N",
                    help="officer_release: the officer index of the new legal representative or "
                         "principal responsible person (record them on the case first)")
     d.add_argument("--correction", metavar="TEXT",
@@ -549,6 +550,6 @@ def register(sub: SubParsers) -> None:
     dl.add_argument("--event", choices=list(EVENTS), help="only this kind of change")
     dl.add_argument("--json", action="store_true", help="one JSON object per item")
     da = dps.add_parser("ack", help="record a recipient's acknowledgement of an item")
-    da.add_argument("id", type=int, metavar="ID", help="the item id (from `courtapp dispatch list`)")
+    da.add_argument("id", type=int_arg, metavar="ID", help="the item id (from `courtapp dispatch list`)")
     da.add_argument("--on", metavar="DATE", help="the day it was acknowledged (default today)")
     dp.set_defaults(func=cmd_dispatch)

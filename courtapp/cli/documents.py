@@ -14,6 +14,7 @@ from courtapp.cli.common import (
     acting,
     database,
     date_arg,
+    int_arg,
     lang_of,
     no_such_file,
     open_context,
@@ -263,7 +264,7 @@ def register(sub: SubParsers) -> None:
     notice.add_argument("kind", choices=[k.value for k in DocKind], metavar="KIND",
                         help="the kind of document (listed below)")
     notice.add_argument("case_number", metavar="CASE_NUMBER")
-    notice.add_argument("--respondent", type=int, metavar="N",
+    notice.add_argument("--respondent", type=int_arg, metavar="N",
                         help="which respondent, numbered from 0 as `courtapp assess` shows (default: "
                              "0; an execution notice without it is addressed to every respondent)")
     notice.add_argument("--lang", dest="doc_lang", choices=["zh", "en"], default="zh",

@@ -7,7 +7,7 @@ import argparse
 import json
 from datetime import date
 
-from courtapp.cli.common import SubParsers, acting, database, date_arg, lang_of
+from courtapp.cli.common import SubParsers, acting, database, date_arg, int_arg, lang_of
 from courtapp.core.domain.records import Application
 
 
@@ -80,9 +80,9 @@ def register(sub: SubParsers) -> None:
     ls = lst.add_subparsers(dest="listing_command", metavar="ACTION", required=True)
     ap = ls.add_parser("apply", help="record a creditor's written application to list a respondent")
     ap.add_argument("case_number", metavar="CASE_NUMBER", help="the case, e.g. (2026)京0105执1234号")
-    ap.add_argument("--respondent", type=int, required=True, metavar="N",
+    ap.add_argument("--respondent", type=int_arg, required=True, metavar="N",
                     help="the respondent to list (0-based index in the case)")
-    ap.add_argument("--applicant", type=int, default=0, metavar="N",
+    ap.add_argument("--applicant", type=int_arg, default=0, metavar="N",
                     help="the applicant creditor (0-based index; default 0)")
     ap.add_argument("--received-on", metavar="DATE",
                     help="the day the written application was received (default today)")
@@ -90,13 +90,13 @@ def register(sub: SubParsers) -> None:
                     help="the grounds the creditor claims (2017 Provisions Art. 1)")
     ap.add_argument("--json", action="store_true", help="print the application as one JSON object")
     de = ls.add_parser("decide", help="grant or reject a creditor's application")
-    de.add_argument("id", type=int, metavar="ID", help="the application (from `courtapp listing list`)")
+    de.add_argument("id", type=int_arg, metavar="ID", help="the application (from `courtapp listing list`)")
     g = de.add_mutually_exclusive_group(required=True)
     g.add_argument("--grant", action="store_true", help="grant: name the listing prepared on it")
     g.add_argument("--reject", action="store_true", help="reject the application")
     de.add_argument("--reasons", required=True, metavar="TEXT", help="the reasons for the decision")
     de.add_argument("--on", metavar="DATE", help="the decision date (default today)")
-    de.add_argument("--listing-id", type=int, metavar="N",
+    de.add_argument("--listing-id", type=int_arg, metavar="N",
                     help="a granted application: the listing decision prepared on it")
     de.add_argument("--json", action="store_true", help="print the application as one JSON object")
     li = ls.add_parser("list", help="the pending applications, soonest due first")

@@ -83,10 +83,16 @@ def cmd_public_export(args: argparse.Namespace) -> int:
 
 def cmd_public_search(args: argparse.Namespace) -> int:
     """Published entries by name, ID number, credit code or case number."""
+    from courtapp.core.domain import limits
+    from courtapp.core.domain.errors import FieldError, ValidationError
+    from courtapp.core.domain.messages import refusal
     from courtapp.core.services import public_list
 
     lang = lang_of(args)
     n = 0
+    if len(args.text) > limits.MAX_NAME:  # a name, an ID or a case number: never longer
+        raise ValidationError([FieldError("TEXT", "text.too_long", *refusal(
+            "text.too_long", size=len(args.text), limit=limits.MAX_NAME))])
     with database(args) as ctx:
         for e in public_list.search_pages(ctx.uow(), acting(ctx), args.text,
                                           as_of=date_arg(args.today, "--today")):

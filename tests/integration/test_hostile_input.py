@@ -213,3 +213,23 @@ def test_evidence_over_the_size_limit_is_refused_before_it_is_read(
     assert "evidence[0]: the file is 204 bytes; an evidence file holds at most 100 bytes " \
            "[evidence.too_large]" in capsys.readouterr().err
     assert ps.list_petitions(db.uow(), console_actor("t"), case_id=cid) == []
+
+
+# ------------------------------------------------- found by benchmarks/fuzz_import.py (cli)
+def test_an_empty_required_date_is_refused_not_asserted(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--database", url, "public-export", "--from", "", "--to", "2026-01-01",
+                 "-o", "-"]) == 1
+    assert "--from: a date in ISO 8601 form (YYYY-MM-DD) is expected [date.format]" in capsys.readouterr().err
+
+
+def test_an_id_beyond_an_integer_column_is_a_usage_error(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as e:
+        main(["--database", url, "dispatch", "ack", "99999999999999999999"])
+    assert e.value.code == 2
+    assert "is out of range (-2147483648 to 2147483647)" in capsys.readouterr().err
+
+
+def test_a_public_search_longer_than_any_name_is_refused(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--database", url, "public-search", "长" * 100_000]) == 1
+    assert "TEXT: the text is 100000 characters long; at most 100 are allowed [text.too_long]" in \
+        capsys.readouterr().err
