@@ -611,6 +611,7 @@ class FileReader:
         return bool(self._syntax or self._parse)
 
     def _lines(self) -> Iterator[tuple[str, Any]]:
+        read_text(self.path)  # the size and UTF-8 checked first (refused naming the place)
         # Lines of the file as it is (blank lines count), split on "\n" only
         # (as _items does: not at U+2028, U+0085, or "\r").
         with self.path.open(encoding="utf-8", newline="\n") as f:
@@ -621,17 +622,25 @@ class FileReader:
                 if not line.strip():
                     continue
                 try:
-                    yield f"line {n}", json.loads(line)
+                    value = _parse(line)
                 except json.JSONDecodeError as e:
                     en, zh = _MSG["json.syntax"]
                     self._syntax.add(f"line {n}", "json.syntax", f"{en}: {e.msg} (column {e.colno})",
                                      f"{zh}：{e.msg}（第{e.colno}列）")
+                    continue
+                except RecursionError:
+                    self._syntax.extend([_path_error(f"line {n}", "json.depth")])
+                    continue
+                except ValueError:
+                    self._syntax.extend([_path_error(f"line {n}", "json.number")])
+                    continue
+                yield f"line {n}", value
 
     def _items(self) -> Iterator[tuple[str, Any]]:
         if self.path.suffix.lower() in (".jsonl", ".ndjson"):
             yield from self._lines()
             return
-        items, errors = _items(self.path.read_text(encoding="utf-8"), None)
+        items, errors = _items(read_text(self.path), None)
         self._syntax.extend(errors.errors)
         yield from items
 
