@@ -9,6 +9,7 @@ the issue that defined the format are fixed.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import itertools
 import json
@@ -611,7 +612,7 @@ class FileReader:
         return bool(self._syntax or self._parse)
 
     def _lines(self) -> Iterator[tuple[str, Any]]:
-        read_text(self.path)  # the size and UTF-8 checked first (refused naming the place)
+        check_file(self.path)  # the size and UTF-8 checked first (refused naming the place)
         # Lines of the file as it is (blank lines count), split on "\n" only
         # (as _items does: not at U+2028, U+0085, or "\r").
         with self.path.open(encoding="utf-8", newline="\n") as f:
@@ -747,6 +748,22 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
         raise ValidationError([_path_error(f"line {line}", "file.encoding", offset=e.start)]) from None
+
+
+def check_file(path: Path) -> None:
+    """:func:`read_text`'s checks (size, UTF-8) without holding the file: it is
+    decoded in blocks; only a file that fails is read whole, for the message."""
+    if path.stat().st_size > MAX_IMPORT_BYTES:
+        read_text(path)  # raises, naming the size and the limit
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with path.open("rb") as f:
+            while block := f.read(1 << 20):
+                decoder.decode(block)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        read_text(path)  # raises, naming the line and the byte
+        raise
 
 
 def load_file_with_paths(path: Path, *, today: date | None = None

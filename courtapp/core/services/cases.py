@@ -133,6 +133,9 @@ def import_file(uow: UnitOfWork, actor: Actor, path: Path, *, today: date | None
                 continue  # an invalid file: read on for its errors, store nothing more
             numbers += [r.case.case_number for r in _store(
                 uow, actor, cases, prefixes, "case.import", refused, seen, listings_checked=True)]
+            # The chunk's audit rows join the chain now (same transaction), so that
+            # memory stays flat in the file's size (the head stays locked to the commit).
+            uow.audit.seal()
         reading.raise_if_any()
         if warn is not None:
             warn(warnings)
