@@ -43,6 +43,7 @@ on the new version.
 
 from __future__ import annotations
 
+import functools
 import threading
 import weakref
 from collections import OrderedDict
@@ -139,7 +140,13 @@ def _utf16_hex(cp: int) -> str:
 
 def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     """ReportLab's ToUnicode CMap, with characters beyond the BMP written as
-    UTF-16 surrogate pairs as the PDF specification requires."""
+    UTF-16 surrogate pairs as the PDF specification requires (the last maps
+    made are kept: a repeated subset has the same map)."""
+    return _to_unicode_cmap(fontname, tuple(subset))
+
+
+@functools.lru_cache(maxsize=64)
+def _to_unicode_cmap(fontname: str, subset: tuple[int, ...]) -> str:
     lines = [
         "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
         f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
@@ -214,6 +221,7 @@ def clear_caches() -> None:
     with _cache_lock:
         _compressed.clear()
         _subsets.clear()
+    _to_unicode_cmap.cache_clear()
 
 
 def install() -> None:
