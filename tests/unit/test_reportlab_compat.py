@@ -74,6 +74,12 @@ def test_install_is_idempotent_and_keeps_reportlabs_originals() -> None:
     assert compat.ORIGINALS["useA85"] == 1
     assert ttfonts.TTFontFile.get_table is compat.cached_get_table
     assert compat.ORIGINALS["get_table"].__module__ == "reportlab.pdfbase.ttfonts"
+    assert ttfonts.TTFontFile.makeSubset is compat.cached_make_subset
+    assert compat.ORIGINALS["makeSubset"].__module__ == "reportlab.pdfbase.ttfonts"
+    from reportlab.pdfbase import pdfdoc
+
+    assert pdfdoc.PDFStreamFilterZCompress.encode is compat.cached_compress
+    assert compat.ORIGINALS["zencode"].__module__ == "reportlab.pdfbase.pdfdoc"
 
 
 # ------------------------------------------------------- 1. line breaking
@@ -143,6 +149,80 @@ def test_a_font_table_is_read_once_and_is_reportlabs_table() -> None:
     # a document still embeds a valid subset of the font
     pdf = render(build_example(DocKind.RECEIPT))
     assert b"/FontFile2" in pdf
+
+
+# ------------------------------- 5, 6. a subset made and compressed once
+def test_a_glyph_set_is_subset_once_and_the_subset_is_reportlabs(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    compat.clear_caches()
+    face = pdfmetrics.getFont(BODY_FONT).face
+    glyphs = [ord(c) for c in "被执行人收件回执"]
+    made: list[list[int]] = []
+    original = compat.ORIGINALS["makeSubset"]
+
+    def counting(f: object, subset: list[int]) -> bytes:
+        made.append(list(subset))
+        out: bytes = original(f, subset)
+        return out
+
+    monkeypatch.setitem(compat.ORIGINALS, "makeSubset", counting)
+    first = face.makeSubset(glyphs)
+    assert face.makeSubset(list(glyphs)) is first and made == [glyphs]  # made once
+    assert first == original(face, glyphs)  # exactly ReportLab's subset
+    other = face.makeSubset(glyphs[::-1])  # another order is another subset (other codes)
+    assert other != first and len(made) == 2
+    for i in range(compat.SUBSET_CACHE + 1):  # bounded: the oldest is made again
+        face.makeSubset([0x4E00 + i])
+    face.makeSubset(glyphs)
+    assert len(made) == compat.SUBSET_CACHE + 4
+
+
+def test_a_large_stream_is_compressed_once_and_reads_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    import zlib
+
+    from reportlab.pdfbase import pdfdoc
+
+    compat.clear_caches()
+    calls: list[int] = []
+    original = compat.ORIGINALS["zencode"]
+
+    def counting(flt: object, text: bytes) -> bytes:
+        calls.append(len(text))
+        out: bytes = original(flt, text)
+        return out
+
+    monkeypatch.setitem(compat.ORIGINALS, "zencode", counting)
+    big = bytes(range(256)) * (compat.COMPRESS_MIN // 256 + 1)
+    flt = pdfdoc.PDFZCompress
+    assert flt.encode(big) == zlib.compress(big) and zlib.decompress(flt.encode(big)) == big
+    assert len(calls) == 1
+    small = b"q 1 0 0 1 0 0 cm Q"
+    assert zlib.decompress(flt.encode(small)) == small
+    flt.encode(small)
+    assert len(calls) == 3  # small streams are not kept
+
+
+def test_cached_subsets_keep_documents_whole_and_identical(tmp_path: Path) -> None:
+    """Another document between two renders of one: the same bytes, each with its own
+    text, both drawable (poppler), each embedding its subsets."""
+    compat.clear_caches()
+    case = example_case()
+    case.respondents[0].name = "欧阳娜娜"
+    a = build_example(DocKind.RECEIPT)
+    b = build_example(DocKind.RECEIPT, case=case)
+    first, other, again = render(a), render(b), render(a)
+    assert first == again and first != other
+    for k, (pdf, name) in enumerate(((first, a.parties[0].name), (other, "欧阳娜娜"))):
+        reader = PdfReader(io.BytesIO(pdf))
+        assert name in "".join(p.extract_text() for p in reader.pages)
+        assert pdf.count(b"/FontFile2") == 2
+        (tmp_path / f"{k}.pdf").write_bytes(pdf)
+        shown = subprocess.run(["pdftoppm", "-r", "20", "-png", str(tmp_path / f"{k}.pdf"),
+                                str(tmp_path / f"p{k}")], capture_output=True, check=True)
+        pngs = list(tmp_path.glob(f"p{k}*.png"))
+        assert pngs and pngs[0].read_bytes().startswith(b"\x89PNG") and not shown.stderr
 
 
 # ----------------------------------------------- 3. ToUnicode beyond the BMP

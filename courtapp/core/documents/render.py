@@ -29,6 +29,7 @@ bottom right the signer, a reserved zone for the court seal and the date.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import re
@@ -328,6 +329,21 @@ def qr_image(text: str) -> QrImage:
     return QrImage(n, "".join(parts))
 
 
+#: QR symbols encoded lately, by text: a batch's print file sets the codes its
+#: documents were just issued with, and encoding is ~2.5 ms a code (issue 11).
+QR_CACHE = 2048
+
+
+@functools.lru_cache(maxsize=QR_CACHE)
+def _qr_image_cached(text: str) -> QrImage:
+    return qr_image(text)
+
+
+def clear_qr_cache() -> None:
+    """Forget the encoded QR symbols (benchmarks time the encoding itself)."""
+    _qr_image_cached.cache_clear()
+
+
 def _draw_qr(c: Canvas, x: float, y: float, size: float, qr: QrImage) -> None:
     """The symbol inside a quiet zone of 4 modules, as one inline image mask."""
     n = qr.modules
@@ -491,7 +507,7 @@ def _build(items: Sequence[tuple[Document, str | None]], *, show_guides: bool = 
     for i, (doc, qr_text) in enumerate(items):
         check_document(doc)
         labels = _labels(doc)
-        infos.append(_DocInfo(doc, qr_image(qr_text) if qr_text else None, labels["page"],
+        infos.append(_DocInfo(doc, _qr_image_cached(qr_text) if qr_text else None, labels["page"],
                               labels["qr_caption"]))
         if i:
             story.append(PageBreak())
