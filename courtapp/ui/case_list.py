@@ -224,10 +224,10 @@ class CaseTableModel(QAbstractTableModel):
         self._next_after = None
         self._count = None
         self.endResetModel()
-        # The first page first: the database thread takes tasks in order, and the
-        # count of a common name can take longer than the page.
+        # The first page first, and the count only once it is shown: a page that
+        # holds every match (an exact lookup: a case number, an ID) is the count,
+        # and the count of a common name never holds up the first page (issue 11).
         self.fetchMore(QModelIndex())
-        self._fetch_count()
 
     def _fetch_count(self) -> None:
         gen, query, ctx, actor, cap = (self._generation, self._query, self._ctx, self._actor,
@@ -262,6 +262,7 @@ class CaseTableModel(QAbstractTableModel):
     def _on_page(self, gen: int, page: Page[CaseSummary]) -> None:
         if gen != self._generation:
             return  # an older search: its rows are not wanted any more
+        opening = not self._rows and self._count is None  # the first page of this search
         self._at_end = not page.has_more
         self._next_after = page.next_after
         if page.rows:
@@ -273,6 +274,11 @@ class CaseTableModel(QAbstractTableModel):
         # insert notifications, and must not fetch this page again.
         self._fetching = False
         self.page_loaded.emit(len(page))
+        if opening and gen == self._generation:
+            if page.has_more:
+                self._fetch_count()
+            else:  # every match is on the page: no count query
+                self._on_count(gen, min(len(page), self.count_cap + 1))
 
     def _on_error(self, gen: int, exc: BaseException) -> None:
         if gen != self._generation:

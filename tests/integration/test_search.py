@@ -4,10 +4,12 @@ through an entity's officers; counting; keyset pagination."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 import pytest
+from sqlalchemy import event
 
 from courtapp.core.context import AppContext
 from courtapp.core.domain.identifiers import ric_check_char, uscc_check_char
@@ -233,3 +235,93 @@ def test_a_sorted_page_walks_to_the_last_row_with_its_cursor(
         after = page.next_after
     # By type code (执 before 执恢), then numerically within a type (1234 before 1250).
     assert seen == [FIRST, SECOND, THIRD]
+
+
+# ------------------------------------------------- exact lookups (issue 11)
+EXACT = [
+    (FIRST, [FIRST]),
+    ("（２０２６）京0105执1250号", [SECOND]),  # full-width: the same stored number
+    (THIRD, [THIRD]),
+    ("(2026)京0105执1号", []),
+    ("1234", [FIRST]),
+    ("360426199101010071", [FIRST]),
+    (SUN_ID, [SECOND]),  # an officer's ID: the entity's case
+    ("11010519491231002x", [THIRD, SECOND, FIRST]),  # lower-case x
+    ("91350100m000100y43", [SECOND]),
+    (ric("11010519800101999"), []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EXACT)
+def test_an_exact_lookup_finds_what_its_prefix_search_found(
+        db: AppContext, judge: Actor, three_cases: dict[str, int], text: str,
+        expected: list[str]) -> None:
+    assert svc.SearchQuery(text).exact() is not None
+    page = svc.cases_page(db.uow(), judge, svc.SearchQuery(text))
+    assert [s.case_number for s in page.rows] == expected
+    assert not page.has_more
+    assert found(db, judge, text) == expected  # the counter's lookup
+    assert svc.count_cases(db.uow(), judge, svc.SearchQuery(text)) == len(expected)
+    # The rows read by the plain query are the summaries the ORM path builds
+    # (dates, amounts, stage, version): search_cases past a keyset position
+    # takes that path.
+    orm = svc.search_cases(db.uow(), judge, svc.SearchQuery(text), before_id=10**9)
+    assert list(page.rows) == orm
+
+
+def test_an_exact_lookup_pages_on_in_any_order_with_its_cursor(
+        db: AppContext, judge: Actor, three_cases: dict[str, int]) -> None:
+    for sort in svc.SortKey:
+        for descending in (False, True):
+            query = svc.SearchQuery("11010519491231002X", sort, descending)  # every case
+            whole = svc.cases_page(db.uow(), judge, replace(query, text=""))
+            seen: list[str] = []
+            page = svc.cases_page(db.uow(), judge, query, limit=1)  # the plain query
+            seen += [s.case_number for s in page.rows]
+            while page.has_more:  # the next pages: the ORM path, after its cursor
+                page = svc.cases_page(db.uow(), judge, query, after=page.next_after, limit=1)
+                seen += [s.case_number for s in page.rows]
+            assert seen == [s.case_number for s in whole.rows], (sort, descending)
+
+
+@pytest.mark.parametrize("text", [FIRST, "1234", SUN_ID, "11010519491231002x", SECOND_CODE])
+def test_an_exact_lookup_is_one_select(db: AppContext, judge: Actor,
+                                       three_cases: dict[str, int], text: str) -> None:
+    """The Cases screen's first page and the counter's lookup: one statement each,
+    seen by SQLite itself (the lookup runs on the DB-API cursor, below
+    SQLAlchemy's statement events), the connection taken from the pool."""
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("statements are counted by SQLite's trace callback")
+    statements: list[str] = []
+    checkouts: list[object] = []
+
+    def trace(dbapi_conn: Any, _record: Any, _proxy: Any) -> None:
+        checkouts.append(dbapi_conn)
+        dbapi_conn.set_trace_callback(statements.append)
+
+    def untrace(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.set_trace_callback(None)
+    event.listen(db.engine, "checkout", trace)
+    event.listen(db.engine, "checkin", untrace)
+    try:
+        for lookup in (lambda: svc.cases_page(db.uow(), judge, svc.SearchQuery(text)),
+                       lambda: svc.search_cases(db.uow(), judge, svc.SearchQuery(text), limit=20)):
+            statements.clear()
+            checkouts.clear()
+            assert lookup()
+            issued = [s for s in statements
+                      if not s.upper().startswith(("BEGIN", "ROLLBACK", "COMMIT"))]
+            assert len(issued) == 1, issued
+            assert issued[0].startswith("SELECT") and "count(" not in issued[0].lower()
+            assert len(checkouts) == 1
+    finally:
+        event.remove(db.engine, "checkout", trace)
+        event.remove(db.engine, "checkin", untrace)
+
+
+def test_an_exact_lookup_in_a_larger_unit_of_work_reads_its_snapshot(
+        db: AppContext, judge: Actor, three_cases: dict[str, int]) -> None:
+    with db.uow() as uow:
+        uow.cases.count(svc.SearchQuery(""), 10)  # the session has begun
+        page = uow.cases.search_page(svc.SearchQuery(FIRST), None, 200, date.today())
+    assert [s.case_number for s in page.rows] == [FIRST]

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine, event
 from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from courtapp.core.changes import Changes
@@ -34,6 +34,28 @@ from courtapp.core.db.safety import refusal_for
 from courtapp.core.domain.errors import ConflictError
 
 
+class _UnitSession(Session):
+    """A unit of work's session.  Its two listeners are the class's, registered
+    once (below), and reach the unit of work through ``session.info``: listening
+    on every new session cost more than a lookup by case number (issue 11)."""
+
+
+def _after_flush(session: Session, context: Any) -> None:
+    uow = session.info.get("uow")
+    if uow is not None:
+        uow._note_flush(session, context)
+
+
+def _do_orm_execute(state: ORMExecuteState) -> None:
+    uow = state.session.info.get("uow")
+    if uow is not None:
+        uow._note_statement(state)
+
+
+event.listen(_UnitSession, "after_flush", _after_flush)
+event.listen(_UnitSession, "do_orm_execute", _do_orm_execute)
+
+
 class UnitOfWork:
     cases: CaseRepository
     listings: ListingRepository
@@ -51,7 +73,6 @@ class UnitOfWork:
     def __init__(self, engine: Engine, *,
                  on_commit: Callable[[Changes], None] | None = None) -> None:
         self.engine = engine
-        self._factory = sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
         self._on_commit = on_commit
         self._tables: set[str] = set()
         #: What this unit of work has committed so far.
@@ -59,10 +80,9 @@ class UnitOfWork:
         self.session: Session
 
     def __enter__(self) -> UnitOfWork:
-        s = self.session = self._factory()
+        s = self.session = _UnitSession(bind=self.engine, expire_on_commit=False, autoflush=True,
+                                        info={"uow": self})
         self._tables = set()
-        event.listen(s, "after_flush", self._note_flush)
-        event.listen(s, "do_orm_execute", self._note_statement)
         self.cases = CaseRepository(s)
         self.listings = ListingRepository(s)
         self.orders = OrderRepository(s)

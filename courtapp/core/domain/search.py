@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from courtapp.core.domain.identifiers import normalize_case_number
 from courtapp.core.domain.model import Stage
 
 _RIC_LIKE = re.compile(r"^\d{6,17}[\dX]?$")
@@ -56,6 +57,31 @@ class SearchQuery:
         if _USCC_LIKE.match(t) and any(c.isdigit() for c in t):
             return "credit_code"
         return "name"
+
+    def exact(self) -> tuple[str, str | int] | None:
+        """What an exact lookup looks for, or None for a prefix search: a whole case
+        number in its stored form (``("case_number", "(2026)京0105执1234号")``), a
+        bare sequence number (``("sequence", 1234)``), or 18 characters of an ID
+        number or credit code (``("id_number", …)``: either column, as the prefix
+        search does; ``("credit_code", …)``).
+
+        Each finds exactly the rows its prefix search finds: a stored case number
+        ends at 号 (R-N1), and ID numbers and credit codes are 18 characters long
+        (R-I1, R-I2), so no stored value is longer and begins with these.
+        """
+        kind = self.kind()
+        t = self.folded.upper()
+        if kind == "sequence":
+            return kind, self.sequence()
+        if kind == "case_number":
+            t = self.folded.replace("（", "(").replace("）", ")")
+            try:
+                return (kind, t) if t.startswith("(") and normalize_case_number(t) == t else None
+            except ValueError:
+                return None
+        if kind in ("id_number", "credit_code") and len(t) == 18:
+            return kind, t
+        return None
 
     def sequence(self) -> int:
         """The number of a ``sequence`` search."""

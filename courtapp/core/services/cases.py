@@ -235,6 +235,9 @@ def search_cases(uow: UnitOfWork, actor: Actor, query: SearchQuery, *,
     """One page of the case list: summaries, newest first (keyset pagination)."""
     require(actor, Permission.CASE_VIEW)
     with uow:
+        if before_id is None and query.exact() is not None:  # one query, not two (issue 11)
+            newest = replace(query, sort=SortKey.NEWEST, descending=True)
+            return list(uow.cases.search_page(newest, None, limit, as_of or date.today()).rows)
         ids = uow.cases.search_ids(query, before_id, limit)
         return uow.cases.summaries(ids, as_of or date.today())
 

@@ -8,14 +8,20 @@ row and recomputed on every save (:func:`case_columns`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     CompoundSelect,
+    Dialect,
+    Engine,
     Select,
+    bindparam,
     delete,
     func,
     or_,
@@ -516,6 +522,9 @@ def _matching_ids(query: SearchQuery) -> Select[int] | CompoundSelect[int] | Non
     t = query.folded
     if kind == "all":
         return None
+    exact = query.exact()
+    if exact is not None:  # the same rows as the prefix, found by equality
+        return _exact_ids(*exact)
     if kind == "sequence":
         return select(CaseRow.id.label("cid")).where(CaseRow.sequence == query.sequence())
     if kind == "case_number":
@@ -541,6 +550,74 @@ def _matching_ids(query: SearchQuery) -> Select[int] | CompoundSelect[int] | Non
                    .join(OfficerRow, OfficerRow.entity_id == CasePartyRow.person_id)
                    .join(PersonRow, PersonRow.id == OfficerRow.person_id).where(cond))
     return union(direct, via_officer)
+
+
+def _exact_ids(kind: str, value: object) -> Select[int] | CompoundSelect[int]:
+    """The ids of the cases an exact lookup finds (:meth:`SearchQuery.exact`):
+    equality on a unique or indexed column."""
+    if kind == "case_number":
+        return select(CaseRow.id.label("cid")).where(CaseRow.case_number == value)
+    if kind == "sequence":
+        return select(CaseRow.id.label("cid")).where(CaseRow.sequence == value)
+    cond = (PersonRow.credit_code == value if kind == "credit_code"
+            else or_(PersonRow.id_number == value, PersonRow.credit_code == value))
+    direct = (select(CasePartyRow.case_id.label("cid"))
+              .join(PersonRow, PersonRow.id == CasePartyRow.person_id).where(cond))
+    via_officer = (select(CasePartyRow.case_id.label("cid"))
+                   .join(OfficerRow, OfficerRow.entity_id == CasePartyRow.person_id)
+                   .join(PersonRow, PersonRow.id == OfficerRow.person_id).where(cond))
+    return union(direct, via_officer)
+
+
+class _ListRow(NamedTuple):
+    """A case row as the list reads it: a summary's columns and the sort keys'."""
+
+    id: int
+    case_number: str
+    court_name: str
+    filed_on: date
+    judge: str
+    applicant_names: str
+    respondent_names: str
+    due_fen: int
+    outstanding_fen: int
+    notice_deadline: date | None
+    performed: bool
+    partly_performed: bool
+    notice_issued_on: date | None
+    notice_served_on: date | None
+    version: int
+    year: int
+    court_code: str
+    type_code: str
+    sequence: int
+
+
+@dataclass(frozen=True)
+class _ExactSQL:
+    """The first page of an exact lookup, compiled once for a dialect."""
+
+    sql: str
+    params: dict[str, Any]  # the compiled parameters; the looked-up value is "v"
+    positions: tuple[str, ...] | None  # their order, for a positional paramstyle
+    processors: tuple[Callable[[Any], Any] | None, ...]  # per column, as SQLAlchemy types read
+
+
+@functools.lru_cache(maxsize=64)
+def _exact_sql(dialect: Dialect, kind: str, sort: SortKey, descending: bool,
+               limit: int) -> _ExactSQL:
+    columns = [CaseRow.__table__.c[name] for name in _ListRow._fields]
+    v: BindParameter[Any] = bindparam("v")
+    where = (CaseRow.case_number == v if kind == "case_number" else CaseRow.sequence == v
+             if kind == "sequence" else CaseRow.id.in_(_exact_ids(kind, v)))
+    cols = [*_sort_columns(sort), CaseRow.id]
+    q = (select(*columns).where(where)
+         .order_by(*(c.desc() if descending else c.asc() for c in cols)).limit(limit + 1))
+    compiled = q.compile(dialect=dialect)
+    return _ExactSQL(
+        compiled.string, dict(compiled.construct_params({"v": None})),
+        tuple(compiled.positiontup) if compiled.positional and compiled.positiontup else None,
+        tuple(c.type.dialect_impl(dialect).result_processor(dialect, None) for c in columns))
 
 
 #: A name prefix matching at least this many persons is common: the case list walks
@@ -572,6 +649,16 @@ def _walk_condition(session: Session, query: SearchQuery) -> ColumnElement[bool]
     return or_(direct, via_officer)
 
 
+def _fetch(conn: Any, sql: str, args: Any) -> list[Any]:
+    """Every row of one statement on a DB-API connection."""
+    cur = conn.cursor()
+    try:
+        cur.execute(sql, args)
+        return list(cur.fetchall())
+    finally:
+        cur.close()
+
+
 def _existing_number(session: Session, number: str, exclude_id: int | None = None) -> bool:
     num = parse_case_number(number)
     q = select(CaseRow.id).where(
@@ -594,7 +681,7 @@ def _record(row: CaseRow) -> CaseRecord:
                       tuple(cp.person_id for cp in row.parties if cp.side == "respondent"))
 
 
-def _summary(r: CaseRow, as_of: date) -> CaseSummary:
+def _summary(r: CaseRow | _ListRow, as_of: date) -> CaseSummary:
     return CaseSummary(
         id=r.id, case_number=r.case_number, court_name=r.court_name, filed_on=r.filed_on,
         judge=r.judge, applicant_names=r.applicant_names, respondent_names=r.respondent_names,
@@ -625,7 +712,7 @@ def _sort_columns(key: SortKey) -> list[ColumnElement[Any] | InstrumentedAttribu
 DEADLINE_SORT = CASE_DEADLINE_SORT
 
 
-def _cursor(r: CaseRow, key: SortKey) -> tuple[object, ...]:
+def _cursor(r: CaseRow | _ListRow, key: SortKey) -> tuple[object, ...]:
     values: dict[SortKey, tuple[object, ...]] = {
         SortKey.NEWEST: (),
         SortKey.CASE_NUMBER: (r.year, r.court_code, r.type_code, r.sequence),
@@ -831,6 +918,9 @@ class CaseRepository:
                     as_of: date) -> Page[CaseSummary]:
         """One page of the case list in ``query``'s order, after the keyset cursor
         ``after`` (the ``next_after`` of the page before)."""
+        exact = query.exact()
+        if exact is not None and after is None:
+            return self._exact_page(query, exact, limit, as_of)
         cols = [*_sort_columns(query.sort), CaseRow.id]
         q = select(CaseRow)
         sub = _matching_ids(query)
@@ -844,6 +934,32 @@ class CaseRepository:
         q = q.order_by(*(c.desc() if query.descending else c.asc() for c in cols)).limit(limit + 1)
         rows = list(self._s.scalars(q))
         page = page_of(rows, limit, lambda r: _cursor(r, query.sort))
+        return Page([_summary(r, as_of) for r in page.rows], page.has_more, page.next_after)
+
+    def _exact_page(self, query: SearchQuery, exact: tuple[str, str | int], limit: int,
+                    as_of: date) -> Page[CaseSummary]:
+        """The first page of an exact lookup (a case number, a sequence number, an ID
+        number or credit code): ONE indexed SELECT of the list's columns, compiled
+        once, on the DB-API cursor of a pooled connection; no ORM objects.  Issue 11:
+        a lookup within 2x the raw query."""
+        kind, value = exact
+        bind = self._s.get_bind()
+        x = _exact_sql(bind.dialect, kind, query.sort, query.descending, limit)
+        params = {**x.params, "v": value}
+        args: Any = params if x.positions is None else tuple(params[n] for n in x.positions)
+        if self._s.in_transaction() or not isinstance(bind, Engine):
+            self._s.flush()  # within a larger unit of work: its snapshot
+            rows = _fetch(self._s.connection().connection, x.sql, args)
+        else:  # one statement needs no transaction of its own
+            raw = bind.raw_connection()
+            try:
+                rows = _fetch(raw, x.sql, args)
+            finally:
+                raw.close()
+        procs = x.processors
+        found = [_ListRow._make([c if p is None else p(c) for p, c in zip(procs, r, strict=True)])
+                 for r in rows]
+        page = page_of(found, limit, lambda r: _cursor(r, query.sort))
         return Page([_summary(r, as_of) for r in page.rows], page.has_more, page.next_after)
 
     def search_ids(self, query: SearchQuery, before_id: int | None, limit: int) -> list[int]:
