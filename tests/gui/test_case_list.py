@@ -7,7 +7,7 @@ import sys
 import types
 
 import pytest
-from case_factory import N_CASES, UNIQUE_NAME, case_number, respondent_id
+from case_factory import N_CASES, SURNAMES, UNIQUE_NAME, case_number, respondent_id
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from courtapp.core.context import AppContext
 from courtapp.core.domain.model import Stage
 from courtapp.core.domain.roles import Actor
+from courtapp.core.services import cases as case_service
 from courtapp.core.services.cases import CaseSummary
 from courtapp.ui.case_list import (
     COL_CASE_NUMBER,
@@ -366,3 +367,20 @@ def test_a_sorted_search_keeps_its_order_and_the_stage_column_does_not_sort(
                      pos=QPoint(header.sectionViewportPosition(COL_STAGE) + 5, header.height() // 2))
     assert header.sortIndicatorSection() == COL_OUTSTANDING
     assert page.model.query.text == "陈"
+
+
+def test_an_exact_lookup_counts_its_one_page_without_a_count_query(
+        qtbot: QtBot, cases_db: AppContext, judge: Actor, tasks: TaskRunner,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    model = CaseTableModel(cases_db, judge, tasks, page_size=20)
+    search(qtbot, model, "陈")  # more than a page: counted by count_cases after the page
+    assert model.count == N_CASES // len(SURNAMES) and model.rowCount() == 20
+
+    def no_count(*_args: object, **_kwargs: object) -> int:
+        raise AssertionError("an exact lookup ran a count query")
+    monkeypatch.setattr(case_service, "count_cases", no_count)
+    search(qtbot, model, respondent_id(88))
+    assert model.count == 1
+    assert [r.case_number for r in rows(model)] == [case_number(88)]
+    search(qtbot, model, case_number(321))
+    assert model.count == 1
