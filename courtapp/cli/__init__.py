@@ -24,6 +24,7 @@ traceback; anything unexpected writes a crash report and says where.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -169,6 +170,10 @@ def _run(args: argparse.Namespace, lang: str) -> int:
     except DomainError as e:
         print(f"courtapp: {type(e).__name__}: {e}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader went away (`… | head`): stop quietly
+        with contextlib.suppress(OSError, ValueError):  # no flush error at exit either
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as e:  # a file that is missing, unreadable or unwritable
         log.warning("file error: %s", type(e).__name__)
         print(file_error_line(e, lang), file=sys.stderr)

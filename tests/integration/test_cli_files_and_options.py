@@ -160,3 +160,14 @@ def test_no_case_and_no_such_file_in_either_language(
         assert str(exit_.value.code).startswith(no_file) and str(missing) in str(exit_.value.code)
         assert main(["--database", sqlite_db.url, "--lang", lang, "export", "（2026）京0105执9999号"]) == 1
         assert one_line(capsys.readouterr().err).startswith(no_case)
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(capsys: pytest.CaptureFixture[str]) -> None:
+    """`courtapp dispatch list | head -1`: no "Broken pipe" line, exit 0."""
+    from courtapp.cli import _run
+
+    def closed_pipe(_args: argparse.Namespace) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    assert _run(argparse.Namespace(command="dispatch", func=closed_pipe), "en") == 0
+    assert capsys.readouterr().err == ""
