@@ -38,7 +38,7 @@ def load_register(ctx: AppContext, actor: Actor, case_id: int | None,
     listings: dict[int, ls.ListingOverview] = {}
     if any(d.kind is DocKind.LISTING_DECISION and d.listing_id is not None for d in docs):
         listings = {o.record.id: o for o in ls.list_listings(
-            ctx.uow(), actor, case_id=case_id, limit=100_000)}
+            ctx.uow(), actor, case_id=case_id)}
     return RegisterData(docs, listings)
 
 
