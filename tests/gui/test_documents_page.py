@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
@@ -768,3 +768,52 @@ def _no_leftover_tasks(tasks: TaskRunner, qtbot: QtBot) -> Iterator[None]:
     """Every test lets its database and print work finish before the runner stops."""
     yield
     qtbot.waitUntil(lambda: tasks.pending == 0, timeout=TIMEOUT)
+
+
+# ------------------------------------------------------------------ sorting
+def test_a_header_click_orders_the_register_on_the_server_with_an_arrow(
+        qtbot: QtBot, sqlite_db: AppContext, court: Court, tasks: TaskRunner,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 12 §2: clicking a column header reloads the register in the database's
+    order for that column (the id breaks ties), with a sort arrow; a second click
+    reverses it.  A page size of 2 makes the load cross pages: every row shows."""
+    from courtapp.core.domain import paging
+    from courtapp.ui.documents.model import COL_ISSUED
+
+    for kind, respondent in ((DocKind.WARNING, 0), (DocKind.EXECUTION_NOTICE, 0),
+                             (DocKind.RESTRICTION_ORDER, 1), (DocKind.EXECUTION_NOTICE, 0),
+                             (DocKind.WARNING, 0)):
+        issue(sqlite_db, court, kind, respondent=respondent)
+    monkeypatch.setattr(paging, "PAGE_SIZE", 2)
+    page = open_page(qtbot, sqlite_db, tasks, CLERK)
+    header = page.table.horizontalHeader()
+
+    def shown() -> list[int]:
+        return [page.model.document(r).id for r in range(page.model.rowCount())]
+
+    def sql(order: str) -> list[int]:
+        with sqlite_db.engine.connect() as c:
+            return [r[0] for r in c.execute(text(
+                "SELECT d.id FROM issued_documents d JOIN cases c ON c.id = d.case_id "
+                f"ORDER BY {order}"))]
+
+    def click(col: int) -> None:
+        x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
+        with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
+            qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                             pos=QPoint(x, 5))
+
+    assert len(shown()) >= 5 and shown() == sql("d.id DESC")  # newest first, every row
+    click(COL_KIND)
+    assert header.isSortIndicatorShown() and header.sortIndicatorSection() == COL_KIND
+    ascending = header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    way = "" if ascending else " DESC"
+    assert shown() == sql(f"d.kind{way}, d.lang{way}, d.id{way}") != sql("d.id DESC")
+    click(COL_KIND)
+    way = " DESC" if ascending else ""
+    assert shown() == sql(f"d.kind{way}, d.lang{way}, d.id{way}")
+    click(COL_NUMBER)
+    assert header.sortIndicatorSection() == COL_NUMBER
+    way = "" if header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder else " DESC"
+    assert shown() == sql(f"d.number{way}, d.id{way}")
+    assert page.model.sort_column() == COL_NUMBER and COL_ISSUED != COL_NUMBER

@@ -163,6 +163,9 @@ class DocumentsPage(Retranslating, QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # a click calls model.sort: the server orders
+        self.model.sort_requested.connect(self.reload)
         # Numbers differ at their end (之一, 之二…): elide in the middle.
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
 
@@ -304,7 +307,9 @@ class DocumentsPage(Retranslating, QWidget):
         current = self.current_document()
         if current is not None and self._select_after_load is None:
             self._select_after_load = current.id
-        self._tasks.run_db(lambda: load_register(ctx, actor, case_id, kind),
+        sort, descending = self.model.order
+        self._tasks.run_db(lambda: load_register(ctx, actor, case_id, kind, sort=sort,
+                                                 descending=descending),
                            on_done=lambda d: self._on_loaded(gen, d),
                            on_error=lambda e: self._on_load_failed(gen, e), owner=self)
 
