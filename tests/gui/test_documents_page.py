@@ -817,3 +817,8 @@ def test_a_header_click_orders_the_register_on_the_server_with_an_arrow(
     way = "" if header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder else " DESC"
     assert shown() == sql(f"d.number{way}, d.id{way}")
     assert page.model.sort_column() == COL_NUMBER and COL_ISSUED != COL_NUMBER
+    before = shown()
+    x = header.sectionViewportPosition(COL_SERVICE) + header.sectionSize(COL_SERVICE) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    # The service column (read from the listing) is not sortable: arrow and order stay.
+    assert header.sortIndicatorSection() == COL_NUMBER and shown() == before

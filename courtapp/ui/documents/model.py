@@ -79,7 +79,9 @@ class RegisterModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """A header click: the rows are not reordered here; the page loads them in
         this order from the database (``sort_requested``)."""
-        key = COLUMN_SORT.get(column, "oldest") if column >= 0 else "oldest"
+        if column >= 0 and column not in COLUMN_SORT:
+            return  # the service column: not sortable on the server
+        key = COLUMN_SORT[column] if column >= 0 else "oldest"
         wanted = (key, key == "oldest" or order == Qt.SortOrder.DescendingOrder)
         if wanted != self.order:
             self.order = wanted

@@ -59,6 +59,7 @@ from courtapp.ui.documents.model import (
     COL_SERVICE,
     COL_SIGNER,
     COL_SUPERSEDED,
+    COLUMN_SORT,
     RegisterModel,
 )
 from courtapp.ui.documents.preview import PreviewDialog
@@ -68,6 +69,7 @@ from courtapp.ui.i18n import Retranslating
 from courtapp.ui.listing.decisions import RecordServiceDialog
 from courtapp.ui.listing.widgets import banner, set_banner
 from courtapp.ui.scope import scoped_case_id, set_case_scope
+from courtapp.ui.server_sort import keep_sortable_indicator
 from courtapp.ui.tasks import TaskRunner
 
 
@@ -165,6 +167,7 @@ class DocumentsPage(Retranslating, QWidget):
         header.setHighlightSections(False)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # a click calls model.sort: the server orders
+        keep_sortable_indicator(header, lambda c: c in COLUMN_SORT, self.model.sort_column)
         self.model.sort_requested.connect(self.reload)
         # Numbers differ at their end (之一, 之二…): elide in the middle.
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
