@@ -822,3 +822,50 @@ def test_a_header_click_orders_the_register_on_the_server_with_an_arrow(
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
     # The service column (read from the listing) is not sortable: arrow and order stay.
     assert header.sortIndicatorSection() == COL_NUMBER and shown() == before
+
+
+def test_the_register_order_is_kept_per_user(
+        qtbot: QtBot, sqlite_db: AppContext, court: Court, tasks: TaskRunner,
+        ui_settings: UiSettings) -> None:
+    """Issue 12 §8: the sort order chosen by a header click comes back for the
+    same courtapp user in a new window, loaded from the database in that order;
+    another user keeps the default (newest first)."""
+    for kind, respondent in ((DocKind.WARNING, 0), (DocKind.EXECUTION_NOTICE, 0),
+                             (DocKind.RESTRICTION_ORDER, 1)):
+        issue(sqlite_db, court, kind, respondent=respondent)
+    with sqlite_db.engine.connect() as c:
+        by_kind = [r[0] for r in c.execute(text(
+            "SELECT id FROM issued_documents ORDER BY kind DESC, lang DESC, id DESC"))]
+        newest = [r[0] for r in c.execute(text("SELECT id FROM issued_documents ORDER BY id DESC"))]
+    assert by_kind != newest
+
+    def window(user: str) -> MainWindow:
+        # The window makes the settings those of its actor's user name.
+        w = MainWindow(sqlite_db, Actor(user, CLERK.roles), tasks, ui_settings, run_daily=False)
+        qtbot.addWidget(w)
+        return w
+
+    def ids(w: MainWindow) -> list[int]:
+        page = w.documents_page
+        assert page is not None
+        return [page.model.document(r).id for r in range(page.model.rowCount())]
+
+    first = window("clerk_a")
+    assert first.documents_page is not None
+    qtbot.waitUntil(lambda: ids(first) == newest, timeout=TIMEOUT)
+    with qtbot.waitSignal(first.documents_page.loaded, timeout=TIMEOUT):
+        first.documents_page.table.horizontalHeader().setSortIndicator(
+            COL_KIND, Qt.SortOrder.DescendingOrder)
+    assert ids(first) == by_kind
+    first.save_state()
+    first.close()
+
+    again = window("clerk_a")
+    assert again.documents_page is not None
+    assert again.documents_page.model.order == ("kind", True)
+    assert again.documents_page.table.horizontalHeader().sortIndicatorSection() == COL_KIND
+    qtbot.waitUntil(lambda: ids(again) == by_kind, timeout=TIMEOUT)
+
+    other = window("clerk_b")
+    assert other.documents_page is not None and other.documents_page.model.order == ("oldest", True)
+    qtbot.waitUntil(lambda: ids(other) == newest, timeout=TIMEOUT)
