@@ -10,15 +10,17 @@ from PySide6.QtWidgets import QHeaderView
 
 
 def keep_sortable_indicator(header: QHeaderView, sortable: Callable[[int], bool],
-                            current: Callable[[], int]) -> None:
+                            current: Callable[[], tuple[int, bool]]) -> None:
     """A click on a column the server cannot sort puts the arrow back where the
-    rows' order really is."""
+    rows' order really is: ``current()`` gives its column (-1: the default
+    order, no arrow) and whether it is descending."""
 
     def check(section: int, _order: Qt.SortOrder) -> None:
         if section >= 0 and not sortable(section):
+            column, descending = current()
             was = header.blockSignals(True)
-            header.setSortIndicator(current(), Qt.SortOrder.DescendingOrder
-                                    if current() < 0 else header.sortIndicatorOrder())
+            header.setSortIndicator(column, Qt.SortOrder.DescendingOrder if descending
+                                    else Qt.SortOrder.AscendingOrder)
             header.blockSignals(was)
             header.viewport().update()
 

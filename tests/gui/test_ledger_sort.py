@@ -83,5 +83,7 @@ def test_a_header_click_orders_the_ledger_on_the_server(
     before = shown()
     click(COL_DUE)  # not sortable on the server: the arrow and the order stay
     assert header.sortIndicatorSection() == COL_CREATED and shown() == before
+    assert header.sortIndicatorOrder() == (Qt.SortOrder.DescendingOrder if way2
+                                           else Qt.SortOrder.AscendingOrder)
     assert dispatch.open_items(sqlite_db.uow(), CLERK, sort="created_on",
                                descending=bool(way2)) == ledger.items()

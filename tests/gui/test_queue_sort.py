@@ -77,3 +77,5 @@ def test_a_header_click_orders_the_queue_on_the_server(
     before = shown()
     click(COL_OVERDUE)  # counted, not stored: the arrow and the order stay
     assert header.sortIndicatorSection() == COL_RECEIVED and shown() == before
+    assert header.sortIndicatorOrder() == (Qt.SortOrder.DescendingOrder if way2
+                                           else Qt.SortOrder.AscendingOrder)

@@ -155,4 +155,3 @@ class ServerSortedRowsModel(RowsModel[T]):
 
     def sort_column(self) -> int:
         return next((c for c, k in self.column_sort.items() if k == self.order[0]), -1)
-

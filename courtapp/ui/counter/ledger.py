@@ -116,7 +116,8 @@ class LedgerPage(Retranslating, QWidget):
         header = self.table.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # a click calls model.sort: the server orders
-        keep_sortable_indicator(header, lambda c: c in LEDGER_SORT, self.model.sort_column)
+        keep_sortable_indicator(header, lambda c: c in LEDGER_SORT,
+                                lambda: (self.model.sort_column(), self.model.order[1]))
         self.model.sort_requested.connect(self.reload)
         self.on_label = QLabel(self)
         self.on_date = QDateEdit(self)

@@ -255,7 +255,7 @@ class QueuePage(Retranslating, QWidget):
         self.table.horizontalHeader().setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # a click calls model.sort: the server orders
         keep_sortable_indicator(self.table.horizontalHeader(), lambda c: c in QUEUE_SORT,
-                                self.model.sort_column)
+                                lambda: (self.model.sort_column(), self.model.order[1]))
         self.model.sort_requested.connect(self.reload)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -167,7 +167,8 @@ class DocumentsPage(Retranslating, QWidget):
         header.setHighlightSections(False)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # a click calls model.sort: the server orders
-        keep_sortable_indicator(header, lambda c: c in COLUMN_SORT, self.model.sort_column)
+        keep_sortable_indicator(header, lambda c: c in COLUMN_SORT,
+                                lambda: (self.model.sort_column(), self.model.order[1]))
         self.model.sort_requested.connect(self.reload)
         # Numbers differ at their end (之一, 之二…): elide in the middle.
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
