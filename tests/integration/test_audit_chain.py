@@ -183,4 +183,4 @@ def test_audit_list_past_its_limit_says_n_of_m(
     assert "the newest 2 of " in got.err
     assert int(got.err.split(" of ")[1].split()[0].replace(",", "")) >= total
     assert main(["--database", db.url, "--lang", "en", "audit", "list", "--limit", "10000"]) == 0
-    assert capsys.readouterr().err == ""
+    assert "the newest" not in capsys.readouterr().err
