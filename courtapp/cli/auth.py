@@ -82,6 +82,14 @@ def cmd_audit(args: argparse.Namespace) -> int:
             return 0 if result.intact else 1
         rows = audit.entries(ctx.uow(), actor, case_number=args.case, username=args.user,
                              limit=args.limit)
+        # No list stops silently at N rows: say how many of how many.
+        total = len(rows) if len(rows) < args.limit else audit.count(
+            ctx.uow(), actor, case_number=args.case, username=args.user)
+    if total > len(rows):
+        print(f"courtapp audit list: the newest {len(rows):,} of {total:,} records; "
+              "give a larger --limit to see more" if lang_of(args) == "en" else
+              f"courtapp audit list：显示最新的 {len(rows):,} 条，共 {total:,} 条；"
+              "用更大的 --limit 查看更多", file=sys.stderr)
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["seq", "at", "user", "action", "entity_type", "entity_id", "before", "after",
                   "legal_ground", "reason"])

@@ -220,16 +220,12 @@ def _documents(args: argparse.Namespace, ctx: AppContext) -> int:
         return 0
     kind = DocKind(args.kind) if args.kind else None
     if args.documents_command == "list" and not args.case_number:
-        # The whole register, oldest first, each line led by its case number.
-        limit = 100_000
-        found = documents.list_documents(ctx.uow(), actor, kind=kind, limit=limit)
-        for d in found:
+        # The whole register, oldest first, each line led by its case number:
+        # every entry, read page after page (no list stops silently at N rows).
+        for d in documents.list_documents(ctx.uow(), actor, kind=kind):
             state = f"superseded by {d.superseded_by}" if d.superseded_by else "current"
             print(f"{d.case_number}\t{d.number}\t{d.kind.value}\t{d.respondent_name}\t{d.issued_on}\t"
                   f"{d.signer}\t{state}\t{d.pdf_sha256[:16]}")
-        if len(found) == limit:
-            print(f"courtapp documents list: the first {limit:,} entries are shown; give a "
-                  "CASE_NUMBER or --kind to see the rest", file=sys.stderr)
         return 0
     rec = cases.get_case(ctx.uow(), actor, case_number=args.case_number)
     if args.documents_command == "list":

@@ -138,12 +138,21 @@ class AuditPage(Retranslating, QWidget):
         ctx, actor = self._ctx, self._actor
         text = self.query.text().strip() or None
         by_user = self.by.currentData() == "user"
-        self._tasks.run_db(
-            lambda: audit.entries(ctx.uow(), actor, username=text if by_user else None,
-                                  case_number=None if by_user else text, limit=LIMIT),
-            on_done=self._show_entries, on_error=self._on_failed, owner=self)
+        username, case_number = (text, None) if by_user else (None, text)
 
-    def _show_entries(self, entries: list[AuditEntry]) -> None:
+        def load() -> tuple[list[AuditEntry], int]:
+            found = audit.entries(ctx.uow(), actor, username=username, case_number=case_number,
+                                  limit=LIMIT)
+            total = len(found) if len(found) < LIMIT else audit.count(
+                ctx.uow(), actor, username=username, case_number=case_number)
+            return found, total
+
+        self._tasks.run_db(load, on_done=lambda r: self._show_entries(r[0], r[1]),
+                           on_error=self._on_failed, owner=self)
+
+    def _show_entries(self, entries: list[AuditEntry], total: int | None = None) -> None:
+        """The records; when the search matched more than :data:`LIMIT`, the
+        status says "N of M" (no list stops silently at N rows)."""
         self.entries = entries
         self.table.setRowCount(len(entries))
         for i, e in enumerate(entries):
@@ -152,7 +161,13 @@ class AuditPage(Retranslating, QWidget):
                 text = value.strftime("%Y-%m-%d %H:%M:%S") if name == "at" else str(value or "")
                 self.table.setItem(i, j, QTableWidgetItem(text))
         self.export_button.setEnabled(bool(entries))
-        self.status.setText(self.tr("Records shown: %1").replace("%1", str(len(entries))))
+        if total is not None and total > len(entries):
+            self.status.setText(self.tr(
+                "Records shown: the newest %1 of %2. Search by user or case number to see "
+                "the others.").replace("%1", str(len(entries))).replace(
+                "%2", str(total)))
+        else:
+            self.status.setText(self.tr("Records shown: %1").replace("%1", str(len(entries))))
         self.loaded.emit(len(entries))
 
     def verify(self) -> None:

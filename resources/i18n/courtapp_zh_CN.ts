@@ -154,6 +154,10 @@
         <translation>导出CSV(&amp;E)…</translation>
     </message>
     <message>
+        <source>Records shown: the newest %1 of %2. Search by user or case number to see the others.</source>
+        <translation>显示最新的 %1 条，共 %2 条。按用户或案号检索可查看其余记录。</translation>
+    </message>
+    <message>
         <source>Records shown: %1</source>
         <translation>显示记录：%1条</translation>
     </message>
@@ -1324,6 +1328,7 @@ Nothing was saved; your input is still in the form.</source>
     </message>
     <message>
         <source>Recipient</source>
+        <extracomment>The server-side order of each column (issue 12 §2): keys of ``DISPATCH_SORT``. Due and overdue are counted from the court calendar, not stored: not sortable.</extracomment>
         <translation>接收方</translation>
     </message>
     <message>
@@ -1377,6 +1382,7 @@ Nothing was saved; your input is still in the form.</source>
     </message>
     <message>
         <source>%1 working day(s) overdue</source>
+        <extracomment>The order of each column (issue 12 §2). Due: the queue's own order (a removal by its deletion deadline, R-R7, counted from the calendar over every pending petition); the others: keys of ``PETITION_SORT``, ordered by the database. Overdue, respondent and delete-by are counted, not stored: not sortable.</extracomment>
         <translation>逾期%1个工作日</translation>
     </message>
     <message>

@@ -8,6 +8,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -79,3 +80,39 @@ def test_a_judge_has_no_audit_page(qtbot: QtBot, sqlite_db: AppContext, tasks: T
     window = MainWindow(sqlite_db, JUDGE, tasks, ui_settings, run_daily=False)
     qtbot.addWidget(window)
     assert not window.is_page_available("audit") and window.audit_page is None
+
+
+def test_a_search_past_the_limit_says_n_of_m(
+        qtbot: QtBot, sqlite_db: AppContext, tasks: TaskRunner,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """No list stops silently at N rows: over the screen's limit (here 2) the
+    status names how many of how many are shown."""
+    import courtapp.ui.audit as audit_ui
+
+    for i in range(3):
+        def renumber(d: dict[str, object], i: int = i) -> None:
+            d["case_number"] = f"(2026)京0105执{1500 + i}号"
+        [case] = parse_cases([("", _renumbered(renumber))], today=date(2026, 6, 30))
+        svc.create_case(sqlite_db.uow(), JUDGE, case, today=date(2026, 6, 30))
+    with sqlite_db.engine.connect() as c:
+        total = c.execute(text("SELECT count(*) FROM audit_log WHERE username = 'zhao'")).scalar()
+    assert total is not None and total >= 3
+    monkeypatch.setattr(audit_ui, "LIMIT", 2)
+    page = AuditPage(sqlite_db, AUDITOR, tasks)
+    qtbot.addWidget(page)
+    page.by.setCurrentIndex(1)  # by user
+    page.query.setText("zhao")
+    with qtbot.waitSignal(page.loaded, timeout=10_000) as shown:
+        page.show_button.click()
+    assert shown.args == [2]
+    assert f"the newest 2 of {total}" in page.status.text()
+    monkeypatch.setattr(audit_ui, "LIMIT", 1000)
+    with qtbot.waitSignal(page.loaded, timeout=10_000) as shown:
+        page.show_button.click()
+    assert shown.args == [total] and page.status.text() == f"Records shown: {total}"
+
+
+def _renumbered(mutate: object) -> dict[str, object]:
+    d: dict[str, object] = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    mutate(d)  # type: ignore[operator]
+    return d

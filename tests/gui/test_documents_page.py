@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
@@ -768,3 +768,104 @@ def _no_leftover_tasks(tasks: TaskRunner, qtbot: QtBot) -> Iterator[None]:
     """Every test lets its database and print work finish before the runner stops."""
     yield
     qtbot.waitUntil(lambda: tasks.pending == 0, timeout=TIMEOUT)
+
+
+# ------------------------------------------------------------------ sorting
+def test_a_header_click_orders_the_register_on_the_server_with_an_arrow(
+        qtbot: QtBot, sqlite_db: AppContext, court: Court, tasks: TaskRunner,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 12 §2: clicking a column header reloads the register in the database's
+    order for that column (the id breaks ties), with a sort arrow; a second click
+    reverses it.  A page size of 2 makes the load cross pages: every row shows."""
+    from courtapp.core.domain import paging
+    from courtapp.ui.documents.model import COL_ISSUED
+
+    for kind, respondent in ((DocKind.WARNING, 0), (DocKind.EXECUTION_NOTICE, 0),
+                             (DocKind.RESTRICTION_ORDER, 1), (DocKind.EXECUTION_NOTICE, 0),
+                             (DocKind.WARNING, 0)):
+        issue(sqlite_db, court, kind, respondent=respondent)
+    monkeypatch.setattr(paging, "PAGE_SIZE", 2)
+    page = open_page(qtbot, sqlite_db, tasks, CLERK)
+    header = page.table.horizontalHeader()
+
+    def shown() -> list[int]:
+        return [page.model.document(r).id for r in range(page.model.rowCount())]
+
+    def sql(order: str) -> list[int]:
+        with sqlite_db.engine.connect() as c:
+            return [r[0] for r in c.execute(text(
+                "SELECT d.id FROM issued_documents d JOIN cases c ON c.id = d.case_id "
+                f"ORDER BY {order}"))]
+
+    def click(col: int) -> None:
+        x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
+        with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
+            qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                             pos=QPoint(x, 5))
+
+    assert len(shown()) >= 5 and shown() == sql("d.id DESC")  # newest first, every row
+    click(COL_KIND)
+    assert header.isSortIndicatorShown() and header.sortIndicatorSection() == COL_KIND
+    ascending = header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    way = "" if ascending else " DESC"
+    assert shown() == sql(f"d.kind{way}, d.lang{way}, d.id{way}") != sql("d.id DESC")
+    click(COL_KIND)
+    way = " DESC" if ascending else ""
+    assert shown() == sql(f"d.kind{way}, d.lang{way}, d.id{way}")
+    click(COL_NUMBER)
+    assert header.sortIndicatorSection() == COL_NUMBER
+    way = "" if header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder else " DESC"
+    assert shown() == sql(f"d.number{way}, d.id{way}")
+    assert page.model.sort_column() == COL_NUMBER and COL_ISSUED != COL_NUMBER
+    before = shown()
+    x = header.sectionViewportPosition(COL_SERVICE) + header.sectionSize(COL_SERVICE) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    # The service column (read from the listing) is not sortable: arrow and order stay.
+    assert header.sortIndicatorSection() == COL_NUMBER and shown() == before
+
+
+def test_the_register_order_is_kept_per_user(
+        qtbot: QtBot, sqlite_db: AppContext, court: Court, tasks: TaskRunner,
+        ui_settings: UiSettings) -> None:
+    """Issue 12 §8: the sort order chosen by a header click comes back for the
+    same courtapp user in a new window, loaded from the database in that order;
+    another user keeps the default (newest first)."""
+    for kind, respondent in ((DocKind.WARNING, 0), (DocKind.EXECUTION_NOTICE, 0),
+                             (DocKind.RESTRICTION_ORDER, 1)):
+        issue(sqlite_db, court, kind, respondent=respondent)
+    with sqlite_db.engine.connect() as c:
+        by_kind = [r[0] for r in c.execute(text(
+            "SELECT id FROM issued_documents ORDER BY kind DESC, lang DESC, id DESC"))]
+        newest = [r[0] for r in c.execute(text("SELECT id FROM issued_documents ORDER BY id DESC"))]
+    assert by_kind != newest
+
+    def window(user: str) -> MainWindow:
+        # The window makes the settings those of its actor's user name.
+        w = MainWindow(sqlite_db, Actor(user, CLERK.roles), tasks, ui_settings, run_daily=False)
+        qtbot.addWidget(w)
+        return w
+
+    def ids(w: MainWindow) -> list[int]:
+        page = w.documents_page
+        assert page is not None
+        return [page.model.document(r).id for r in range(page.model.rowCount())]
+
+    first = window("clerk_a")
+    assert first.documents_page is not None
+    qtbot.waitUntil(lambda: ids(first) == newest, timeout=TIMEOUT)
+    with qtbot.waitSignal(first.documents_page.loaded, timeout=TIMEOUT):
+        first.documents_page.table.horizontalHeader().setSortIndicator(
+            COL_KIND, Qt.SortOrder.DescendingOrder)
+    assert ids(first) == by_kind
+    first.save_state()
+    first.close()
+
+    again = window("clerk_a")
+    assert again.documents_page is not None
+    assert again.documents_page.model.order == ("kind", True)
+    assert again.documents_page.table.horizontalHeader().sortIndicatorSection() == COL_KIND
+    qtbot.waitUntil(lambda: ids(again) == by_kind, timeout=TIMEOUT)
+
+    other = window("clerk_b")
+    assert other.documents_page is not None and other.documents_page.model.order == ("oldest", True)
+    qtbot.waitUntil(lambda: ids(other) == newest, timeout=TIMEOUT)

@@ -164,3 +164,23 @@ def test_audit_verify_command_exits_0_then_1_naming_the_change(
     _sql(db, "DELETE FROM audit_log WHERE seq = 2")
     assert main(["--database", db.url, "audit", "verify"]) == 1
     assert "first broken link: seq 3" in capsys.readouterr().out
+
+
+def test_audit_list_past_its_limit_says_n_of_m(
+        db: AppContext, three_changes: list[int], admin: Actor,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """No list stops silently at N rows: ``audit list --limit 2`` prints two
+    records and says on stderr how many there are."""
+    auth.add_user(db.uow(), admin, "shen", "审计员", PASSWORD, {Role.AUDITOR})
+    monkeypatch.setenv("COURTAPP_USER", "shen")
+    monkeypatch.setenv("COURTAPP_PASSWORD", PASSWORD)
+    total = len(audit.entries(db.uow(), Actor("shen", frozenset({Role.AUDITOR})), limit=10_000))
+    assert total > 2
+    capsys.readouterr()
+    assert main(["--database", db.url, "--lang", "en", "audit", "list", "--limit", "2"]) == 0
+    got = capsys.readouterr()
+    assert len(got.out.strip().splitlines()) == 3  # the header and two records
+    assert "the newest 2 of " in got.err
+    assert int(got.err.split(" of ")[1].split()[0].replace(",", "")) >= total
+    assert main(["--database", db.url, "--lang", "en", "audit", "list", "--limit", "10000"]) == 0
+    assert "the newest" not in capsys.readouterr().err

@@ -39,6 +39,17 @@ def entries(uow: UnitOfWork, actor: Actor, *, entity_type: str | None = None,
                                  username=username, case_number=case_number, limit=limit)
 
 
+def count(uow: UnitOfWork, actor: Actor, *, entity_type: str | None = None,
+          entity_id: str | None = None, username: str | None = None,
+          case_number: str | None = None) -> int:
+    """How many records match the filters of :func:`entries` (a list that shows
+    fewer says "showing N of M", never silently)."""
+    require(actor, Permission.AUDIT_VIEW)
+    with uow:
+        return uow.audit.count(entity_type=entity_type, entity_id=entity_id,
+                               username=username, case_number=case_number)
+
+
 def verify(uow: UnitOfWork, actor: Actor) -> VerifyResult:
     """Walk the audit chain and compare every audited entity's rows with its last
     audited digests (R-R6).  Read only."""
@@ -61,5 +72,5 @@ def verify_lines(result: VerifyResult) -> list[str]:
     return out
 
 
-__all__ = ["AuditEntry", "AuditItem", "ContentMismatch", "VerifyResult", "canonical_json", "entries", "record",
+__all__ = ["AuditEntry", "AuditItem", "ContentMismatch", "VerifyResult", "canonical_json", "count", "entries", "record",
            "record_many", "verify", "verify_lines"]

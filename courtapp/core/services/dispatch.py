@@ -31,6 +31,7 @@ from typing import Any
 
 from courtapp.core import settings
 from courtapp.core.db.uow import UnitOfWork
+from courtapp.core.domain import paging
 from courtapp.core.domain.errors import ErrorCollector
 from courtapp.core.domain.listing import Listing
 from courtapp.core.domain.model import EnforcementCase
@@ -141,36 +142,44 @@ def with_due(uow: UnitOfWork, recs: Sequence[DispatchRecord]) -> list[DispatchIt
 
 def items_page(uow: UnitOfWork, actor: Actor, *, open_only: bool = False,
                case_id: int | None = None, event: str | None = None,
-               listing_id: int | None = None, after: int | None = None,
-               limit: int = PAGE_SIZE) -> Page[DispatchItem]:
-    """One page of ledger items, oldest first, each with its due date (``after``:
-    the ``next_after`` of the page before)."""
+               listing_id: int | None = None, after: object | None = None,
+               limit: int = PAGE_SIZE, sort: str = "oldest",
+               descending: bool = False) -> Page[DispatchItem]:
+    """One page of ledger items, oldest first or by ``sort`` (a key of
+    ``DISPATCH_SORT``), each with its due date (``after``: the ``next_after`` of
+    the page before)."""
     require(actor, Permission.CASE_VIEW)
     with uow:
         page = uow.dispatch.page(open_only=open_only, case_id=case_id, event=event,
-                                 listing_id=listing_id, after=after, limit=limit)
+                                 listing_id=listing_id, after=after, limit=limit, sort=sort,
+                                 descending=descending)
         return Page(with_due(uow, list(page.rows)), page.has_more, page.next_after)
 
 
 def list_items(uow: UnitOfWork, actor: Actor, *, open_only: bool = False,
                case_id: int | None = None, event: str | None = None,
-               listing_id: int | None = None, limit: int | None = None) -> list[DispatchItem]:
-    """Every ledger item that matches, oldest first, each with its due date, read in
-    one snapshot (``limit``: at most that many, when the caller asks for fewer)."""
+               listing_id: int | None = None, limit: int | None = None,
+               sort: str = "oldest", descending: bool = False) -> list[DispatchItem]:
+    """Every ledger item that matches, oldest first or by ``sort``, each with its
+    due date, read page after page in one snapshot (``limit``: at most that many,
+    when the caller asks for fewer)."""
     require(actor, Permission.CASE_VIEW)
     with uow:
         recs: list[DispatchRecord] = []
         for r in every(lambda after: uow.dispatch.page(
                 open_only=open_only, case_id=case_id, event=event, listing_id=listing_id,
-                after=after if isinstance(after, int) else None)):
+                after=after, limit=paging.PAGE_SIZE, sort=sort, descending=descending)):
             if limit is not None and len(recs) >= limit:
                 break
             recs.append(r)
         return with_due(uow, recs)
 
 
-def open_items(uow: UnitOfWork, actor: Actor, *, case_id: int | None = None) -> list[DispatchItem]:
-    return list_items(uow, actor, open_only=True, case_id=case_id)
+def open_items(uow: UnitOfWork, actor: Actor, *, case_id: int | None = None,
+               sort: str = "oldest", descending: bool = False) -> list[DispatchItem]:
+    """Every open item (the ledger page), oldest first or by ``sort``."""
+    return list_items(uow, actor, open_only=True, case_id=case_id, sort=sort,
+                      descending=descending)
 
 
 def items_for_listing(uow: UnitOfWork, actor: Actor, listing_id: int) -> list[DispatchItem]:

@@ -17,6 +17,7 @@ from datetime import date
 from courtapp.core import settings
 from courtapp.core.db.repositories.audit import AuditItem
 from courtapp.core.db.uow import UnitOfWork
+from courtapp.core.domain import paging
 from courtapp.core.domain.assessment import Assessment, assess_respondent
 from courtapp.core.domain.errors import ConflictError, ErrorCollector, NotFound, ValidationError
 from courtapp.core.domain.listing import (
@@ -520,13 +521,16 @@ def listings_page(uow: UnitOfWork, actor: Actor, *, case_id: int | None = None,
 
 
 def list_listings(uow: UnitOfWork, actor: Actor, *, case_id: int | None = None,
-                  statuses: list[ListingStatus] | None = None,
-                  limit: int = 1000, sort: str = "newest",
+                  statuses: list[ListingStatus] | None = None, sort: str = "newest",
                   descending: bool = True) -> list[ListingOverview]:
-    """The first ``limit`` listings, newest first or by ``sort`` (see
-    :func:`listings_page` for the rest)."""
-    return list(listings_page(uow, actor, case_id=case_id, statuses=statuses, limit=limit,
-                              sort=sort, descending=descending).rows)
+    """Every listing that matches, newest first or by ``sort``, read page after
+    page in one snapshot (see :func:`listings_page`): no silent cap."""
+    require(actor, Permission.CASE_VIEW)
+    with uow:
+        return [ListingOverview(r, name) for r, name in paging.every(
+            lambda after: uow.listings.page(case_id=case_id, statuses=statuses or (),
+                                            after=after, limit=paging.PAGE_SIZE, sort=sort,
+                                            descending=descending))]
 
 
 @dataclass(frozen=True)

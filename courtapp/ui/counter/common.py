@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 
@@ -120,3 +121,37 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             if mark == "provisional" and role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(PROVISIONAL_FG)
         return None
+
+
+class ServerSortedRowsModel(RowsModel[T]):
+    """A :class:`RowsModel` whose order the database sets (issue 12 §2).
+
+    A header click does not reorder rows here: it sets :attr:`order` (a key of
+    the list's sort table and whether descending) and emits ``sort_requested``;
+    the page loads the rows in that order.  A column missing from
+    ``column_sort`` is not sortable on the server: its click changes nothing
+    (see :func:`keep_sortable_indicator`)."""
+
+    sort_requested = Signal()
+
+    def __init__(self, columns: Sequence[Column[T]], column_sort: dict[int, str], *,
+                 default: tuple[str, bool], marked: Callable[[T], str] | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(columns, marked, parent)
+        self.column_sort = dict(column_sort)
+        self._default = default
+        self.order: tuple[str, bool] = default
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column < 0:
+            wanted = self._default
+        elif column in self.column_sort:
+            wanted = (self.column_sort[column], order == Qt.SortOrder.DescendingOrder)
+        else:
+            return
+        if wanted != self.order:
+            self.order = wanted
+            self.sort_requested.emit()
+
+    def sort_column(self) -> int:
+        return next((c for c, k in self.column_sort.items() if k == self.order[0]), -1)

@@ -24,10 +24,16 @@ from courtapp.core.domain.roles import Actor, Permission
 from courtapp.core.services import dispatch
 from courtapp.core.services.dispatch import DispatchItem
 from courtapp.ui.changes import follow_changes
-from courtapp.ui.counter.common import Column, RowsModel, error_text, iso
+from courtapp.ui.counter.common import (
+    Column,
+    ServerSortedRowsModel,
+    error_text,
+    iso,
+)
 from courtapp.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from courtapp.ui.listing.labels import pydate, qdate
 from courtapp.ui.listing.widgets import banner, set_banner
+from courtapp.ui.server_sort import keep_sortable_indicator
 from courtapp.ui.tasks import TaskRunner
 
 EVENTS = {
@@ -40,6 +46,14 @@ EVENTS = {
 
 
 OVERDUE = QT_TRANSLATE_NOOP("Counter", "overdue")
+
+COL_RECIPIENT, COL_EVENT, COL_CASE, COL_CREATED, COL_DUE, COL_OVERDUE = range(6)
+#: The server-side order of each column (issue 12 §2): keys of ``DISPATCH_SORT``.
+#: Due and overdue are counted from the court calendar, not stored: not sortable.
+LEDGER_SORT: dict[int, str] = {
+    COL_RECIPIENT: "recipient", COL_EVENT: "event", COL_CASE: "case_number",
+    COL_CREATED: "created_on",
+}
 
 
 def _tc(text: str) -> str:
@@ -89,7 +103,8 @@ class LedgerPage(Retranslating, QWidget):
         f.setPointSizeF(f.pointSizeF() * 1.2)
         self.heading.setFont(f)
         self.heading.setWordWrap(True)
-        self.model: RowsModel[DispatchItem] = RowsModel(cols, overdue, self)
+        self.model: ServerSortedRowsModel[DispatchItem] = ServerSortedRowsModel(
+            cols, LEDGER_SORT, default=("oldest", False), marked=overdue, parent=self)
         self.table = QTableView(self)
         self.table.setObjectName("ledger_table")
         self.table.setModel(self.model)
@@ -98,6 +113,12 @@ class LedgerPage(Retranslating, QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # a click calls model.sort: the server orders
+        keep_sortable_indicator(header, lambda c: c in LEDGER_SORT,
+                                lambda: (self.model.sort_column(), self.model.order[1]))
+        self.model.sort_requested.connect(self.reload)
         self.on_label = QLabel(self)
         self.on_date = QDateEdit(self)
         self.on_date.setCalendarPopup(True)
@@ -139,7 +160,10 @@ class LedgerPage(Retranslating, QWidget):
     def reload(self) -> None:
         self.on_date.setDate(qdate(self._clock()))
         ctx, actor = self._ctx, self._actor
-        self._tasks.run_db(lambda: dispatch.open_items(ctx.uow(), actor), on_done=self._on_loaded,
+        sort, descending = self.model.order
+        self._tasks.run_db(lambda: dispatch.open_items(ctx.uow(), actor, sort=sort,
+                                                       descending=descending),
+                           on_done=self._on_loaded,
                            on_error=lambda exc: set_banner(self.message, "error", error_text(exc)),
                            owner=self)
 

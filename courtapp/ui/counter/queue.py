@@ -58,7 +58,7 @@ from courtapp.ui.changes import follow_changes
 from courtapp.ui.counter.common import (
     Column,
     RowRole,
-    RowsModel,
+    ServerSortedRowsModel,
     SortRole,
     error_text,
     iso,
@@ -81,6 +81,7 @@ from courtapp.ui.listing.labels import (
 )
 from courtapp.ui.listing.widgets import banner, set_banner
 from courtapp.ui.messages import message_text
+from courtapp.ui.server_sort import keep_sortable_indicator
 from courtapp.ui.tasks import TaskRunner
 
 
@@ -93,9 +94,13 @@ class QueueRow:
     working_days_overdue: int
 
 
-def load_queue(ctx: AppContext, actor: Actor, today: date) -> list[QueueRow]:
-    """On the database thread: the queue, overdue counted in working days."""
-    items = ps.queue(ctx.uow(), actor, today)
+def load_queue(ctx: AppContext, actor: Actor, today: date, *, sort: str = "queue",
+               descending: bool = False) -> list[QueueRow]:
+    """On the database thread: the queue (soonest due first, or in the database's
+    order of ``sort``), overdue counted in working days."""
+    items = ps.queue(ctx.uow(), actor, today, sort=sort, descending=descending)
+    if sort == "queue" and descending:
+        items.reverse()
     if not items:
         return []
     first = min(i.petition.due for i in items)
@@ -161,7 +166,25 @@ _COLUMNS: list[Column[QueueRow]] = [
                                                      else ""),
            lambda r: r.petition.queue_key.toordinal()),
 ]
-COL_DUE, COL_OVERDUE, COL_NUMBER = 0, 1, 2
+COL_DUE, COL_OVERDUE, COL_NUMBER, COL_KIND, COL_RESPONDENT, COL_PETITIONER, COL_RECEIVED = range(7)
+#: The order of each column (issue 12 §2).  Due: the queue's own order (a removal
+#: by its deletion deadline, R-R7, counted from the calendar over every pending
+#: petition); the others: keys of ``PETITION_SORT``, ordered by the database.
+#: Overdue, respondent and delete-by are counted, not stored: not sortable.
+QUEUE_SORT: dict[int, str] = {
+    COL_DUE: "queue", COL_NUMBER: "number", COL_KIND: "kind", COL_PETITIONER: "petitioner",
+    COL_RECEIVED: "received_on",
+}
+
+
+class _ServerSortProxy(QSortFilterProxyModel):
+    """Keeps the rows in the order they were loaded: a header click asks the
+    source model (a :class:`ServerSortedRowsModel`) for the database's order."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
 OVERDUE_TEXT = QT_TRANSLATE_NOOP("Counter", "%1 working day(s) overdue")
 
 
@@ -219,8 +242,9 @@ class QueuePage(Retranslating, QWidget):
         self.heading.setWordWrap(True)
         self.legend = QLabel(self)
         self.legend.setWordWrap(True)
-        self.model: RowsModel[QueueRow] = RowsModel(_COLUMNS, _mark, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.model: ServerSortedRowsModel[QueueRow] = ServerSortedRowsModel(
+            _COLUMNS, QUEUE_SORT, default=("queue", False), marked=_mark, parent=self)
+        self.proxy = _ServerSortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
         self.table = QTableView(self)
@@ -228,8 +252,11 @@ class QueuePage(Retranslating, QWidget):
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL_DUE, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # a click calls model.sort: the server orders
+        keep_sortable_indicator(self.table.horizontalHeader(), lambda c: c in QUEUE_SORT,
+                                lambda: (self.model.sort_column(), self.model.order[1]))
+        self.model.sort_requested.connect(self.reload)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -356,7 +383,9 @@ class QueuePage(Retranslating, QWidget):
     # ------------------------------------------------------------ loading
     def reload(self) -> None:
         ctx, actor, today = self._ctx, self._actor, self._clock()
-        self._tasks.run_db(lambda: load_queue(ctx, actor, today), on_done=self._on_loaded,
+        sort, descending = self.model.order
+        self._tasks.run_db(lambda: load_queue(ctx, actor, today, sort=sort, descending=descending),
+                           on_done=self._on_loaded,
                            on_error=lambda exc: set_banner(self.message, "error", error_text(exc)),
                            owner=self)
 

@@ -24,7 +24,7 @@ from courtapp.core.services import listing as ls
 
 @dataclass(frozen=True)
 class RegisterData:
-    """The register entries shown (newest first) and, for the listing decisions
+    """The register entries shown (newest first, or in the chosen order) and, for the listing decisions
     among them, their listing (for service)."""
 
     documents: list[ds.IssuedDocument]
@@ -32,13 +32,16 @@ class RegisterData:
 
 
 def load_register(ctx: AppContext, actor: Actor, case_id: int | None,
-                  kind: DocKind | None) -> RegisterData:
-    docs = ds.list_documents(ctx.uow(), actor, case_id=case_id, kind=kind)
-    docs.reverse()
+                  kind: DocKind | None, *, sort: str = "oldest",
+                  descending: bool = True) -> RegisterData:
+    """Every matching entry (newest first, or by ``sort``): read page after page
+    by the server, to the last one."""
+    docs = ds.list_documents(ctx.uow(), actor, case_id=case_id, kind=kind, sort=sort,
+                             descending=descending)
     listings: dict[int, ls.ListingOverview] = {}
     if any(d.kind is DocKind.LISTING_DECISION and d.listing_id is not None for d in docs):
         listings = {o.record.id: o for o in ls.list_listings(
-            ctx.uow(), actor, case_id=case_id, limit=100_000)}
+            ctx.uow(), actor, case_id=case_id)}
     return RegisterData(docs, listings)
 
 

@@ -1,4 +1,5 @@
-"""The register table: one row per issued document (newest first)."""
+"""The register table: one row per issued document (newest first, or in the
+order of the clicked column, ordered by the database)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor, QFont
 
@@ -42,6 +44,14 @@ _BY = QT_TRANSLATE_NOOP("RegisterModel", "by %1")
 _SUPERSEDED_TIP = QT_TRANSLATE_NOOP("RegisterModel", "Superseded by %1; the register keeps both.")
 _CORRECTS_TIP = QT_TRANSLATE_NOOP("RegisterModel", "Corrects %1.")
 
+#: The server-side order of each column (issue 12 §2): keys of ``DOCUMENT_SORT``.
+#: The service column comes from the listing, not the register: it is not sortable.
+COLUMN_SORT: dict[int, str] = {
+    COL_NUMBER: "number", COL_KIND: "kind", COL_CASE: "case_number",
+    COL_RESPONDENT: "respondent", COL_ISSUED: "issued_on", COL_SIGNER: "signer",
+    COL_SUPERSEDED: "superseded",
+}
+
 _GREY = QColor(0x80, 0x80, 0x80)
 _ALERT = QColor(0xA0, 0x1C, 0x1C)
 _CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
@@ -57,11 +67,28 @@ class RegisterModel(QAbstractTableModel):
 
     RowRole = int(Qt.ItemDataRole.UserRole) + 1
     SortRole = int(Qt.ItemDataRole.UserRole) + 2
+    sort_requested = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ds.IssuedDocument] = []
         self._listings: dict[int, ls.ListingOverview] = {}
+        #: (sort key, descending): newest first until a header is clicked.
+        self.order: tuple[str, bool] = ("oldest", True)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A header click: the rows are not reordered here; the page loads them in
+        this order from the database (``sort_requested``)."""
+        if column >= 0 and column not in COLUMN_SORT:
+            return  # the service column: not sortable on the server
+        key = COLUMN_SORT[column] if column >= 0 else "oldest"
+        wanted = (key, key == "oldest" or order == Qt.SortOrder.DescendingOrder)
+        if wanted != self.order:
+            self.order = wanted
+            self.sort_requested.emit()
+
+    def sort_column(self) -> int:
+        return next((c for c, k in COLUMN_SORT.items() if k == self.order[0]), -1)
 
     def set_rows(self, rows: list[ds.IssuedDocument],
                  listings: dict[int, ls.ListingOverview] | None = None) -> None:

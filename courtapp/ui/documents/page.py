@@ -59,6 +59,7 @@ from courtapp.ui.documents.model import (
     COL_SERVICE,
     COL_SIGNER,
     COL_SUPERSEDED,
+    COLUMN_SORT,
     RegisterModel,
 )
 from courtapp.ui.documents.preview import PreviewDialog
@@ -68,6 +69,7 @@ from courtapp.ui.i18n import Retranslating
 from courtapp.ui.listing.decisions import RecordServiceDialog
 from courtapp.ui.listing.widgets import banner, set_banner
 from courtapp.ui.scope import scoped_case_id, set_case_scope
+from courtapp.ui.server_sort import keep_sortable_indicator
 from courtapp.ui.tasks import TaskRunner
 
 
@@ -163,6 +165,11 @@ class DocumentsPage(Retranslating, QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # a click calls model.sort: the server orders
+        keep_sortable_indicator(header, lambda c: c in COLUMN_SORT,
+                                lambda: (self.model.sort_column(), self.model.order[1]))
+        self.model.sort_requested.connect(self.reload)
         # Numbers differ at their end (之一, 之二…): elide in the middle.
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
 
@@ -304,7 +311,9 @@ class DocumentsPage(Retranslating, QWidget):
         current = self.current_document()
         if current is not None and self._select_after_load is None:
             self._select_after_load = current.id
-        self._tasks.run_db(lambda: load_register(ctx, actor, case_id, kind),
+        sort, descending = self.model.order
+        self._tasks.run_db(lambda: load_register(ctx, actor, case_id, kind, sort=sort,
+                                                 descending=descending),
                            on_done=lambda d: self._on_loaded(gen, d),
                            on_error=lambda e: self._on_load_failed(gen, e), owner=self)
 

@@ -293,10 +293,9 @@ class AuditRepository:
         at = row[1] if row[1].tzinfo else row[1].replace(tzinfo=UTC)  # SQLite keeps UTC, naive
         return row[0], at
 
-    def entries(self, *, entity_type: str | None = None, entity_id: str | None = None,
-                username: str | None = None, case_number: str | None = None,
-                limit: int = 200) -> list[AuditEntry]:
-        q = select(AuditRow).order_by(AuditRow.seq.desc()).limit(limit)
+    @staticmethod
+    def _filtered(q: Any, *, entity_type: str | None, entity_id: str | None,
+                  username: str | None, case_number: str | None) -> Any:
         if case_number:
             q = q.where(AuditRow.entity_id.startswith(case_number, autoescape=True))
         if entity_type:
@@ -305,9 +304,24 @@ class AuditRepository:
             q = q.where(AuditRow.entity_id == entity_id)
         if username:
             q = q.where(AuditRow.username == username)
+        return q
+
+    def entries(self, *, entity_type: str | None = None, entity_id: str | None = None,
+                username: str | None = None, case_number: str | None = None,
+                limit: int = 200) -> list[AuditEntry]:
+        q = self._filtered(select(AuditRow).order_by(AuditRow.seq.desc()).limit(limit),
+                           entity_type=entity_type, entity_id=entity_id, username=username,
+                           case_number=case_number)
         return [AuditEntry(r.seq, r.at, r.username, r.action, r.entity_type, r.entity_id,
                            r.before, r.after, r.legal_ground, r.reason)
                 for r in self._s.scalars(q)]
+
+    def count(self, *, entity_type: str | None = None, entity_id: str | None = None,
+              username: str | None = None, case_number: str | None = None) -> int:
+        """How many records the same filters match (for "showing N of M")."""
+        q = self._filtered(select(func.count()).select_from(AuditRow), entity_type=entity_type,
+                           entity_id=entity_id, username=username, case_number=case_number)
+        return int(self._s.scalar(q) or 0)
 
     def failures_since_login(self, username: str, user_id: int | None, *, limit: int) -> list[datetime]:
         """When the last failed logins of ``username`` happened (newest first, at most

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Select, select, tuple_
 from sqlalchemy.orm import Session
 
 from courtapp.core.db.orm import CaseRow, DispatchRow
@@ -19,6 +19,18 @@ from courtapp.core.domain.publication import Recipient
 from courtapp.core.domain.records import DispatchRecord
 
 OPEN, ACKNOWLEDGED = "open", "acknowledged"
+
+#: The server-side order of each ledger column (issue 12 §2); the id is added as
+#: the unique tie-breaker.  "oldest": creation order (the id alone).  The due
+#: date is counted in working days from the court calendar, not stored: it is
+#: not among them.
+DISPATCH_SORT: dict[str, tuple[Any, ...]] = {
+    "oldest": (),
+    "recipient": (DispatchRow.recipient_name,),
+    "event": (DispatchRow.event,),
+    "case_number": (CaseRow.year, CaseRow.court_code, CaseRow.type_code, CaseRow.sequence),
+    "created_on": (DispatchRow.created_on,),
+}
 
 
 def _payload(text: str) -> dict[str, Any]:
@@ -85,9 +97,12 @@ class DispatchRepository:
 
     def page(self, *, open_only: bool = False, case_id: int | None = None,
              event: str | None = None, listing_id: int | None = None,
-             petition_id: int | None = None, after: int | None = None,
-             limit: int = PAGE_SIZE) -> Page[DispatchRecord]:
-        """Items, oldest first; keyset on the id (``after``: the last id seen)."""
+             petition_id: int | None = None, after: object | None = None,
+             limit: int = PAGE_SIZE, sort: str = "oldest",
+             descending: bool = False) -> Page[DispatchRecord]:
+        """Items, oldest first or by ``sort`` (a key of :data:`DISPATCH_SORT`; the
+        id breaks ties) on the server; keyset on (the sort values, id): ``after``
+        is the ``next_after`` of the page before (an id for the default order)."""
         conds: list[ColumnElement[bool]] = []
         if open_only:
             conds.append(DispatchRow.status == OPEN)
@@ -99,11 +114,18 @@ class DispatchRepository:
             conds.append(DispatchRow.listing_id == listing_id)
         if petition_id is not None:
             conds.append(DispatchRow.petition_id == petition_id)
-        if after is not None:
-            conds.append(DispatchRow.id > after)
-        rows = [_record(r, n) for r, n in self._s.execute(
-            _query(*conds).order_by(DispatchRow.id).limit(limit + 1))]
-        return page_of(rows, limit, lambda i: i.id)
+        cols = [*DISPATCH_SORT[sort], DispatchRow.id]
+        if isinstance(after, int):
+            after = (after,)
+        if isinstance(after, tuple):
+            key = tuple_(*cols)
+            conds.append(key < tuple_(*after) if descending else key > tuple_(*after))
+        q = (_query(*conds).add_columns(*cols)
+             .order_by(*(c.desc() if descending else c.asc() for c in cols)).limit(limit + 1))
+        fetched = list(self._s.execute(q))
+        rows = [_record(r[0], r[1]) for r in fetched]
+        keys = {id(x): tuple(r[2:]) for x, r in zip(rows, fetched, strict=True)}
+        return page_of(rows, limit, lambda x: keys[id(x)])
 
     def live_changes(self, events: Sequence[str], today: date) -> list[DispatchRecord]:
         """Every item of ``events`` made by ``today`` in the cases that still have an open

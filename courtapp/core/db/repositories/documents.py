@@ -7,12 +7,26 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session, defer, selectinload
 
 from courtapp.core.db.orm import CaseRow, IssuedDocumentRow, ListingRow, RestrictionOrderRow
 from courtapp.core.domain.errors import NotFound
 from courtapp.core.domain.listing import ListingStatus
+from courtapp.core.domain.paging import PAGE_SIZE, Page, page_of
+
+#: The server-side order of each register column (issue 12 §2); the id is added
+#: as the unique tie-breaker.  "oldest": issue order (the id alone).
+DOCUMENT_SORT: dict[str, tuple[Any, ...]] = {
+    "oldest": (),
+    "number": (IssuedDocumentRow.number,),
+    "kind": (IssuedDocumentRow.kind, IssuedDocumentRow.lang),
+    "case_number": (CaseRow.year, CaseRow.court_code, CaseRow.type_code, CaseRow.sequence),
+    "respondent": (func.coalesce(IssuedDocumentRow.respondent_name, ""),),
+    "issued_on": (IssuedDocumentRow.issued_on,),
+    "signer": (IssuedDocumentRow.signer,),
+    "superseded": (func.coalesce(IssuedDocumentRow.superseded_by, ""),),
+}
 
 
 def normalize_number(text: str) -> str:
@@ -49,14 +63,19 @@ class DocumentRepository:
             raise NotFound(f"issued document {ref}")
         return found[0], found[1]
 
-    def entries(self, *, case_id: int | None = None, kind: str | None = None,
-                current_only: bool = False, issued_from: date | None = None,
-                issued_to: date | None = None,
-                limit: int = 10_000) -> list[tuple[IssuedDocumentRow, str]]:
-        """Register entries with their case numbers, oldest first, without the PDF bytes."""
-        q = (select(IssuedDocumentRow, CaseRow.case_number)
+    def page(self, *, case_id: int | None = None, kind: str | None = None,
+             current_only: bool = False, issued_from: date | None = None,
+             issued_to: date | None = None, after: object | None = None,
+             limit: int = PAGE_SIZE, sort: str = "oldest",
+             descending: bool = False) -> Page[tuple[IssuedDocumentRow, str]]:
+        """Register entries with their case numbers, without the PDF bytes, ordered
+        by ``sort`` (a key of :data:`DOCUMENT_SORT`; the id breaks ties) on the
+        server; keyset paging on (the sort values, id): ``after`` is the
+        ``next_after`` of the page before."""
+        cols = [*DOCUMENT_SORT[sort], IssuedDocumentRow.id]
+        q = (select(IssuedDocumentRow, CaseRow.case_number, *cols)
              .join(CaseRow, CaseRow.id == IssuedDocumentRow.case_id)
-             .order_by(IssuedDocumentRow.id).limit(limit))
+             .order_by(*(c.desc() if descending else c.asc() for c in cols)).limit(limit + 1))
         if case_id is not None:
             q = q.where(IssuedDocumentRow.case_id == case_id)
         if kind is not None:
@@ -67,9 +86,17 @@ class DocumentRepository:
             q = q.where(IssuedDocumentRow.issued_on >= issued_from)
         if issued_to is not None:
             q = q.where(IssuedDocumentRow.issued_on <= issued_to)
+        if isinstance(after, int):
+            after = (after,)
+        if isinstance(after, tuple):
+            key = tuple_(*cols)
+            q = q.where(key < tuple_(*after) if descending else key > tuple_(*after))
         # Only the register columns: the PDF bytes stay in the database.
         q = q.options(defer(IssuedDocumentRow.pdf))
-        return [(r, n) for r, n in self._s.execute(q)]
+        fetched = list(self._s.execute(q))
+        rows = [(r[0], r[1]) for r in fetched]
+        keys = {id(x): tuple(r[2:]) for x, r in zip(rows, fetched, strict=True)}
+        return page_of(rows, limit, lambda x: keys[id(x)])
 
     def last_sequences(self, case_ids: Iterable[int]) -> dict[int, int]:
         """By case id: the highest document sequence issued (0 for none)."""

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, select, tuple_
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -84,6 +84,18 @@ def _record(r: PetitionRow) -> PetitionRecord:
         due_provisional=bool(r.due_provisional), version=r.version)
 
 
+#: The server-side order of each petition column (issue 12 §2); the id is added
+#: as the unique tie-breaker.  "oldest": filing order (the id alone).
+PETITION_SORT: dict[str, tuple[Any, ...]] = {
+    "oldest": (),
+    "number": (PetitionRow.number,),
+    "kind": (PetitionRow.kind,),
+    "petitioner": (PetitionRow.petitioner_name,),
+    "received_on": (PetitionRow.received_on,),
+    "due_on": (func.coalesce(PetitionRow.due_on, PetitionRow.received_on),),
+}
+
+
 class PetitionRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
@@ -108,13 +120,18 @@ class PetitionRepository:
 
     def page(self, *, case_id: int | None = None, status: PetitionStatus | None = None,
              kind: PetitionKind | None = None, document_missing: bool = False,
-             decision_unserved: bool = False, after: int | None = None,
-             limit: int = PAGE_SIZE) -> Page[PetitionRecord]:
-        """Petitions, oldest first; keyset on the id (``after``: the last id seen).
+             decision_unserved: bool = False, after: object | None = None,
+             limit: int = PAGE_SIZE, sort: str = "oldest",
+             descending: bool = False) -> Page[PetitionRecord]:
+        """Petitions, oldest first or by ``sort`` (a key of :data:`PETITION_SORT`;
+        the id breaks ties) on the server; keyset on (the sort values, id):
+        ``after`` is the ``next_after`` of the page before (an id for the default).
 
         ``document_missing``: decided, but the decision document failed to issue;
         ``decision_unserved``: its document is issued and its service not recorded."""
-        q = select(PetitionRow).options(_EVIDENCE).order_by(PetitionRow.id).limit(limit + 1)
+        cols = [*PETITION_SORT[sort], PetitionRow.id]
+        q = (select(PetitionRow, *cols).options(_EVIDENCE)
+             .order_by(*(c.desc() if descending else c.asc() for c in cols)).limit(limit + 1))
         if case_id is not None:
             q = q.where(PetitionRow.case_id == case_id)
         if status is not None:
@@ -126,9 +143,15 @@ class PetitionRepository:
         if decision_unserved:
             q = q.where(PetitionRow.document_number.is_not(None),
                         PetitionRow.decision_served_on.is_(None))
-        if after is not None:
-            q = q.where(PetitionRow.id > after)
-        return page_of([_record(r) for r in self._s.scalars(q)], limit, lambda p: p.id)
+        if isinstance(after, int):
+            after = (after,)
+        if isinstance(after, tuple):
+            key = tuple_(*cols)
+            q = q.where(key < tuple_(*after) if descending else key > tuple_(*after))
+        fetched = list(self._s.execute(q))
+        rows = [_record(r[0]) for r in fetched]
+        keys = {id(x): tuple(r[1:]) for x, r in zip(rows, fetched, strict=True)}
+        return page_of(rows, limit, lambda x: keys[id(x)])
 
     def running_permissions(self) -> list[PetitionRecord]:
         """Granted temporary permissions whose items have not been imposed again."""

@@ -60,6 +60,7 @@ from courtapp.core.services.documents.numbering import (
 from courtapp.core.services.documents.register import (
     StoredDocumentDamaged,
     document_content,
+    documents_page,
     find_document,
     get_document,
     issued_ids,
@@ -75,7 +76,7 @@ __all__ = [
     "KIND_HELP", "LEGAL_GROUND", "BatchItemError", "BatchProgress",
     "IssueRequest", "Issued", "IssuedDocument", "StoredDocumentDamaged",
     "chinese_numeral", "collect", "court_public_key", "court_signing_key", "document_content",
-    "document_number", "edit", "find_document", "get_document", "issue", "issue_batch",
+    "document_number", "documents_page", "edit", "find_document", "get_document", "issue", "issue_batch",
     "issue_request", "issued_ids", "list_documents", "normalize_number", "preview",
     "render_batch", "reprint", "restriction_orders_of_case", "supersede", "warnings_due",
     "warm_up", "warm_up_database", "week_of",

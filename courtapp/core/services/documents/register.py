@@ -9,7 +9,9 @@ from datetime import date, timedelta
 
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.documents.model import DocKind, Document, document_from_fields
+from courtapp.core.domain import paging
 from courtapp.core.domain.errors import DomainError, NotFound
+from courtapp.core.domain.paging import Page
 from courtapp.core.domain.roles import Actor, Permission, require
 from courtapp.core.services import audit
 from courtapp.core.services.documents.model import IssuedDocument, IssueRequest, to_entry
@@ -60,17 +62,35 @@ def reprint(uow: UnitOfWork, actor: Actor, ref: int | str) -> bytes:
         return data
 
 
+def documents_page(uow: UnitOfWork, actor: Actor, *, case_id: int | None = None,
+                   kind: DocKind | None = None, current_only: bool = False,
+                   issued_from: date | None = None, issued_to: date | None = None,
+                   after: object | None = None, limit: int | None = None,
+                   sort: str = "oldest", descending: bool = False) -> Page[IssuedDocument]:
+    """One page of register entries, oldest first or by ``sort`` (a key of
+    ``DOCUMENT_SORT``), ordered by the database (``after``: the ``next_after``
+    of the page before)."""
+    require(actor, Permission.CASE_VIEW)
+    with uow:
+        page = uow.documents.page(
+            case_id=case_id, kind=kind.value if kind is not None else None,
+            current_only=current_only, issued_from=issued_from, issued_to=issued_to,
+            after=after, limit=limit or paging.PAGE_SIZE, sort=sort, descending=descending)
+        return Page([to_entry(r, n) for r, n in page.rows], page.has_more, page.next_after)
+
+
 def list_documents(uow: UnitOfWork, actor: Actor, *, case_id: int | None = None,
                    kind: DocKind | None = None, current_only: bool = False,
                    issued_from: date | None = None, issued_to: date | None = None,
-                   limit: int = 10_000) -> list[IssuedDocument]:
-    """Register entries, oldest first."""
+                   sort: str = "oldest", descending: bool = False) -> list[IssuedDocument]:
+    """Every register entry that matches, oldest first or by ``sort``, read page
+    after page in one snapshot: no silent cap."""
     require(actor, Permission.CASE_VIEW)
     with uow:
-        return [to_entry(r, n) for r, n in uow.documents.entries(
+        return [to_entry(r, n) for r, n in paging.every(lambda after: uow.documents.page(
             case_id=case_id, kind=kind.value if kind is not None else None,
             current_only=current_only, issued_from=issued_from, issued_to=issued_to,
-            limit=limit)]
+            after=after, limit=paging.PAGE_SIZE, sort=sort, descending=descending))]
 
 
 # --------------------------------------------------------------- selections
