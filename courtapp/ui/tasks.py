@@ -50,6 +50,7 @@ class TaskRunner(QObject):
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="courtapp-db")
         self._cpu = ThreadPoolExecutor(max_workers=2, thread_name_prefix="courtapp-cpu")
         self._pending = 0
+        self._closed = False
         self._changes_source: Callable[[], Changes] | None = None
         # What a task refers to on the GUI side (its function, callbacks and owner),
         # by task number.  Only the GUI thread drops these references: a function or
@@ -83,6 +84,10 @@ class TaskRunner(QObject):
                 on_done: Callable[[T], None] | None,
                 on_error: Callable[[BaseException], None] | None,
                 owner: QObject | None, *, watch: bool = False) -> Future[T]:
+        if self._closed:  # a result delivered after shutdown() asked for more work
+            refused: Future[T] = Future()
+            refused.cancel()
+            return refused
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
@@ -138,5 +143,6 @@ class TaskRunner(QObject):
             self.changed.emit(changes)
 
     def shutdown(self) -> None:
+        self._closed = True
         self._db.shutdown(wait=True, cancel_futures=True)
         self._cpu.shutdown(wait=True, cancel_futures=True)

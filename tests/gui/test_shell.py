@@ -406,3 +406,14 @@ def test_recent_cases_are_on_the_file_menu_per_user(
     # another user at the same computer has their own list
     other = make_window(qtbot, cases_db, clerk, tasks, ui_settings)
     assert other.recent_menu.actions() == []
+
+
+def test_a_result_delivered_after_shutdown_may_ask_for_more_work_without_a_crash(
+        qtbot: QtBot) -> None:
+    """The case list asks for its count when its first page arrives; at closing time
+    that page may arrive after the runner shut down (a RuntimeError before)."""
+    runner = TaskRunner()
+    runner.shutdown()
+    later = runner.run_db(lambda: 1, on_done=lambda _v: pytest.fail("ran after shutdown"))
+    assert later.cancelled() and runner.pending == 0
+    del runner
