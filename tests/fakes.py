@@ -209,8 +209,12 @@ class FakePetitions(_Repo):
 
     def page(self, *, case_id: int | None = None, status: PetitionStatus | None = None,
              kind: PetitionKind | None = None, document_missing: bool = False,
-             decision_unserved: bool = False, after: int | None = None,
-             limit: int = PAGE_SIZE) -> Page[PetitionRecord]:
+             decision_unserved: bool = False, after: object | None = None,
+             limit: int = PAGE_SIZE, sort: str = "oldest",
+             descending: bool = False) -> Page[PetitionRecord]:
+        # The services read petitions oldest first; the other orders are the
+        # screens' (tested against the database in tests/gui/test_queue_sort.py).
+        assert sort == "oldest" and not descending and (after is None or isinstance(after, int))
         rows = self._select(
             lambda p: case_id is None or p.case_id == case_id,
             lambda p: status is None or p.status is status,
@@ -296,8 +300,12 @@ class FakeDispatch(_Repo):
 
     def page(self, *, open_only: bool = False, case_id: int | None = None,
              event: str | None = None, listing_id: int | None = None,
-             petition_id: int | None = None, after: int | None = None,
-             limit: int = PAGE_SIZE) -> Page[DispatchRecord]:
+             petition_id: int | None = None, after: object | None = None,
+             limit: int = PAGE_SIZE, sort: str = "oldest",
+             descending: bool = False) -> Page[DispatchRecord]:
+        # The services read the ledger oldest first; the other orders are the
+        # screens' (tested against the database in tests/gui/test_ledger_sort.py).
+        assert sort == "oldest" and not descending and (after is None or isinstance(after, int))
         rows = [r for _, r in sorted(self.s.dispatch.items())
                 if (not open_only or r.status == "open")
                 and (case_id is None or r.case_id == case_id)
