@@ -48,7 +48,8 @@ class _Fresh:
             doc["case_number"] = f"(2026)京0105执{n}号"
         k = 0
         for side in ("applicants", "respondents"):
-            for p in doc.get(side) or []:
+            parties = doc.get(side)
+            for p in parties if isinstance(parties, list) else []:  # mutated: any type
                 if isinstance(p, dict) and isinstance(p.get("id_number"), str) and len(p["id_number"]) == 18:
                     k += 1
                     first = f"110105{1960 + n % 40}0101{(n * 5 + k) % 1000:03d}"
