@@ -23,6 +23,7 @@ import errno
 import getpass
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -328,6 +329,7 @@ class OutputFile:
         self.path = path
         self._tmp: Path | None = None
         self._fd: int | None = None
+        self._direct = False
 
     def __enter__(self) -> OutputFile:
         if self.path == "-":
@@ -337,6 +339,12 @@ class OutputFile:
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), self.path)
         if target.exists() and not os.access(target, os.W_OK):
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), self.path)
+        if target.exists() and not stat.S_ISREG(target.stat().st_mode):
+            # A device or a pipe (/dev/null, a FIFO): written in place, never
+            # replaced by a file (renaming over /dev/null would destroy it).
+            self._fd = os.open(target, os.O_WRONLY)
+            self._direct = True
+            return self
         parent = target.parent
         if not parent.is_dir():
             raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(parent))
@@ -352,10 +360,13 @@ class OutputFile:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
             return
-        assert self._fd is not None and self._tmp is not None
+        assert self._fd is not None
         with os.fdopen(self._fd, "wb") as f:
             self._fd = None
             f.write(data)
+        if self._direct:
+            return
+        assert self._tmp is not None
         os.chmod(self._tmp, 0o666 & ~_umask())
         os.replace(self._tmp, self.path)
         self._tmp = None

@@ -16,6 +16,8 @@ reaches the user's real folders.
 from __future__ import annotations
 
 import os
+import shutil
+import stat
 import sys
 from pathlib import Path
 
@@ -90,3 +92,19 @@ def resources_dir() -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError("courtapp resources directory not found")
+
+
+def put_in_place(tmp: Path, target: Path) -> None:
+    """Move a finished temporary file onto ``target`` (atomically).  A target that
+    is a device or a pipe (``/dev/null``, a FIFO) is written in place instead:
+    renaming over it would replace the device with a file."""
+    try:
+        special = not stat.S_ISREG(os.stat(target).st_mode)
+    except FileNotFoundError:
+        special = False
+    if not special:
+        os.replace(tmp, target)
+        return
+    with open(tmp, "rb") as src, open(target, "wb") as dst:
+        shutil.copyfileobj(src, dst)
+    os.unlink(tmp)

@@ -27,7 +27,6 @@ from __future__ import annotations
 import base64
 import gzip
 import json
-import os
 import sqlite3
 import tempfile
 import warnings
@@ -42,6 +41,7 @@ from sqlalchemy import Connection, Engine, MetaData, Table, create_engine, func,
 from sqlalchemy.exc import SAWarning
 from sqlalchemy.types import Date, DateTime, LargeBinary, Numeric
 
+from courtapp.core import paths
 from courtapp.core.db.orm import Base
 
 FORMAT = "courtapp-backup"
@@ -142,7 +142,7 @@ def dump(engine: Engine, path: Path, header: dict[str, Any],
                     with conn.begin():
                         conn.exec_driver_sql("SET TRANSACTION READ ONLY")
                         result = _write_tables(conn, out, header, keys)
-        os.replace(tmp, path)
+        paths.put_in_place(tmp, path)
     finally:
         if tmp.exists():
             tmp.unlink()

@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
+from courtapp.core import paths
 from courtapp.core.db.uow import UnitOfWork
 from courtapp.core.domain.errors import ErrorCollector
 from courtapp.core.domain.roles import Actor, Permission, require
@@ -117,7 +118,7 @@ def export_file(uow: UnitOfWork, actor: Actor, start: date, end: date, path: str
     try:
         with tmp.open("wb") as f:
             result = export(uow, actor, start, end, f, fmt=fmt, as_of=as_of, court=court)
-        tmp.replace(target)
+        paths.put_in_place(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
     return result
