@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import json
 import os
-import uuid
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -90,19 +89,7 @@ def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterat
     if request.param == "sqlite":
         yield f"sqlite+pysqlite:///{tmp_path / 'empty.sqlite'}"
         return
-    from sqlalchemy import create_engine, text
+    from setup_fixtures import fresh_pg_url
 
-    from courtapp.core.db.engine import normalise_url
-
-    assert PG_URL
-    base = normalise_url(PG_URL)
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield base.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with admin.connect() as c:
-            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with fresh_pg_url() as url:
+        yield url

@@ -11,15 +11,14 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import uuid
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
-from sqlalchemy import create_engine, func, select, text
+from setup_fixtures import fresh_pg_url
+from sqlalchemy import create_engine, func, select
 
 from courtapp.cli import main
 from courtapp.cli.demo import load_demo
@@ -34,22 +33,7 @@ PG_URL = os.environ.get("COURTAPP_TEST_DATABASE_URL")
 ADMIN = Actor(username="admin", roles=frozenset({Role.ADMIN}), display_name="admin")
 
 
-@contextmanager
-def fresh_pg() -> Iterator[str]:
-    from courtapp.core.db.engine import normalise_url
-
-    assert PG_URL
-    base = normalise_url(PG_URL)
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield base.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with admin.connect() as c:
-            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+fresh_pg = fresh_pg_url  # a new, empty PostgreSQL database
 
 
 @pytest.fixture
