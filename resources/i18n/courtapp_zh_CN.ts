@@ -4122,8 +4122,16 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
     <name>Printing</name>
     <message>
         <source>Print %1 page(s) on %2</source>
-        <extracomment>Pages are rendered at the printer's resolution, but never finer than this. Rows of device pixels rendered at a time.</extracomment>
+        <extracomment>Pages are rendered at the printer's resolution, but never finer than this. Rows of device pixels rendered at a time. How long ``lp`` may take to accept a job before the print run fails.</extracomment>
         <translation>打印 %1 页，纸张 %2</translation>
+    </message>
+    <message>
+        <source>The print service did not accept the job within %1 s.</source>
+        <translation>打印服务未在 %1 秒内接受该打印任务。</translation>
+    </message>
+    <message>
+        <source>The print service refused the job (lp exit code %1).</source>
+        <translation>打印服务拒绝了该打印任务（lp 退出码 %1）。</translation>
     </message>
 </context>
 <context>

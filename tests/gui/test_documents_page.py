@@ -80,7 +80,7 @@ def court(sqlite_db: AppContext) -> Court:
 
 @dataclass
 class PrintSpy:
-    """The print dialog, patched: accepts, and prints to a PDF file at 100 dpi."""
+    """The print dialog, patched: accepts, and prints to a PDF file."""
 
     path: Path
     printers: list[QPrinter] = field(default_factory=list)
@@ -334,6 +334,9 @@ def test_printing_sends_every_page_and_honours_the_page_range(
         qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     assert printed.args[0] == 2
     assert print_spy.pages() == pdf_pages(issued.pdf) == 2
+    # The document's own pages, not pictures of them: the same text, page by page.
+    assert [p.extract_text() for p in PdfReader(str(print_spy.path)).pages] == \
+        [p.extract_text() for p in PdfReader(io.BytesIO(issued.pdf)).pages]
     [printer] = print_spy.printers
     assert printer.pageLayout().pageSize().id().name == "A4"  # the document's paper
     assert print_spy.titles == ["Print 2 page(s) on A4"]  # the dialog says what will print

@@ -1,20 +1,37 @@
-"""Printing PDF bytes through ``QPrinter``.
+"""Printing PDF bytes: the court's own vector pages wherever the system takes them.
 
 :func:`ask_printer` shows the print dialog (on the GUI thread, modal, as
-every print dialog is).  :func:`print_pdf` then renders each page with QtPdf
-at the printer's resolution into the printer's painter, honouring the page
-range and the copies; it runs on a worker thread through :class:`PrintJob`
-(Qt supports painting on a ``QPrinter`` outside the GUI thread), so the
-window stays responsive while a long batch prints.
+every print dialog is).  :func:`print_pdf` then prints the chosen pages, the
+chosen number of copies, on a worker thread through :class:`PrintJob`, so the
+window stays responsive while a long batch prints.  It takes one of three
+routes (:func:`route_for`, issue 12 §4: vector pages, not rasters):
 
-Pages are rendered in bands, so a page at 600 dpi never needs one 140 MB
-image; the resolution is capped at :data:`MAX_DPI`.
+- **file** — "Print to file" in the dialog: the chosen pages of the document
+  itself are written to the file (:func:`pdf_pages`), text, fonts and vectors
+  as issued, one file however many documents a batch combined;
+- **cups** — a printer of the system's print service where ``lp`` exists
+  (Linux, macOS): the chosen pages go to ``lp`` as one PDF job
+  (:func:`send_to_lp`); CUPS hands printers PDF and its filters rasterise
+  for the printer at the printer's own resolution;
+- **raster** — elsewhere (Windows, or no ``lp``): each page is rendered
+  with QtPdf at the printer's resolution into the printer's painter (Qt
+  supports painting on a ``QPrinter`` outside the GUI thread), in bands so a
+  page at 600 dpi never needs one 140 MB image; the resolution is capped at
+  :data:`MAX_DPI`.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from enum import Enum
+from io import BytesIO
+from pathlib import Path
 
 from PySide6.QtCore import (
     QBuffer,
@@ -33,12 +50,25 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 from shiboken6 import Shiboken
 
+from courtapp.core import paths
 from courtapp.ui.tasks import TaskRunner
 
 #: Pages are rendered at the printer's resolution, but never finer than this.
 MAX_DPI = 600
 #: Rows of device pixels rendered at a time.
 BAND = 1024
+
+
+#: How long ``lp`` may take to accept a job before the print run fails.
+LP_TIMEOUT_S = 120
+
+
+class Route(Enum):
+    """How a print run reaches paper (see the module's docstring)."""
+
+    FILE = "file"
+    CUPS = "cups"
+    RASTER = "raster"
 
 
 class PrintCancelled(Exception):
@@ -139,15 +169,132 @@ def pages_to_print(printer: QPrinter, page_count: int, current_page: int | None 
     return [p for p in pages for _ in range(copies)]
 
 
+def route_for(output_format: QPrinter.OutputFormat, output_file: str, printer_name: str,
+              lp: str | None, platform: str = sys.platform) -> Route:
+    """The route a print run takes (pure: the printer's settings and the system's ``lp``)."""
+    if output_format is QPrinter.OutputFormat.PdfFormat:
+        return Route.FILE if output_file else Route.RASTER
+    if printer_name and lp and not platform.startswith("win"):
+        return Route.CUPS
+    return Route.RASTER
+
+
+def printer_route(printer: QPrinter) -> Route:
+    """The route for ``printer`` on this system."""
+    return route_for(printer.outputFormat(), printer.outputFileName(), printer.printerName(),
+                     shutil.which("lp"))
+
+
+def pdf_pages(data: bytes, pages: Sequence[int]) -> bytes:
+    """The PDF of ``data``'s 0-based ``pages``, in that order (a page may repeat, for
+    copies): the same page objects, fonts and text as issued, nothing rasterised."""
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(BytesIO(data))
+    if list(pages) == list(range(len(reader.pages))):
+        return data
+    writer = PdfWriter()
+    for page in pages:
+        writer.add_page(reader.pages[page])
+    if reader.metadata is not None:
+        writer.add_metadata({k: str(v) for k, v in reader.metadata.items()})
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def distinct_in_order(pages: Sequence[int]) -> list[int]:
+    """``pages`` without repeats (the copies are the print service's)."""
+    return list(dict.fromkeys(pages))
+
+
+def lp_command(lp: str, printer_name: str, *, title: str, copies: int, collate: bool,
+               media: str | None) -> list[str]:
+    """The ``lp`` command line that prints one PDF read from standard input."""
+    cmd = [lp, "-d", printer_name, "-t", title or "courtapp", "-n", str(max(1, copies)),
+           "-o", f"collate={'true' if collate else 'false'}"]
+    if media:
+        cmd += ["-o", f"media={media}"]
+    return cmd
+
+
+def send_to_lp(pdf: bytes, command: Sequence[str], *, timeout: float = LP_TIMEOUT_S) -> str:
+    """Hand ``pdf`` to ``lp`` (one job); returns what ``lp`` said ("request id is …").
+    Raises :class:`OSError` with ``lp``'s own message when it refuses the job."""
+    try:
+        done = subprocess.run(list(command), input=pdf, capture_output=True, timeout=timeout,
+                              check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise OSError(QCoreApplication.translate(
+            "Printing", "The print service did not accept the job within %1 s.").replace(
+                "%1", f"{timeout:.0f}")) from exc
+    said = (done.stderr or done.stdout).decode("utf-8", "replace").strip()
+    if done.returncode != 0:
+        raise OSError(said or QCoreApplication.translate(
+            "Printing", "The print service refused the job (lp exit code %1).").replace(
+                "%1", str(done.returncode)))
+    return done.stdout.decode("utf-8", "replace").strip()
+
+
+def write_print_file(pdf: bytes, target: Path) -> None:
+    """Write ``pdf`` to ``target`` whole or not at all (a temporary file moved in place)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(pdf)
+        paths.put_in_place(Path(tmp), target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def print_pdf(data: bytes, printer: QPrinter, *, current_page: int | None = None,
               cancel: threading.Event | None = None,
               on_page: Callable[[int, int], None] | None = None) -> int:
-    """Print ``data`` on ``printer``; returns the number of pages printed.
+    """Print ``data`` on ``printer``; returns the number of pages printed (copies included).
 
     May run on any thread (it makes its own ``QPdfDocument``).  Raises
     :class:`PrintCancelled` if ``cancel`` is set between pages (the job is
-    aborted) and :class:`PdfLoadError` if the bytes are not a readable PDF.
+    aborted, nothing is sent), :class:`PdfLoadError` if the bytes are not a
+    readable PDF, and :class:`OSError` if the file or the print service refuses.
     """
+    route = printer_route(printer)
+    if route is Route.RASTER:
+        return _print_raster(data, printer, current_page=current_page, cancel=cancel,
+                             on_page=on_page)
+    count, _size = pdf_info(data)
+    pages = pages_to_print(printer, count, current_page)
+    if not pages:
+        return 0
+    if route is Route.FILE:
+        out = pdf_pages(data, pages)
+        if cancel is not None and cancel.is_set():
+            raise PrintCancelled()
+        write_print_file(out, Path(printer.outputFileName()))
+        if on_page is not None:
+            on_page(len(pages), len(pages))
+        return len(pages)
+    # CUPS: the chosen pages once; the copies and their collation are the job's.
+    once = distinct_in_order(pages)
+    copies = max(1, printer.copyCount())
+    out = pdf_pages(data, once)
+    size = printer.pageLayout().pageSize()
+    media = size.key() if size.id() is not QPageSize.PageSizeId.Custom else None
+    command = lp_command(shutil.which("lp") or "lp", printer.printerName(),
+                         title=printer.docName(), copies=copies,
+                         collate=printer.collateCopies(), media=media)
+    if cancel is not None and cancel.is_set():
+        raise PrintCancelled()
+    send_to_lp(out, command)
+    if on_page is not None:
+        on_page(len(once) * copies, len(once) * copies)
+    return len(once) * copies
+
+
+def _print_raster(data: bytes, printer: QPrinter, *, current_page: int | None,
+                  cancel: threading.Event | None,
+                  on_page: Callable[[int, int], None] | None) -> int:
+    """Render each page with QtPdf into the printer's painter (no vector route here)."""
     doc, buffer = load_pdf(data)
     try:
         pages = pages_to_print(printer, doc.pageCount(), current_page)
