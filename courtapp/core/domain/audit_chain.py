@@ -31,10 +31,16 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+#: Column values that are plain JSON already (most of them): returned as they are.
+_AS_IS = frozenset({str, int, bool, float, type(None)})
+
+
 def plain(value: Any) -> Any:
     """A column value as plain JSON, the same on SQLite and PostgreSQL: a
     timestamp in UTC (a naive one read back from SQLite *is* UTC), a date in ISO
     form, bytes by their SHA-256, a Decimal as text."""
+    if type(value) in _AS_IS:
+        return value
     if isinstance(value, datetime):
         aware = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
         return aware.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
