@@ -72,3 +72,38 @@ def test_the_decisions_list_reads_every_listing_past_the_page_size(
     assert len(ids) >= 2
     monkeypatch.setattr(paging, "PAGE_SIZE", 1)
     assert [o.record.id for o in ls.list_listings(db.uow(), CLERK)] == ids
+
+
+def test_the_register_count_is_the_total_over_every_page(
+        db: AppContext, court: Court) -> None:
+    """The total a list shows beside its first page (issue 12 §2): the same filters
+    as the pages, every row counted."""
+    _issue(db, court, [DocKind.EXECUTION_NOTICE, DocKind.WARNING, DocKind.EXECUTION_NOTICE])
+    for kind, case_id in ((None, None), (DocKind.EXECUTION_NOTICE, None),
+                          (None, court.case_id), (DocKind.WARNING, court.case_id),
+                          (DocKind.RECEIPT, None)):
+        listed = ds.list_documents(db.uow(), CLERK, case_id=case_id, kind=kind)
+        assert ds.count_documents(db.uow(), CLERK, case_id=case_id, kind=kind) == len(listed)
+    current = ds.list_documents(db.uow(), CLERK, current_only=True)
+    assert ds.count_documents(db.uow(), CLERK, current_only=True) == len(current)
+    assert ds.count_documents(db.uow(), CLERK) >= 3
+
+
+def test_the_listings_count_and_the_overviews_by_id(db: AppContext, court: Court) -> None:
+    """The listings a page of the register shows, read by their ids in one query
+    (not every listing of the court), as the listings list gives them; and the
+    listings list's total."""
+    every = ls.list_listings(db.uow(), CLERK)
+    assert len(every) >= 2
+    assert ls.count_listings(db.uow(), CLERK) == len(every)
+    for status in {o.record.listing.status for o in every}:
+        assert ls.count_listings(db.uow(), CLERK, statuses=[status]) == sum(
+            o.record.listing.status is status for o in every)
+    assert ls.count_listings(db.uow(), CLERK, case_id=court.case_id) == sum(
+        o.record.case_id == court.case_id for o in every)
+    wanted = [every[-1].record.id, every[0].record.id, 10**9]  # one id that does not exist
+    got = ls.listing_overviews(db.uow(), CLERK, wanted)
+    assert sorted(got) == sorted(o.record.id for o in (every[0], every[-1]))
+    for o in (every[0], every[-1]):
+        assert got[o.record.id] == o
+    assert ls.listing_overviews(db.uow(), CLERK, []) == {}

@@ -520,6 +520,26 @@ def listings_page(uow: UnitOfWork, actor: Actor, *, case_id: int | None = None,
     return Page([ListingOverview(r, name) for r, name in page.rows], page.has_more, page.next_after)
 
 
+def count_listings(uow: UnitOfWork, actor: Actor, *, case_id: int | None = None,
+                   statuses: list[ListingStatus] | None = None) -> int:
+    """How many listings :func:`listings_page` lists with these filters (every page)."""
+    require(actor, Permission.CASE_VIEW)
+    with uow:
+        return uow.listings.count(case_id=case_id, statuses=statuses or ())
+
+
+def listing_overviews(uow: UnitOfWork, actor: Actor,
+                      listing_ids: Sequence[int]) -> dict[int, ListingOverview]:
+    """These listings by id, with the respondent's name (ids that do not exist are
+    left out): what one page of another list needs of its listings, in one query
+    (not every listing of the court)."""
+    require(actor, Permission.CASE_VIEW)
+    if not listing_ids:
+        return {}
+    with uow:
+        return {r.id: ListingOverview(r, name) for r, name in uow.listings.overviews(listing_ids)}
+
+
 def list_listings(uow: UnitOfWork, actor: Actor, *, case_id: int | None = None,
                   statuses: list[ListingStatus] | None = None, sort: str = "newest",
                   descending: bool = True) -> list[ListingOverview]:
@@ -550,8 +570,8 @@ def listing_settings(uow: UnitOfWork) -> ListingSettings:
 
 __all__ = [
     "ListingOverview", "ListingRecord", "ListingSettings", "PublishResult", "assess",
-    "attach_listings_in", "awaiting_signature", "default_grace_until", "listing_settings",
-    "list_listings", "listings_for_case", "listings_page", "prepare_in",
+    "attach_listings_in", "awaiting_signature", "count_listings", "default_grace_until",
+    "listing_overviews", "listing_settings", "list_listings", "listings_for_case", "listings_page", "prepare_in",
     "prepare_listing", "publish_due", "record_service", "respondent_events", "respondent_state",
     "set_restriction_status", "set_setting", "sign_listing", "signed_not_served",
     "attach_listings_many",

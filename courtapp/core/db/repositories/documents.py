@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import ColumnElement, func, select, tuple_
 from sqlalchemy.orm import Session, defer, selectinload
 
 from courtapp.core.db.orm import CaseRow, IssuedDocumentRow, ListingRow, RestrictionOrderRow
@@ -32,6 +32,23 @@ DOCUMENT_SORT: dict[str, tuple[Any, ...]] = {
 def normalize_number(text: str) -> str:
     """A document number as stored (full-width brackets), however it was typed."""
     return text.strip().replace("(", "（").replace(")", "）")
+
+
+def _filters(case_id: int | None, kind: str | None, current_only: bool,
+             issued_from: date | None, issued_to: date | None) -> list[ColumnElement[bool]]:
+    """The register's filters, shared by its pages and its count."""
+    out: list[ColumnElement[bool]] = []
+    if case_id is not None:
+        out.append(IssuedDocumentRow.case_id == case_id)
+    if kind is not None:
+        out.append(IssuedDocumentRow.kind == kind)
+    if current_only:
+        out.append(IssuedDocumentRow.superseded_by.is_(None))
+    if issued_from is not None:
+        out.append(IssuedDocumentRow.issued_on >= issued_from)
+    if issued_to is not None:
+        out.append(IssuedDocumentRow.issued_on <= issued_to)
+    return out
 
 
 class DocumentRepository:
@@ -75,17 +92,8 @@ class DocumentRepository:
         cols = [*DOCUMENT_SORT[sort], IssuedDocumentRow.id]
         q = (select(IssuedDocumentRow, CaseRow.case_number, *cols)
              .join(CaseRow, CaseRow.id == IssuedDocumentRow.case_id)
+             .where(*_filters(case_id, kind, current_only, issued_from, issued_to))
              .order_by(*(c.desc() if descending else c.asc() for c in cols)).limit(limit + 1))
-        if case_id is not None:
-            q = q.where(IssuedDocumentRow.case_id == case_id)
-        if kind is not None:
-            q = q.where(IssuedDocumentRow.kind == kind)
-        if current_only:
-            q = q.where(IssuedDocumentRow.superseded_by.is_(None))
-        if issued_from is not None:
-            q = q.where(IssuedDocumentRow.issued_on >= issued_from)
-        if issued_to is not None:
-            q = q.where(IssuedDocumentRow.issued_on <= issued_to)
         if isinstance(after, int):
             after = (after,)
         if isinstance(after, tuple):
@@ -97,6 +105,14 @@ class DocumentRepository:
         rows = [(r[0], r[1]) for r in fetched]
         keys = {id(x): tuple(r[2:]) for x, r in zip(rows, fetched, strict=True)}
         return page_of(rows, limit, lambda x: keys[id(x)])
+
+    def count(self, *, case_id: int | None = None, kind: str | None = None,
+              current_only: bool = False, issued_from: date | None = None,
+              issued_to: date | None = None) -> int:
+        """How many entries :meth:`page` lists with these filters, over every page."""
+        return int(self._s.scalar(
+            select(func.count()).select_from(IssuedDocumentRow)
+            .where(*_filters(case_id, kind, current_only, issued_from, issued_to))) or 0)
 
     def last_sequences(self, case_ids: Iterable[int]) -> dict[int, int]:
         """By case id: the highest document sequence issued (0 for none)."""

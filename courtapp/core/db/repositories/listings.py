@@ -108,6 +108,17 @@ LISTING_SORT: dict[str, tuple[Any, ...]] = {
     "published_on": (func.coalesce(ListingRow.published_on, _NO_DATE),),
 }
 
+
+def _filters(case_id: int | None, statuses: Sequence[ListingStatus]) -> list[ColumnElement[bool]]:
+    """The listings list's filters, shared by its pages and its count."""
+    out: list[ColumnElement[bool]] = []
+    if case_id is not None:
+        out.append(ListingRow.case_id == case_id)
+    if statuses:
+        out.append(ListingRow.status.in_([s.value for s in statuses]))
+    return out
+
+
 class ListingRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
@@ -196,11 +207,8 @@ class ListingRepository:
              .join(CaseRow, CaseRow.id == ListingRow.case_id)
              .join(PersonRow, PersonRow.id == ListingRow.person_id)
              .options(selectinload(ListingRow.restrictions))
+             .where(*_filters(case_id, statuses))
              .order_by(*(c.desc() if descending else c.asc() for c in cols)).limit(limit + 1))
-        if case_id is not None:
-            q = q.where(ListingRow.case_id == case_id)
-        if statuses:
-            q = q.where(ListingRow.status.in_([s.value for s in statuses]))
         if isinstance(after, int):
             after = (after,)
         if isinstance(after, tuple):
@@ -210,6 +218,25 @@ class ListingRepository:
         rows = [(_record(r[0], r[1]), r[2]) for r in fetched]
         keys = {id(x): tuple(r[3:]) for x, r in zip(rows, fetched, strict=True)}
         return page_of(rows, limit, lambda x: keys[id(x)])
+
+    def count(self, *, case_id: int | None = None,
+              statuses: Sequence[ListingStatus] = ()) -> int:
+        """How many listings :meth:`page` lists with these filters, over every page."""
+        return int(self._s.scalar(select(func.count()).select_from(ListingRow)
+                                  .where(*_filters(case_id, statuses))) or 0)
+
+    def overviews(self, listing_ids: Sequence[int]) -> list[tuple[ListingRecord, str]]:
+        """These listings (the ids that exist, by id) with the respondent's name, as
+        :meth:`page` gives them: one query, however many ids."""
+        ids = sorted(set(listing_ids))
+        if not ids:
+            return []
+        q = (select(ListingRow, CaseRow.case_number, PersonRow.name)
+             .join(CaseRow, CaseRow.id == ListingRow.case_id)
+             .join(PersonRow, PersonRow.id == ListingRow.person_id)
+             .options(selectinload(ListingRow.restrictions))
+             .where(ListingRow.id.in_(ids)).order_by(ListingRow.id))
+        return [(_record(r, n), name) for r, n, name in self._s.execute(q)]
 
     # ---------------------------------------------------------------- writing
     def add(self, *, case_id: int, person_id: int, listing: Listing, reasons_zh: str,

@@ -59,6 +59,7 @@ from courtapp.core.services.documents.numbering import (
 )
 from courtapp.core.services.documents.register import (
     StoredDocumentDamaged,
+    count_documents,
     document_content,
     documents_page,
     find_document,
@@ -75,7 +76,7 @@ from courtapp.core.services.documents.warm import warm_up, warm_up_database
 __all__ = [
     "KIND_HELP", "LEGAL_GROUND", "BatchItemError", "BatchProgress",
     "IssueRequest", "Issued", "IssuedDocument", "StoredDocumentDamaged",
-    "chinese_numeral", "collect", "court_public_key", "court_signing_key", "document_content",
+    "chinese_numeral", "collect", "count_documents", "court_public_key", "court_signing_key", "document_content",
     "document_number", "documents_page", "edit", "find_document", "get_document", "issue", "issue_batch",
     "issue_request", "issued_ids", "list_documents", "normalize_number", "preview",
     "render_batch", "reprint", "restriction_orders_of_case", "supersede", "warnings_due",

@@ -79,6 +79,18 @@ def documents_page(uow: UnitOfWork, actor: Actor, *, case_id: int | None = None,
         return Page([to_entry(r, n) for r, n in page.rows], page.has_more, page.next_after)
 
 
+def count_documents(uow: UnitOfWork, actor: Actor, *, case_id: int | None = None,
+                    kind: DocKind | None = None, current_only: bool = False,
+                    issued_from: date | None = None, issued_to: date | None = None) -> int:
+    """How many register entries :func:`documents_page` lists with these filters
+    (every page): the total a list shows beside its first page."""
+    require(actor, Permission.CASE_VIEW)
+    with uow:
+        return uow.documents.count(
+            case_id=case_id, kind=kind.value if kind is not None else None,
+            current_only=current_only, issued_from=issued_from, issued_to=issued_to)
+
+
 def list_documents(uow: UnitOfWork, actor: Actor, *, case_id: int | None = None,
                    kind: DocKind | None = None, current_only: bool = False,
                    issued_from: date | None = None, issued_to: date | None = None,
