@@ -1878,6 +1878,18 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
         <translation>案件%1</translation>
     </message>
     <message>
+        <source>Not counted: %1</source>
+        <translation>未能计数：%1</translation>
+    </message>
+    <message>
+        <source>1 document</source>
+        <translation>1 份文书</translation>
+    </message>
+    <message>
+        <source>%1 documents</source>
+        <translation>%1 份文书</translation>
+    </message>
+    <message>
         <source>The register could not be loaded: %1</source>
         <translation>文书登记簿加载失败：%1</translation>
     </message>
@@ -3878,6 +3890,17 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
     <message>
         <source>No obligations entered yet.</source>
         <translation>尚未填写义务。</translation>
+    </message>
+</context>
+<context>
+    <name>PagedList</name>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>%1 (%2 loaded; scroll for more)</source>
+        <translation>%1（已载入 %2 条，向下滚动载入更多）</translation>
     </message>
 </context>
 <context>

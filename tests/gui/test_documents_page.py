@@ -775,19 +775,17 @@ def _no_leftover_tasks(tasks: TaskRunner, qtbot: QtBot) -> Iterator[None]:
 
 # ------------------------------------------------------------------ sorting
 def test_a_header_click_orders_the_register_on_the_server_with_an_arrow(
-        qtbot: QtBot, sqlite_db: AppContext, court: Court, tasks: TaskRunner,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, sqlite_db: AppContext, court: Court, tasks: TaskRunner) -> None:
     """Issue 12 §2: clicking a column header reloads the register in the database's
     order for that column (the id breaks ties), with a sort arrow; a second click
-    reverses it.  A page size of 2 makes the load cross pages: every row shows."""
-    from courtapp.core.domain import paging
+    reverses it.  (The first page and the pages after it, in each order:
+    test_register_paging.py.)"""
     from courtapp.ui.documents.model import COL_ISSUED
 
     for kind, respondent in ((DocKind.WARNING, 0), (DocKind.EXECUTION_NOTICE, 0),
                              (DocKind.RESTRICTION_ORDER, 1), (DocKind.EXECUTION_NOTICE, 0),
                              (DocKind.WARNING, 0)):
         issue(sqlite_db, court, kind, respondent=respondent)
-    monkeypatch.setattr(paging, "PAGE_SIZE", 2)
     page = open_page(qtbot, sqlite_db, tasks, CLERK)
     header = page.table.horizontalHeader()
 

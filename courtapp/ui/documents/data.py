@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from courtapp.core.context import AppContext
 from courtapp.core.documents.model import DocKind
 from courtapp.core.domain.model import PartyKind
+from courtapp.core.domain.paging import Page
 from courtapp.core.domain.roles import Actor
 from courtapp.core.services import cases, keys
 from courtapp.core.services import documents as ds
@@ -23,26 +24,30 @@ from courtapp.core.services import listing as ls
 
 
 @dataclass(frozen=True)
-class RegisterData:
-    """The register entries shown (newest first, or in the chosen order) and, for the listing decisions
-    among them, their listing (for service)."""
+class RegisterPage:
+    """One page of the register (newest first, or in the chosen order) and, for
+    the listing decisions on it, their listing (for service)."""
 
-    documents: list[ds.IssuedDocument]
+    documents: Page[ds.IssuedDocument]
     listings: dict[int, ls.ListingOverview]
 
 
-def load_register(ctx: AppContext, actor: Actor, case_id: int | None,
-                  kind: DocKind | None, *, sort: str = "oldest",
-                  descending: bool = True) -> RegisterData:
-    """Every matching entry (newest first, or by ``sort``): read page after page
-    by the server, to the last one."""
-    docs = ds.list_documents(ctx.uow(), actor, case_id=case_id, kind=kind, sort=sort,
-                             descending=descending)
-    listings: dict[int, ls.ListingOverview] = {}
-    if any(d.kind is DocKind.LISTING_DECISION and d.listing_id is not None for d in docs):
-        listings = {o.record.id: o for o in ls.list_listings(
-            ctx.uow(), actor, case_id=case_id)}
-    return RegisterData(docs, listings)
+def load_register_page(ctx: AppContext, actor: Actor, case_id: int | None,
+                       kind: DocKind | None, *, sort: str = "oldest", descending: bool = True,
+                       after: object | None = None, limit: int = 200) -> RegisterPage:
+    """The page of entries after ``after`` (None: the first page), and the listings
+    of the listing decisions on it, read by their ids (one query per page)."""
+    docs = ds.documents_page(ctx.uow(), actor, case_id=case_id, kind=kind, sort=sort,
+                             descending=descending, after=after, limit=limit)
+    ids = sorted({d.listing_id for d in docs
+                  if d.kind is DocKind.LISTING_DECISION and d.listing_id is not None})
+    return RegisterPage(docs, ls.listing_overviews(ctx.uow(), actor, ids) if ids else {})
+
+
+def count_register(ctx: AppContext, actor: Actor, case_id: int | None,
+                   kind: DocKind | None) -> int:
+    """How many entries the register lists with these filters (every page)."""
+    return ds.count_documents(ctx.uow(), actor, case_id=case_id, kind=kind)
 
 
 @dataclass(frozen=True)

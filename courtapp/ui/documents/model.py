@@ -1,12 +1,12 @@
 """The register table: one row per issued document (newest first, or in the
-order of the clicked column, ordered by the database)."""
+order of the clicked column, ordered by the database), a page at a time:
+the first page shows at once, the next ones as the user scrolls."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -17,12 +17,17 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from courtapp.core.documents.model import DocKind
+from courtapp.core.domain.paging import Page
 from courtapp.core.services import documents as ds
 from courtapp.core.services import listing as ls
 from courtapp.ui.documents.labels import kind_label
 from courtapp.ui.i18n import QT_TRANSLATE_NOOP
+from courtapp.ui.paged import PagedTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
+
+# Register entries per page: the first page shows at once, the next as the user scrolls.
+PAGE_SIZE = 200
 
 (COL_NUMBER, COL_KIND, COL_CASE, COL_RESPONDENT, COL_ISSUED, COL_SIGNER, COL_SUPERSEDED,
  COL_SERVICE) = range(8)
@@ -61,9 +66,10 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("RegisterModel", text)
 
 
-class RegisterModel(QAbstractTableModel):
+class RegisterModel(PagedTableModel[ds.IssuedDocument]):
     """Issued documents; ``RowRole`` gives the :class:`IssuedDocument`, ``SortRole``
-    the raw value (dates as dates)."""
+    the raw value (dates as dates).  The page fills it a page at a time
+    (:meth:`show_page`; ``more_wanted`` when the view wants the next)."""
 
     RowRole = int(Qt.ItemDataRole.UserRole) + 1
     SortRole = int(Qt.ItemDataRole.UserRole) + 2
@@ -71,7 +77,6 @@ class RegisterModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[ds.IssuedDocument] = []
         self._listings: dict[int, ls.ListingOverview] = {}
         #: (sort key, descending): newest first until a header is clicked.
         self.order: tuple[str, bool] = ("oldest", True)
@@ -92,10 +97,19 @@ class RegisterModel(QAbstractTableModel):
 
     def set_rows(self, rows: list[ds.IssuedDocument],
                  listings: dict[int, ls.ListingOverview] | None = None) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._listings = dict(listings or {})
-        self.endResetModel()
+        """Every row at once (nothing more to fetch)."""
+        self.show_page(Page(list(rows), False), listings or {}, first=True)
+
+    def show_page(self, page: Page[ds.IssuedDocument],
+                  listings: dict[int, ls.ListingOverview], *, first: bool) -> None:
+        """The first page of a new load (``first``), or the next page; ``listings``:
+        the listings its listing decisions were issued from."""
+        if first:
+            self._listings = dict(listings)
+            self._show_first_page(page)
+        else:
+            self._listings.update(listings)
+            self._append_page(page)
 
     def document(self, row: int) -> ds.IssuedDocument:
         return self._rows[row]
@@ -108,9 +122,6 @@ class RegisterModel(QAbstractTableModel):
         if d.kind is not DocKind.LISTING_DECISION or d.listing_id is None:
             return None
         return self._listings.get(d.listing_id)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)

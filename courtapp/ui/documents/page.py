@@ -3,7 +3,10 @@ and the clerk's daily flow on it.
 
 - The register: number, kind, case, respondent, issue date, signer, whether
   superseded, and the service of listing decisions; filtered by case (it
-  follows the case selected on the Cases page) and by kind; newest first.
+  follows the case selected on the Cases page) and by kind; newest first, or
+  by the clicked column (ordered by the database).  The first page shows at
+  once and the next ones as the user scrolls; the total is counted after the
+  first page (issue 12 §2).
 - Actions: Issue… (Ctrl+N), Preview (Space or Enter), Print… (Ctrl+P; several
   selected rows print as one batch), Reprint to file…, Issue correction…,
   Mark served… (Ctrl+M, listing decisions), Batch print (the selection, every
@@ -45,9 +48,15 @@ from courtapp.core.domain.roles import Actor, Permission
 from courtapp.core.services import documents as ds
 from courtapp.core.services import listing as ls
 from courtapp.ui.changes import follow_changes
+from courtapp.ui.documents import model as register_model
 from courtapp.ui.documents import printing
 from courtapp.ui.documents.batch import BatchDialog, BatchGenerator
-from courtapp.ui.documents.data import RegisterData, load_register, print_requests
+from courtapp.ui.documents.data import (
+    RegisterPage,
+    count_register,
+    load_register_page,
+    print_requests,
+)
 from courtapp.ui.documents.issue import CorrectionDialog, IssueDialog, refusal_text
 from courtapp.ui.documents.labels import kind_label
 from courtapp.ui.documents.model import (
@@ -68,6 +77,7 @@ from courtapp.ui.documents.widgets import keep_while_alive
 from courtapp.ui.i18n import Retranslating
 from courtapp.ui.listing.decisions import RecordServiceDialog
 from courtapp.ui.listing.widgets import banner, set_banner
+from courtapp.ui.paged import rows_text
 from courtapp.ui.scope import scoped_case_id, set_case_scope
 from courtapp.ui.server_sort import keep_sortable_indicator
 from courtapp.ui.tasks import TaskRunner
@@ -81,7 +91,8 @@ class DocumentsPage(Retranslating, QWidget):
     """The register of issued documents and its actions (see the module docstring).
 
     Signals:
-        loaded(): the register was (re)loaded.
+        loaded(): the register was (re)loaded: its first page is shown (and, to
+            select again the document that was selected, the pages up to it).
         issued(object): a document was issued here; its ``IssuedDocument``.
         preview_opened(object): a :class:`PreviewDialog` was opened.
         printed(int): a print run of the page finished; pages printed.
@@ -110,7 +121,14 @@ class DocumentsPage(Retranslating, QWidget):
         self._clock = clock
         self._generation = 0
         self._select_after_load: int | None = None
-        self.data: RegisterData | None = None
+        # While the first page is in but the row to select again is not: fetch
+        # pages until it shows, up to this many rows (as many as were loaded).
+        self._settling = False
+        self._reselect_within = 0
+        # What the pages of the current load are read with (filters and order).
+        self._load_args: tuple[int | None, DocKind | None, str, bool] = (None, None, "oldest", True)
+        self.count: int | None = None  # the total, once counted
+        self.has_loaded = False
         self.can_issue = actor.can(Permission.DOCUMENT_ISSUE) or actor.can(Permission.RECEIPT_ISSUE)
         self.can_serve = actor.can(Permission.LISTING_SERVE)
         self.issue_dialog: IssueDialog | None = None
@@ -147,6 +165,9 @@ class DocumentsPage(Retranslating, QWidget):
             combo.setMinimumContentsLength(chars)
             combo.setMinimumWidth(8 * em)
         self.reload_button = QPushButton(self)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("documents_count")
+        self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.model = RegisterModel(self)
         self.table = QTableView(self)
@@ -170,6 +191,8 @@ class DocumentsPage(Retranslating, QWidget):
         keep_sortable_indicator(header, lambda c: c in COLUMN_SORT,
                                 lambda: (self.model.sort_column(), self.model.order[1]))
         self.model.sort_requested.connect(self.reload)
+        self.model.more_wanted.connect(self._fetch_more)
+        self.model.page_loaded.connect(lambda _n: self._show_count())
         # Numbers differ at their end (之一, 之二…): elide in the middle.
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
 
@@ -210,6 +233,7 @@ class DocumentsPage(Retranslating, QWidget):
         top.addWidget(self.kind_combo)
         top.addWidget(self.reload_button)
         top.addStretch(1)
+        top.addWidget(self.count_label)
         title_row = QHBoxLayout()
         title_row.addWidget(self.heading)
         title_row.addStretch(1)
@@ -276,7 +300,7 @@ class DocumentsPage(Retranslating, QWidget):
         self._update_buttons()
         self.reload()
         follow_changes(self, tasks, ("documents", "listings", "orders", "cases"), self.reload,
-                       lambda: self.data is not None)
+                       lambda: self.has_loaded)
 
     # ------------------------------------------------------------- scope
 
@@ -300,45 +324,107 @@ class DocumentsPage(Retranslating, QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.data is not None:
+        if self.has_loaded:
             self.reload()
 
     # ----------------------------------------------------------- loading
     def reload(self) -> None:
+        """Show the register's first page again (the filters and order now chosen);
+        the total is counted once it shows."""
         self._generation += 1
-        gen, ctx, actor = self._generation, self._ctx, self._actor
         case_id, kind = self.case_id, self.kind_filter
         current = self.current_document()
         if current is not None and self._select_after_load is None:
             self._select_after_load = current.id
+        if not self._settling:
+            self._reselect_within = self.model.rowCount()
         sort, descending = self.model.order
-        self._tasks.run_db(lambda: load_register(ctx, actor, case_id, kind, sort=sort,
-                                                 descending=descending),
-                           on_done=lambda d: self._on_loaded(gen, d),
+        self._load_args = (case_id, kind, sort, descending)
+        # The rows shown stay until the first page replaces them, but no page is
+        # fetched after them any more (it would follow the new first page).
+        self.model.stop_fetching()
+        self._read_page(None, first=True)
+
+    def _read_page(self, after: object | None, *, first: bool) -> None:
+        gen, ctx, actor = self._generation, self._ctx, self._actor
+        case_id, kind, sort, descending = self._load_args
+        limit = register_model.PAGE_SIZE
+        self._tasks.run_db(lambda: load_register_page(ctx, actor, case_id, kind, sort=sort,
+                                                      descending=descending, after=after,
+                                                      limit=limit),
+                           on_done=lambda p: self._on_page(gen, p, first),
                            on_error=lambda e: self._on_load_failed(gen, e), owner=self)
 
-    def _on_loaded(self, gen: int, data: RegisterData) -> None:
+    def _fetch_more(self) -> None:
+        """The view scrolled to the end of what is loaded: read the next page."""
+        self._read_page(self.model.next_after, first=False)
+
+    def _fetch_count(self) -> None:
+        gen, ctx, actor = self._generation, self._ctx, self._actor
+        case_id, kind, _sort, _descending = self._load_args
+        self._tasks.run_db(lambda: count_register(ctx, actor, case_id, kind),
+                           on_done=lambda n: self._on_count(gen, n),
+                           on_error=lambda e: self._on_count_failed(gen, e), owner=self)
+
+    def _on_page(self, gen: int, page: RegisterPage, first: bool) -> None:
         if gen != self._generation:
-            return
-        had_focus = self.table.hasFocus()
-        self.data = data
-        self.model.set_rows(data.documents, data.listings)
-        self._size_columns()
-        want, self._select_after_load = self._select_after_load, None
+            return  # an older load: its rows are not wanted any more
+        if first:
+            had_focus = self.table.hasFocus()
+            self.has_loaded = True
+            self._settling = True
+            self.count = None if page.documents.has_more else len(page.documents)
+            self.model.show_page(page.documents, page.listings, first=True)
+            self._size_columns()
+            if had_focus:
+                self.table.setFocus()
+            if page.documents.has_more:
+                self._fetch_count()  # after the first page: the count never holds it up
+        else:
+            self.model.show_page(page.documents, page.listings, first=False)
+        if self._settling:
+            self._settle()
+
+    def _settle(self) -> None:
+        """Select the document to select again (the one selected before the reload,
+        or just issued): if it is not loaded yet, fetch the next pages until it
+        shows, up to as many rows as were loaded before; not found there, select
+        the first row.  Then the load is done (``loaded``)."""
+        want = self._select_after_load
         row = self.model.row_of(want) if want is not None else -1
+        if row < 0 and want is not None and self.model.canFetchMore() \
+                and self.model.rowCount() < self._reselect_within:
+            self.model.fetchMore()  # the page arrives in _on_page, which settles again
+            return
+        self._settling = False
+        self._select_after_load = None
         if row < 0 and self.model.rowCount():
             row = 0
         if row >= 0:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
-        if had_focus:
-            self.table.setFocus()
-        self.empty_hint.setVisible(not data.documents)
+        self.empty_hint.setVisible(self.model.rowCount() == 0)
         self._update_buttons()
         self.loaded.emit()
 
+    def _on_count(self, gen: int, n: int) -> None:
+        if gen == self._generation:
+            self.count = n
+            self._show_count()
+
+    def _on_count_failed(self, gen: int, exc: BaseException) -> None:
+        if gen == self._generation:
+            self.count_label.setText(self.tr("Not counted: %1").replace(
+                "%1", str(exc) or type(exc).__name__))
+
+    def _show_count(self) -> None:
+        self.count_label.setText(rows_text(self.count, self.model.rowCount(),
+                                           self.tr("1 document"), self.tr("%1 documents")))
+
     def _on_load_failed(self, gen: int, exc: BaseException) -> None:
         if gen == self._generation:
+            self._settling = False
+            self.model.stop_fetching()
             self._fail(self.tr("The register could not be loaded: %1").replace("%1", str(exc)))
 
     def _size_columns(self) -> None:
@@ -729,6 +815,8 @@ class DocumentsPage(Retranslating, QWidget):
         for i in range(1, self.kind_combo.count()):
             self.kind_combo.setItemText(i, kind_label(self.kind_combo.itemData(i)))
         self.reload_button.setText(self.tr("&Reload"))
+        if self.has_loaded:
+            self._show_count()
         self.empty_hint.setText(self.tr(
             "No document issued yet here. Select a case on the Cases page, come back and "
             "choose Issue…"))

@@ -1,0 +1,119 @@
+"""Lists that show their first page at once and fetch the next as the user
+scrolls (issue 12 §2), for pages that read their rows themselves.
+
+:class:`PagedTableModel` holds the rows fetched so far and the keyset
+continuation (``next_after``) of the last page.  It reads nothing: when the
+view wants more rows (``canFetchMore``/``fetchMore``) it emits
+``more_wanted`` once, and the page reads the next page on the task runner
+and hands it back with :meth:`PagedTableModel.append_page` (or
+:meth:`PagedTableModel.stop_fetching` when the read failed: no retry loop).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Signal,
+)
+
+from courtapp.core.domain.paging import Page
+
+_Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
+
+
+class PagedTableModel(QAbstractTableModel, Generic[T]):
+    """Rows a page at a time, in the server's order.
+
+    Signals:
+        more_wanted(): the view wants the next page (emitted once until it arrives).
+        page_loaded(int): a page was shown; the number of rows it added.
+    """
+
+    more_wanted = Signal()
+    page_loaded = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[T] = []
+        self._has_more = False
+        self._next_after: object | None = None
+        self._fetching = False
+
+    # ------------------------------------------------------------ state
+    @property
+    def rows(self) -> Sequence[T]:
+        return self._rows
+
+    @property
+    def next_after(self) -> object | None:
+        """Where the next page starts (the ``next_after`` of the last page)."""
+        return self._next_after
+
+    @property
+    def is_fetching(self) -> bool:
+        return self._fetching
+
+    # ------------------------------------------------------------ pages
+    def _show_first_page(self, page: Page[T]) -> None:
+        """Start over with ``page`` (a new load, a new order or filter)."""
+        self.beginResetModel()
+        self._rows = list(page.rows)
+        self._has_more = page.has_more
+        self._next_after = page.next_after
+        self._fetching = False
+        self.endResetModel()
+        self.page_loaded.emit(len(page))
+
+    def _append_page(self, page: Page[T]) -> None:
+        """Add the page that ``more_wanted`` asked for."""
+        self._has_more = page.has_more
+        self._next_after = page.next_after
+        if page.rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._rows.extend(page.rows)
+            self.endInsertRows()
+        # Only now: views call fetchMore() from the insert notifications, and must
+        # not ask for this page again.
+        self._fetching = False
+        self.page_loaded.emit(len(page))
+
+    def stop_fetching(self) -> None:
+        """The next page could not be read: no more fetching until the next load."""
+        self._fetching = False
+        self._has_more = False
+
+    # --------------------------------------------------- lazy fetching
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._has_more
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._has_more or self._fetching:
+            return
+        self._fetching = True
+        self.more_wanted.emit()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+
+def rows_text(count: int | None, shown: int, one: str, many: str) -> str:
+    """The line beside a paged list: its total once counted ("Counting…" until
+    then), and how many rows are fetched so far while that is fewer.  ``one``
+    and ``many`` are the caller's translated "1 document" and "%1 documents"."""
+    translate = QCoreApplication.translate
+    if count is None:
+        return translate("PagedList", "Counting…")
+    total = one if count == 1 else many.replace("%1", f"{count:,}")
+    if shown >= count:
+        return total
+    return translate("PagedList", "%1 (%2 loaded; scroll for more)").replace(
+        "%1", total).replace("%2", f"{shown:,}")
