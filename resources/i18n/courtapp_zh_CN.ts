@@ -1691,6 +1691,18 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
         <translation>案件%1</translation>
     </message>
     <message>
+        <source>Not counted: %1</source>
+        <translation>未能计数：%1</translation>
+    </message>
+    <message>
+        <source>1 decision</source>
+        <translation>1 份决定书</translation>
+    </message>
+    <message>
+        <source>%1 decisions</source>
+        <translation>%1 份决定书</translation>
+    </message>
+    <message>
         <source>The decisions could not be loaded: %1</source>
         <translation>决定书列表加载失败：%1</translation>
     </message>

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from courtapp.core.context import AppContext
 from courtapp.core.domain.listing import ListingStatus, RespondentState
+from courtapp.core.domain.paging import Page
 from courtapp.core.domain.records import RespondentEvent
 from courtapp.core.domain.roles import Actor
 from courtapp.core.services import cases
@@ -52,23 +53,41 @@ def load_worksheet(ctx: AppContext, actor: Actor, case_id: int) -> WorksheetData
 
 @dataclass(frozen=True)
 class DecisionsData:
-    listings: list[ls.ListingOverview]
+    """The first page of the decisions list, and the signed-but-not-served alert."""
+
+    listings: Page[ls.ListingOverview]
     signed_not_served: list[ls.ListingRecord]
     names: dict[int, str]  # listing id -> respondent name, for the alert
 
 
 def load_decisions(ctx: AppContext, actor: Actor, case_id: int | None,
                    statuses: list[ListingStatus] | None, *, sort: str = "newest",
-                   descending: bool = True) -> DecisionsData:
-    listings = ls.list_listings(ctx.uow(), actor, case_id=case_id, statuses=statuses, sort=sort,
-                                descending=descending)
+                   descending: bool = True, limit: int = 200) -> DecisionsData:
+    """The first page of the list (newest first, or by ``sort``) and the alert;
+    the names the alert needs that the page does not show are read by id."""
+    listings = ls.listings_page(ctx.uow(), actor, case_id=case_id, statuses=statuses, sort=sort,
+                                descending=descending, limit=limit)
     alert = ls.signed_not_served(ctx.uow(), actor)
     names = {o.record.id: o.respondent_name for o in listings}
     missing = [r.id for r in alert if r.id not in names]
     if missing:
-        names.update({o.record.id: o.respondent_name for o in ls.list_listings(
-            ctx.uow(), actor, statuses=[ListingStatus.AWAITING_PUBLICATION])})
-    return DecisionsData(listings, alert, names)
+        names.update({i: o.respondent_name
+                      for i, o in ls.listing_overviews(ctx.uow(), actor, missing).items()})
+    return DecisionsData(listings, alert, {r.id: names.get(r.id, "") for r in alert})
+
+
+def load_decisions_page(ctx: AppContext, actor: Actor, case_id: int | None,
+                        statuses: list[ListingStatus] | None, *, sort: str, descending: bool,
+                        after: object | None, limit: int) -> Page[ls.ListingOverview]:
+    """The page of the list after ``after`` (the ``next_after`` of the page before)."""
+    return ls.listings_page(ctx.uow(), actor, case_id=case_id, statuses=statuses, sort=sort,
+                            descending=descending, after=after, limit=limit)
+
+
+def count_decisions(ctx: AppContext, actor: Actor, case_id: int | None,
+                    statuses: list[ListingStatus] | None) -> int:
+    """How many listings the list shows with these filters (every page)."""
+    return ls.count_listings(ctx.uow(), actor, case_id=case_id, statuses=statuses)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,10 @@
 """The Decisions page (navigation "Listings"): listing decisions and their steps.
 
 - A table of the listings of every case or of one case, filtered by status:
-  drafts awaiting signature, awaiting publication, published, removed.
+  drafts awaiting signature, awaiting publication, published, removed;
+  ordered by the database (newest first, or by the clicked column).  The
+  first page shows at once and the next ones as the user scrolls; the total
+  is counted after the first page (issue 12 §2).
 - "Signed but not served" (2019 Opinion item 14) is an alert at the top,
   never a silent state.
 - Actions by permission: the president signs a draft (院长签发) after a
@@ -13,12 +16,12 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -52,6 +55,7 @@ from courtapp.core.context import AppContext
 from courtapp.core.domain.errors import ConflictError
 from courtapp.core.domain.listing import Listing, ListingStatus
 from courtapp.core.domain.model import ServiceMethod
+from courtapp.core.domain.paging import Page
 from courtapp.core.domain.roles import Actor, Permission
 from courtapp.core.services import listing as ls
 from courtapp.core.services.workload import PublicationOutlook, publication_outlook
@@ -61,7 +65,9 @@ from courtapp.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from courtapp.ui.listing.data import (
     DecisionsData,
     RespondentHistory,
+    count_decisions,
     load_decisions,
+    load_decisions_page,
     load_history,
 )
 from courtapp.ui.listing.labels import (
@@ -81,10 +87,14 @@ from courtapp.ui.listing.labels import (
     tl,
 )
 from courtapp.ui.listing.widgets import HistoryTable, StateStrip, banner, set_banner
+from courtapp.ui.paged import PagedTableModel, rows_text
 from courtapp.ui.scope import scoped_case_id, set_case_scope
 from courtapp.ui.tasks import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
+
+# Listings per page: the first page shows at once, the next as the user scrolls.
+PAGE_SIZE = 200
 
 (COL_CASE, COL_RESPONDENT, COL_STATUS, COL_GROUNDS, COL_TERM, COL_DECIDED, COL_SIGNED_BY,
  COL_GRACE, COL_SERVED, COL_PUBLISHED) = range(10)
@@ -111,6 +121,10 @@ FILTERS: tuple[tuple[str, list[ListingStatus] | None], ...] = (
     (QT_TRANSLATE_NOOP("DecisionsPage", "Published"), [ListingStatus.PUBLISHED]),
     (QT_TRANSLATE_NOOP("DecisionsPage", "Removed"), [ListingStatus.REMOVED]),
 )
+
+# The filter the alert's decisions are found under (awaiting publication).
+ALERT_FILTER = next(i for i, (_text, statuses) in enumerate(FILTERS)
+                    if statuses == [ListingStatus.AWAITING_PUBLICATION])
 
 translate = QCoreApplication.translate
 
@@ -146,12 +160,13 @@ COLUMN_SORT: dict[int, str] = {
 }
 
 
-class ListingTableModel(QAbstractTableModel):
+class ListingTableModel(PagedTableModel[ls.ListingOverview]):
     """Listing overviews (one row each); ``RowRole`` gives the overview.
 
     Sorting (a header click) does not reorder rows here: it sets :attr:`order`
     and emits ``sort_requested``, and the page loads the rows in that order from
-    the database.
+    the database, a page at a time (:meth:`show_page`; ``more_wanted`` when the
+    view wants the next).
     """
 
     RowRole = int(Qt.ItemDataRole.UserRole) + 1
@@ -160,7 +175,6 @@ class ListingTableModel(QAbstractTableModel):
     def __init__(self, today: Callable[[], date], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._today = today
-        self._rows: list[ls.ListingOverview] = []
         #: (sort key, descending): newest first until a header is clicked.
         self.order: tuple[str, bool] = ("newest", True)
 
@@ -175,18 +189,21 @@ class ListingTableModel(QAbstractTableModel):
         return next((c for c, k in COLUMN_SORT.items() if k == self.order[0]), -1)
 
     def set_rows(self, rows: list[ls.ListingOverview]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        """Every row at once (nothing more to fetch)."""
+        self.show_page(Page(list(rows), False), first=True)
+
+    def show_page(self, page: Page[ls.ListingOverview], *, first: bool) -> None:
+        """The first page of a new load (``first``), or the next page."""
+        if first:
+            self._show_first_page(page)
+        else:
+            self._append_page(page)
 
     def overview(self, row: int) -> ls.ListingOverview:
         return self._rows[row]
 
     def row_of(self, listing_id: int) -> int:
         return next((i for i, o in enumerate(self._rows) if o.record.id == listing_id), -1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(_HEADERS)
@@ -439,7 +456,8 @@ class DecisionsPage(Retranslating, QWidget):
     """Listing decisions of every case or one case (see the module docstring).
 
     Signals:
-        loaded(): the table and the alert were (re)loaded.
+        loaded(): the table's first page and the alert were (re)loaded (and, to
+            select again the decision that was selected, the pages up to it).
         history_loaded(): the selected listing's respondent state and history arrived.
         signed(int): a decision was signed; its listing id.
         served(int): service was recorded; the listing id.
@@ -464,6 +482,14 @@ class DecisionsPage(Retranslating, QWidget):
         self._generation = 0
         self._history_generation = 0
         self._select_after_load: int | None = None
+        # While the first page is in but the row to select again is not: fetch
+        # pages until it shows, up to this many rows (as many as were loaded).
+        self._settling = False
+        self._reselect_within = 0
+        # What the pages of the current load are read with (filters and order).
+        self._load_args: tuple[int | None, list[ListingStatus] | None, str, bool] = (
+            None, None, "newest", True)
+        self.count: int | None = None  # the total, once counted
         self.data: DecisionsData | None = None
         self.history_data: RespondentHistory | None = None
         self.sign_dialog: SignDecisionDialog | None = None
@@ -490,6 +516,9 @@ class DecisionsPage(Retranslating, QWidget):
             # Room for the longest entry when there is room; narrower panes may cut it.
             combo.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 7)
         self.reload_button = QPushButton(self)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("decisions_count")
+        self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         # The 2019 Opinion item 14 alert.
         self.alert = QFrame(self)
@@ -529,6 +558,8 @@ class DecisionsPage(Retranslating, QWidget):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # a click calls model.sort: the server orders
         self.model.sort_requested.connect(self.reload)
+        self.model.more_wanted.connect(self._fetch_more)
+        self.model.page_loaded.connect(lambda _n: self._show_count())
 
         self.detail = QTextBrowser(self)
         self.detail.setObjectName("decision_detail")
@@ -576,6 +607,7 @@ class DecisionsPage(Retranslating, QWidget):
         top.addWidget(self.filter_combo)
         top.addWidget(self.reload_button)
         top.addStretch(1)
+        top.addWidget(self.count_label)
         actions = QHBoxLayout()
         actions.addWidget(self.sign_button)
         actions.addWidget(self.serve_button)
@@ -639,37 +671,103 @@ class DecisionsPage(Retranslating, QWidget):
 
     # ------------------------------------------------------------ loading
     def reload(self) -> None:
+        """Show the first page again (the scope, filter and order now chosen) and
+        the alert; the total is counted once the page shows."""
         self._generation += 1
-        gen, ctx, actor = self._generation, self._ctx, self._actor
         case_id = self.case_id
         statuses = FILTERS[max(0, self.filter_combo.currentIndex())][1]
         selected = self.selected()
         if selected is not None and self._select_after_load is None:
             self._select_after_load = selected.record.id
+        if not self._settling:
+            self._reselect_within = self.model.rowCount()
         sort, descending = self.model.order
-        self._tasks.run_db(lambda: load_decisions(ctx, actor, case_id, statuses,
-                                                  sort=sort, descending=descending),
+        self._load_args = (case_id, statuses, sort, descending)
+        # The rows shown stay until the first page replaces them, but no page is
+        # fetched after them any more (it would follow the new first page).
+        self.model.stop_fetching()
+        gen, ctx, actor, limit = self._generation, self._ctx, self._actor, PAGE_SIZE
+        self._tasks.run_db(lambda: load_decisions(ctx, actor, case_id, statuses, sort=sort,
+                                                  descending=descending, limit=limit),
                            on_done=lambda d: self._on_loaded(gen, d),
                            on_error=lambda e: self._on_load_failed(gen, e), owner=self)
+
+    def _fetch_more(self) -> None:
+        """The view scrolled to the end of what is loaded: read the next page."""
+        gen, ctx, actor, limit = self._generation, self._ctx, self._actor, PAGE_SIZE
+        case_id, statuses, sort, descending = self._load_args
+        after = self.model.next_after
+        self._tasks.run_db(lambda: load_decisions_page(ctx, actor, case_id, statuses, sort=sort,
+                                                       descending=descending, after=after,
+                                                       limit=limit),
+                           on_done=lambda p: self._on_more(gen, p),
+                           on_error=lambda e: self._on_load_failed(gen, e), owner=self)
+
+    def _fetch_count(self) -> None:
+        gen, ctx, actor = self._generation, self._ctx, self._actor
+        case_id, statuses, _sort, _descending = self._load_args
+        self._tasks.run_db(lambda: count_decisions(ctx, actor, case_id, statuses),
+                           on_done=lambda n: self._on_count(gen, n),
+                           on_error=lambda e: self._on_count_failed(gen, e), owner=self)
 
     def _on_loaded(self, gen: int, data: DecisionsData) -> None:
         if gen != self._generation:
             return
         self.data = data
-        self.model.set_rows(data.listings)
+        self._settling = True
+        self.count = None if data.listings.has_more else len(data.listings)
+        self.model.show_page(data.listings, first=True)
         self._size_columns()
         self._fill_alert()
+        if data.listings.has_more:
+            self._fetch_count()  # after the first page: the count never holds it up
+        self._settle()
+
+    def _on_more(self, gen: int, page: Page[ls.ListingOverview]) -> None:
+        if gen != self._generation:
+            return  # an older load: its rows are not wanted any more
+        self.model.show_page(page, first=False)
+        if self._settling:
+            self._settle()
+
+    def _settle(self) -> None:
+        """Select the decision to select again (the one selected before the reload,
+        or just signed or served): if it is not loaded yet, fetch the next pages
+        until it shows, up to as many rows as were loaded before (from the alert:
+        until it shows); not found, no row is selected.  Then ``loaded``."""
         want = self._select_after_load
-        self._select_after_load = None
         row = self.model.row_of(want) if want is not None else -1
+        if row < 0 and want is not None and self.model.canFetchMore() \
+                and self.model.rowCount() < self._reselect_within:
+            self.model.fetchMore()  # the page arrives in _on_more, which settles again
+            return
+        self._settling = False
+        self._select_after_load = None
         if row >= 0:
             self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
         else:
             self._on_selection_changed()
         self.loaded.emit()
 
+    def _on_count(self, gen: int, n: int) -> None:
+        if gen == self._generation:
+            self.count = n
+            self._show_count()
+
+    def _on_count_failed(self, gen: int, exc: BaseException) -> None:
+        if gen == self._generation:
+            self.count_label.setText(self.tr("Not counted: %1").replace(
+                "%1", str(exc) or type(exc).__name__))
+
+    def _show_count(self) -> None:
+        self.count_label.setText(rows_text(self.count, self.model.rowCount(),
+                                           self.tr("1 decision"), self.tr("%1 decisions")))
+
     def _on_load_failed(self, gen: int, exc: BaseException) -> None:
         if gen == self._generation:
+            self._settling = False
+            self.model.stop_fetching()
             set_banner(self.message, "error",
                        self.tr("The decisions could not be loaded: %1").replace("%1", str(exc)))
 
@@ -783,10 +881,15 @@ class DecisionsPage(Retranslating, QWidget):
     def _on_alert_activated(self, item: QListWidgetItem) -> None:
         listing_id = int(item.data(Qt.ItemDataRole.UserRole))
         if not self.select_listing(listing_id):
+            # Every decision awaiting publication (the alert's are), fetched page
+            # after page until this one shows.
             self._select_after_load = listing_id
-            self.filter_combo.setCurrentIndex(0)
-            self.scope_combo.setCurrentIndex(0)
+            for combo, index in ((self.filter_combo, ALERT_FILTER), (self.scope_combo, 0)):
+                was = combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(was)
             self.reload()
+            self._reselect_within = sys.maxsize
         self.table.setFocus()
 
     # ------------------------------------------------------------ actions
@@ -917,6 +1020,8 @@ class DecisionsPage(Retranslating, QWidget):
         for i, (text, _s) in enumerate(FILTERS):
             self.filter_combo.setItemText(i, QCoreApplication.translate("DecisionsPage", text))
         self.reload_button.setText(self.tr("&Reload"))
+        if self.data is not None:
+            self._show_count()
         self.sign_button.setText(self.tr("&Sign…"))
         self.serve_button.setText(self.tr("Record s&ervice…"))
         self.worksheet_button.setText(self.tr("Open &worksheet…"))
