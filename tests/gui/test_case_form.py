@@ -721,3 +721,24 @@ def test_R_L14_R_L16_the_converted_amount_and_the_exception_reason_survive_the_f
     assert problems == [] and case.findings[0].campus_loan_exception_reason == ""
     ob.set_value(1, "kind", "monetary")
     assert ob.rows[1]["converted_amount"] == ""
+
+
+def test_a_new_case_opens_at_the_case_number_and_enter_then_ctrl_s_saves_no_empty_row(
+        qtbot: Any, sqlite_db: AppContext, judge: Actor, tasks: TaskRunner,
+        example: EnforcementCase) -> None:
+    """Issue 12 §7: typing starts at the case number; the empty row the last Enter
+    in a table added is dropped before saving, not reported as a row to fill in."""
+    dlg = open_form(qtbot, sqlite_db, judge, tasks)
+    dlg.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dlg)
+    assert QApplication.focusWidget() is dlg.case_section.case_number
+    enter_case(qtbot, dlg, example)
+    dlg.go_to_section(5)
+    view = dlg.property_section.table.view
+    view.setFocus()
+    view.setCurrentIndex(dlg.property_section.model.index(len(example.property) - 1, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # the last row: adds an empty one
+    assert len(dlg.property_section.model.rows) == len(example.property) + 1
+    with qtbot.waitSignal(dlg.case_saved, timeout=5000) as saved:
+        qtbot.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert get_case(sqlite_db.uow(), judge, case_id=saved.args[0]).case == example

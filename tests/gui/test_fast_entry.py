@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -103,3 +104,30 @@ def test_keystrokes_for_two_rows_the_old_way_and_with_enter(qtbot: QtBot) -> Non
     qtbot.waitUntil(lambda: new.model.rowCount() == 2)
     print(f"\nkeystrokes for {len(ROWS)} rows: old way {before}, with Enter {after}")
     assert after < before
+
+
+#: A choice's list is a popup; the offscreen platform cannot grab the keyboard for it.
+OFFSCREEN_POPUP = "^This plugin does not support grabbing the keyboard$"
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_POPUP)
+def test_a_choice_s_list_opened_in_a_row_enter_added_keeps_the_row(qtbot: QtBot) -> None:
+    """The list of a choice cell is a popup window: the focus in it is still the
+    table's, so the row Enter added is not taken for an empty one and removed."""
+    t = RecordTable([Column("kind", "Kind", "choice", choices=lambda: [("a", "A"), ("b", "B")]),
+                     Column("note", "Note")], "Add", "none")
+    qtbot.addWidget(t)
+    t.show()
+    t.activateWindow()
+    qtbot.waitUntil(lambda: t.isActiveWindow())
+    t.view.setFocus()
+    keys = Keys(qtbot)
+    keys.press(Qt.Key.Key_Return)  # a new row, the cursor on its choice
+    keys.press(Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    QApplication.processEvents()  # the table's focus-out check (a zero timer) runs
+    assert t.model.rowCount() == 1
+    keys.press(Qt.Key.Key_Down)
+    keys.press(Qt.Key.Key_Down)
+    keys.press(Qt.Key.Key_Return)
+    assert [r.get("kind") for r in t.model.rows] == ["b"]

@@ -68,7 +68,7 @@ from courtapp.ui.case_form.labels import (
     tr,
 )
 from courtapp.ui.case_form.parties import PartiesSection
-from courtapp.ui.case_form.records import CellTarget
+from courtapp.ui.case_form.records import CellTarget, RecordTable
 from courtapp.ui.case_form.sections import (
     BasisSection,
     CaseSection,
@@ -443,6 +443,8 @@ class CaseFormDialog(QDialog):
             self.case_section.filed_on.set_value(date.today())
             self.case_section.judge.setText(self._actor.display_name)
             self._filling = False
+            # A new case starts where typing starts: the case number (issue 12 §7).
+            self.case_section.case_number.setFocus(Qt.FocusReason.OtherFocusReason)
         self._loaded = True
         self._apply_permissions()
         self._refresh()
@@ -683,6 +685,9 @@ class CaseFormDialog(QDialog):
             return
         # Leaving the focused field commits an open table editor.
         self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        # The empty row a last Enter added goes now, not after this event (issue 12 §7).
+        for table in self.findChildren(RecordTable):
+            table.drop_untouched()
         self._refresh_timer.stop()
         case, input_errors = self.build_case()
         errors = merge_errors(input_errors, validate_case(case))

@@ -486,7 +486,7 @@ class RecordTable(QWidget):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.view and event.type() == QEvent.Type.FocusOut:
-            QTimer.singleShot(0, self, self._drop_untouched)
+            QTimer.singleShot(0, self, self.drop_untouched)
         # Enter on a cell that is not being edited: the next row (issue 12 §7).
         if (obj is self.view and event.type() == QEvent.Type.KeyPress
                 and isinstance(event, QKeyEvent)
@@ -511,19 +511,30 @@ class RecordTable(QWidget):
             return
         self._first_editable(current.row() + 1)
 
-    def _drop_untouched(self) -> None:
+    def drop_untouched(self) -> None:
         """A row Enter added and nobody filled is removed once the focus leaves the
-        table, so that finishing a table with Enter leaves no empty row behind."""
+        table, so that finishing a table with Enter leaves no empty row behind
+        (saving calls this at once: Enter, then Ctrl+S saves without that row)."""
         if self._untouched is None:
             return
-        focus = QApplication.focusWidget()
-        if focus is not None and (focus is self.view or self.view.isAncestorOf(focus)):
+        if self._has_focus_within():
             return
         uid, original = self._untouched
         self._untouched = None
         r = self.model.index_of_uid(uid)
         if r is not None and self.model.rows[r] == original:
             self.model.remove_rows([r])
+
+    def _has_focus_within(self) -> bool:
+        """The focus is in the view, its editor, or a popup of the editor (a choice's
+        list, a date's calendar): popups are windows of their own, so
+        ``isAncestorOf`` does not see them; their parent chain does."""
+        w = QApplication.focusWidget()
+        while w is not None:
+            if w is self.view:
+                return True
+            w = w.parentWidget()
+        return False
 
     def _first_editable(self, r: int) -> None:
         for c in range(len(self.model.columns)):
