@@ -17,6 +17,7 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from sqlalchemy import text
 
 from courtapp.core import interchange
 from courtapp.core.context import AppContext
@@ -32,6 +33,7 @@ from courtapp.core.services.cases import (
     get_case,
     update_case,
 )
+from courtapp.core.setup import record_court
 from courtapp.ui.case_form import CaseFormDialog, current_language
 from courtapp.ui.case_form.dialog import NAV_ERRORS_ROLE, merge_errors
 from courtapp.ui.case_form.labels import CONDUCT_TYPE
@@ -241,6 +243,39 @@ def test_new_case_entered_field_by_field_is_saved_as_entered(
     case_id = saved.args[0]
     assert get_case(sqlite_db.uow(), judge, case_id=case_id).case == example
     assert not dlg.isVisible()
+
+
+def test_a_new_case_offers_this_desks_court_and_drops_it_for_another_courts_number(
+        qtbot: Any, sqlite_db: AppContext, judge: Actor, tasks: TaskRunner,
+        stored: CaseRecord) -> None:
+    record_court(sqlite_db, judge, "北京市朝阳区人民法院", "京0105")
+    dlg = open_form(qtbot, sqlite_db, judge, tasks)
+    sec = dlg.case_section
+    qtbot.waitUntil(lambda: sec.court_name.text() == "北京市朝阳区人民法院", timeout=5000)
+    assert sec.court_code.text() == "京0105"
+    assert not dlg.dirty  # filled in by the form, not typed: closing asks nothing
+    assert QApplication.focusWidget() is sec.case_number  # typing starts at the number
+    enter(qtbot, sec.case_number, "(2026)京0108执12号")  # a case of another court
+    assert (sec.court_name.text(), sec.court_code.text()) == ("", "京0108")
+    dlg.close()
+
+    # A court typed by hand stays whatever number follows.
+    dlg = open_form(qtbot, sqlite_db, judge, tasks)
+    sec = dlg.case_section
+    qtbot.waitUntil(lambda: sec.court_code.text() == "京0105", timeout=5000)
+    enter(qtbot, sec.court_name, "北京市第二中级人民法院")
+    enter(qtbot, sec.case_number, "(2026)京02执12号")
+    assert (sec.court_name.text(), sec.court_code.text()) == ("北京市第二中级人民法院", "京0105")
+    dlg.close()
+
+    # An existing case shows its own court, never the desk's.
+    with sqlite_db.uow() as uow:
+        uow.session.execute(text("update cases set court_name = '北京市东城区人民法院', "
+                                 "court_code = '京0101' where id = :id"), {"id": stored.id})
+        uow.commit()
+    dlg = open_form(qtbot, sqlite_db, judge, tasks, stored.id)
+    assert (dlg.case_section.court_name.text(), dlg.case_section.court_code.text()) == (
+        "北京市东城区人民法院", "京0101")
 
 
 def test_bad_id_check_digit_is_shown_at_its_field_and_nothing_is_saved(

@@ -57,6 +57,7 @@ from courtapp.core.services.cases import (
     similar_persons,
     update_case,
 )
+from courtapp.core.setup import court_identity
 from courtapp.ui.case_form.base import Section
 from courtapp.ui.case_form.fields import ERROR_BG, ERROR_RED, INFO_BG, INFO_FG, Target
 from courtapp.ui.case_form.labels import (
@@ -436,6 +437,15 @@ class CaseFormDialog(QDialog):
                 item.setToolTip(f"Alt+{(i + 1) % 10}")
 
     # ============================================================== state
+    def _offer_court(self, court: tuple[str, str] | None) -> None:
+        if court is None or not self._can_edit:
+            return
+        self._filling = True
+        try:
+            self.case_section.offer_court(*court)
+        finally:
+            self._filling = False
+
     def _start_new(self) -> None:
         self._fill(None)
         if self._can_edit:
@@ -445,6 +455,12 @@ class CaseFormDialog(QDialog):
             self._filling = False
             # A new case starts where typing starts: the case number (issue 12 §7).
             self.case_section.case_number.setFocus(Qt.FocusReason.OtherFocusReason)
+            # The enforcing court is this desk's court (recorded at set-up), read off
+            # the GUI thread and filled in if nothing was typed there meanwhile.
+            ctx = self._ctx
+            self._tasks.run_db(lambda: court_identity(ctx), on_done=self._offer_court,
+                               on_error=lambda e: log.warning("court identity: %s", e),
+                               owner=self)
         self._loaded = True
         self._apply_permissions()
         self._refresh()

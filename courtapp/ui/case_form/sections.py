@@ -133,22 +133,54 @@ class CaseSection(Section):
             box, _lab, target = field_box(w, stretch=stretch)
             form.addRow(label, box)
             self._targets[path] = target
+        self._offered: tuple[str, str] | None = None  # this desk's court, as offered
         self.case_number.editingFinished.connect(self._on_number_finished)
         self.watch(self.case_number.textChanged, self.court_name.textChanged,
                    self.court_code.textChanged, self.filed_on.value_changed,
                    self.judge.textChanged)
 
     def _on_number_finished(self) -> None:
-        """Take the court code from a valid case number when it is still empty."""
-        if self.read_only or self.court_code.text().strip():
+        """Take the court code from a valid case number when it is still empty, or
+        when it is this desk's court as offered (:meth:`offer_court`) and the number
+        names another court: then the offered name goes too."""
+        if self.read_only:
             return
         try:
             n = parse_case_number(self.case_number.text())
         except ValueError:
             return
-        self.court_code.setText(n.court_code)
+        offered = self._offered
+        if offered is not None and self._still_offered() and n.court_code != offered[1]:
+            self._offered = None
+            self.court_name.clear()
+            self.court_code.setText(n.court_code)
+            return
+        if not self.court_code.text().strip():
+            self.court_code.setText(n.court_code)
+
+    def _still_offered(self) -> bool:
+        return self._offered is not None and (
+            self.court_name.text(), self.court_code.text()) == self._offered
+
+    def offer_court(self, name: str, code: str) -> bool:
+        """This desk's court, recorded at set-up, for a NEW case: filled in when the
+        user has typed no court and the case number (if any) is that court's, so the
+        enforcing court is not typed on every case.  Returns whether it was filled."""
+        if self.read_only or self.court_name.text().strip() or self.court_code.text().strip():
+            return False
+        try:
+            number_code: str | None = parse_case_number(self.case_number.text()).court_code
+        except ValueError:
+            number_code = None
+        if number_code is not None and number_code != code:
+            return False
+        self._offered = (name, code)
+        self.court_name.setText(name)
+        self.court_code.setText(code)
+        return True
 
     def fill(self, case: EnforcementCase | None) -> None:
+        self._offered = None
         self.case_number.setText(case.case_number if case else "")
         self.court_name.setText(case.court.name if case else "")
         self.court_code.setText(case.court.code if case else "")
