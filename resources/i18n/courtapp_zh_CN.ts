@@ -1767,10 +1767,6 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
         <translation>操作被拒绝：</translation>
     </message>
     <message>
-        <source>Someone else changed this decision meanwhile; the list was reloaded.</source>
-        <translation>该决定书已被他人修改，列表已重新加载。</translation>
-    </message>
-    <message>
         <source>Listing decisions</source>
         <translation>纳入失信名单决定书</translation>
     </message>
@@ -3545,10 +3541,6 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
     <message>
         <source>Draft decision No. %1 submitted for the president's signature.</source>
         <translation>第%1号决定书草稿已提交院长签发。</translation>
-    </message>
-    <message>
-        <source>Someone else changed this case since it was opened. It has been reloaded: check the assessment and submit again.</source>
-        <translation>案件打开后已被他人修改，现已重新加载。请核对审查结果后再次提交。</translation>
     </message>
     <message>
         <source>Nothing was saved:</source>
@@ -5418,6 +5410,14 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
     <message>
         <source>{record} was changed by {user} at {at}; nothing of yours was saved. Reload it and try again.</source>
         <translation>{record}已被{user}于{at}修改，您的修改未保存。请重新载入后再试。</translation>
+    </message>
+    <message>
+        <source>{record} was changed by someone else since you opened it; nothing of yours was saved. It has been reloaded: check it and try again.</source>
+        <translation>{record}在您打开后已被他人修改，您的修改未保存。已重新载入，请核对后再试。</translation>
+    </message>
+    <message>
+        <source>{record} was changed by {user} at {at}; nothing of yours was saved. It has been reloaded: check it and try again.</source>
+        <translation>{record}已被{user}于{at}修改，您的修改未保存。已重新载入，请核对后再试。</translation>
     </message>
     <message>
         <source>another desk took the number {number} at the same moment; nothing was saved. Try again.</source>

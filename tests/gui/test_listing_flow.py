@@ -475,7 +475,10 @@ def test_a_case_changed_meanwhile_is_reloaded_and_the_answers_kept(
     with qtbot.waitSignal(dlg.submit_failed, timeout=TIMEOUT) as failed, \
             qtbot.waitSignal(dlg.loaded, timeout=TIMEOUT):
         qtbot.mouseClick(dlg.submit_button, Qt.MouseButton.LeftButton)
-    assert "Someone else changed this case" in failed.args[0]
+    # Who changed it and when, from the audit trail (issue 10 §4), and that it is reloaded.
+    text = failed.args[0]
+    assert f"{rec.case.case_number} was changed by {JUDGE.username} at " in text, text
+    assert "It has been reloaded: check it and try again." in text
     assert dlg.unanswered() == []  # the judge's answers survive the reload
     assert dlg.data is not None and dlg.data.record.version == rec.version + 1
     with qtbot.waitSignal(dlg.listing_prepared, timeout=TIMEOUT):
@@ -517,6 +520,24 @@ def test_a_clerk_or_a_judge_cannot_sign(qtbot: QtBot, sqlite_db: AppContext, tas
     with pytest.raises(PermissionDenied):
         ls.sign_listing(sqlite_db.uow(), actor, rec.id, rec.version, DECIDED)
     assert only_listing(sqlite_db, rec.case_id).listing.status is ListingStatus.DRAFT
+
+
+def test_signing_a_decision_another_desk_signed_names_who_and_when(
+        qtbot: QtBot, sqlite_db: AppContext, tasks: TaskRunner) -> None:
+    rec = draft(sqlite_db, store(sqlite_db))
+    page = open_page(qtbot, sqlite_db, tasks, PRESIDENT, DECIDED)
+    select_first(qtbot, page)
+    other = who(Role.PRESIDENT, "孙院长")
+    ls.sign_listing(sqlite_db.uow(), other, rec.id, rec.version, DECIDED)  # another desk first
+    with qtbot.waitSignal(page.action_failed, timeout=TIMEOUT) as failed, \
+            qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
+        page.sign_listing(rec.id, rec.version)
+    text = failed.args[0]
+    # The decision as the screen names it, who changed it and when (the audit trail).
+    assert text.startswith(f"{rec.case_number} 张三 was changed by {other.username} at "), text
+    assert "nothing of yours was saved" in text and "It has been reloaded" in text
+    assert page.message.isVisible() and page.message.text() == text
+    assert only_listing(sqlite_db, rec.case_id).listing.signed_by == "孙院长"
 
 
 def test_cancelling_the_confirmation_signs_nothing(

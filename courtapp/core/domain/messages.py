@@ -80,6 +80,16 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "{record} was changed by {user} at {at}; nothing of yours was saved. "
         "Reload it and try again.",
         "{record}已被{user}于{at}修改，您的修改未保存。请重新载入后再试。"),
+    # The same, where the screen has already reloaded what changed (the worksheet,
+    # the decisions): the person checks it and acts again.
+    "conflict.changed_reloaded": (
+        "{record} was changed by someone else since you opened it; nothing of yours was saved. "
+        "It has been reloaded: check it and try again.",
+        "{record}在您打开后已被他人修改，您的修改未保存。已重新载入，请核对后再试。"),
+    "conflict.changed_by_reloaded": (
+        "{record} was changed by {user} at {at}; nothing of yours was saved. "
+        "It has been reloaded: check it and try again.",
+        "{record}已被{user}于{at}修改，您的修改未保存。已重新载入，请核对后再试。"),
     "conflict.number_taken": (
         "another desk took the number {number} at the same moment; nothing was saved. Try again.",
         "其他工作站同时占用了编号{number}，未保存任何内容。请重试。"),

@@ -60,7 +60,7 @@ from courtapp.core.domain.roles import Actor, Permission
 from courtapp.core.services import listing as ls
 from courtapp.core.services.workload import PublicationOutlook, publication_outlook
 from courtapp.ui.changes import follow_changes
-from courtapp.ui.errors import describe
+from courtapp.ui.errors import conflict_text, describe
 from courtapp.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from courtapp.ui.listing.data import (
     DecisionsData,
@@ -988,9 +988,19 @@ class DecisionsPage(Retranslating, QWidget):
                                  "published.").replace("%1", str(o.unserved)))
         set_banner(self.message, "info", " ".join(parts))
 
+    def _conflict_record(self, exc: ConflictError) -> str | None:
+        """The decision as this screen names it (case number and respondent), when the
+        conflict is on a listing that is loaded here."""
+        if exc.entity is None or exc.entity[0] != "listing" or not exc.entity[1].isdigit():
+            return None
+        row = self.model.row_of(int(exc.entity[1]))
+        o = self.model.overview(row) if row >= 0 else None
+        return f"{o.record.case_number} {o.respondent_name}" if o is not None else None
+
     def _on_action_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ConflictError):
-            text = self.tr("Someone else changed this decision meanwhile; the list was reloaded.")
+            # Who changed it and when (the audit trail), as the list is reloaded.
+            text = conflict_text(exc, record=self._conflict_record(exc), reloaded=True)
         else:
             text = self.tr("Refused:") + " " + describe(exc).replace("\n", "; ")
         set_banner(self.message, "error", text)

@@ -59,7 +59,7 @@ from courtapp.core.domain.months import add_months
 from courtapp.core.domain.roles import Actor, Permission
 from courtapp.core.services import listing as ls
 from courtapp.core.services import worksheet
-from courtapp.ui.errors import describe
+from courtapp.ui.errors import conflict_text, describe
 from courtapp.ui.i18n import Retranslating
 from courtapp.ui.listing.data import WorksheetData, load_worksheet
 from courtapp.ui.listing.evidence import Answers, EvidencePanel, evidence_rows
@@ -783,8 +783,8 @@ class ListingWorksheet(Retranslating, QDialog):
     def _on_submit_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         if isinstance(exc, ConflictError):
-            text = self.tr("Someone else changed this case since it was opened. It has been "
-                           "reloaded: check the assessment and submit again.")
+            # Who changed the case and when (the audit trail); it is reloaded here.
+            text = conflict_text(exc, reloaded=True)
             self.reload()
         else:
             lines = [f"• {line}" for line in describe(exc).splitlines()]
