@@ -43,6 +43,7 @@ from courtapp.core.domain.roles import Actor, Permission
 from courtapp.core.services import cases
 from courtapp.core.services.cases import CaseSummary, SearchQuery, SortKey
 from courtapp.ui.changes import follow_changes
+from courtapp.ui.errors import describe
 from courtapp.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, stage_label
 from courtapp.ui.settings import UiSettings
 from courtapp.ui.tasks import TaskRunner
@@ -285,7 +286,7 @@ class CaseTableModel(QAbstractTableModel):
             return
         self._fetching = False
         self._at_end = True  # no retry loop from the view; a new search starts over
-        self.load_failed.emit(str(exc) or type(exc).__name__)
+        self.load_failed.emit(describe(exc))
 
     # ------------------------------------------------------------ model
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008

@@ -31,6 +31,7 @@ from courtapp.core.domain.errors import (
 )
 from courtapp.core.domain.roles import Actor, Role
 from courtapp.core.services import auth
+from courtapp.ui.errors import describe
 from courtapp.ui.i18n import Retranslating, role_label, ui_language
 from courtapp.ui.tasks import TaskRunner
 
@@ -249,7 +250,7 @@ class LoginDialog(Retranslating, QDialog):
         elif isinstance(exc, AuthenticationFailed):
             set_error(self.error, self.tr("Wrong user name or password. Please try again."))
         else:
-            set_error(self.error, self.tr("Could not log in: %1").replace("%1", str(exc)))
+            set_error(self.error, self.tr("Could not log in: %1").replace("%1", describe(exc)))
         self.password.clear()
         self.password.setFocus()
 

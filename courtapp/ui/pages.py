@@ -30,6 +30,7 @@ from courtapp.core.domain.errors import PermissionDenied, ValidationError
 from courtapp.core.domain.roles import Actor, Permission
 from courtapp.core.services import auth
 from courtapp.core.services.auth import UserInfo
+from courtapp.ui.errors import describe
 from courtapp.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, roles_text
 from courtapp.ui.login import UserForm, error_label, set_error
 from courtapp.ui.settings import LANGUAGE_CHINESE, LANGUAGE_ENGLISH, LANGUAGE_SYSTEM, UiSettings
@@ -176,7 +177,7 @@ class AdminPage(Retranslating, QWidget):
         self.users_loaded.emit(len(users))
 
     def _on_error(self, exc: BaseException) -> None:
-        set_error(self.error, self.tr("The user list could not be loaded: %1").replace("%1", str(exc)))
+        set_error(self.error, self.tr("The user list could not be loaded: %1").replace("%1", describe(exc)))
 
     def _fill(self) -> None:
         self.table.setRowCount(len(self._users))
@@ -256,7 +257,7 @@ class AddUserDialog(Retranslating, QDialog):
             set_error(self.form.errors[""], self.tr("Your roles do not allow adding users."))
         else:
             set_error(self.form.errors[""],
-                      self.tr("The user could not be added: %1").replace("%1", str(exc)))
+                      self.tr("The user could not be added: %1").replace("%1", describe(exc)))
 
     def reject(self) -> None:
         if not self._busy:

@@ -156,3 +156,40 @@ def test_a_reload_fetches_pages_until_the_selected_document_shows_again(
     assert current is not None and current.id == target
     assert at_loaded == [last + 1]  # every page up to the selected row, and it is the last
     assert shown(page) == sql(sqlite_db, "d.id DESC")
+
+
+def test_a_database_error_while_loading_is_one_line_without_sql_or_data(
+        qtbot: QtBot, sqlite_db: AppContext, court: Court, tasks: TaskRunner,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """No SQL and no personal data reach the screen (issue 10 §4): the register's
+    page and its count fail as the database would, and each says so in one line."""
+    from sqlalchemy.exc import OperationalError
+
+    from courtapp.ui.documents import page as page_module
+
+    def broken(*_a: object, **_k: object) -> object:
+        raise OperationalError("SELECT name, id_number FROM persons WHERE id_number = ?",
+                               ("11010519491231002X",), Exception("database is locked"))
+
+    def opened() -> DocumentsPage:
+        page = DocumentsPage(sqlite_db, CLERK, tasks, clock=lambda: ISSUED_ON)
+        qtbot.addWidget(page)
+        page.show()
+        return page
+
+    # The count (asked once a first page that is not the whole register is shown) fails.
+    monkeypatch.setattr(register_model, "PAGE_SIZE", 1)
+    monkeypatch.setattr(page_module, "count_register", broken)
+    page = opened()
+    qtbot.waitUntil(lambda: "Not counted" in page.count_label.text(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not page.model.canFetchMore(QModelIndex()) or page.model.rowCount() > 2,
+                    timeout=TIMEOUT)  # pages that follow keep the reason
+    assert "Not counted" in page.count_label.text()
+    assert page.model.rowCount() > 0  # the rows still show
+    # The first page fails.
+    monkeypatch.setattr(page_module, "load_register_page", broken)
+    failing = opened()
+    qtbot.waitUntil(lambda: "could not be loaded" in failing.message.text(), timeout=TIMEOUT)
+    for shown_text in (page.count_label.text(), failing.message.text()):
+        assert "SELECT" not in shown_text and "11010519491231002X" not in shown_text
+        assert "\n" not in shown_text and "database" in shown_text

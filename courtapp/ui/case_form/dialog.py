@@ -502,7 +502,7 @@ class CaseFormDialog(QDialog):
             text = self.tr("Your role does not allow you to view cases.")
         else:
             log.exception("loading case %s failed", self._case_id, exc_info=exc)
-            text = self.tr("The case could not be loaded: %1").replace("%1", str(exc))
+            text = self.tr("The case could not be loaded: %1").replace("%1", describe(exc))
         self.banner.show_message("error", text, self.tr("Try again"), self.reload)
 
     def _set_title(self, number: str) -> None:

@@ -74,6 +74,7 @@ from courtapp.ui.documents.model import (
 from courtapp.ui.documents.preview import PreviewDialog
 from courtapp.ui.documents.verify import VerifyDialog
 from courtapp.ui.documents.widgets import keep_while_alive
+from courtapp.ui.errors import describe
 from courtapp.ui.i18n import Retranslating
 from courtapp.ui.listing.decisions import RecordServiceDialog
 from courtapp.ui.listing.widgets import banner, set_banner
@@ -128,6 +129,7 @@ class DocumentsPage(Retranslating, QWidget):
         # What the pages of the current load are read with (filters and order).
         self._load_args: tuple[int | None, DocKind | None, str, bool] = (None, None, "oldest", True)
         self.count: int | None = None  # the total, once counted
+        self._count_error: str | None = None  # why it could not be counted
         self.has_loaded = False
         self.can_issue = actor.can(Permission.DOCUMENT_ISSUE) or actor.can(Permission.RECEIPT_ISSUE)
         self.can_serve = actor.can(Permission.LISTING_SERVE)
@@ -374,6 +376,7 @@ class DocumentsPage(Retranslating, QWidget):
             self.has_loaded = True
             self._settling = True
             self.count = None if page.documents.has_more else len(page.documents)
+            self._count_error = None
             self.model.show_page(page.documents, page.listings, first=True)
             self._size_columns()
             if had_focus:
@@ -414,10 +417,13 @@ class DocumentsPage(Retranslating, QWidget):
 
     def _on_count_failed(self, gen: int, exc: BaseException) -> None:
         if gen == self._generation:
-            self.count_label.setText(self.tr("Not counted: %1").replace(
-                "%1", str(exc) or type(exc).__name__))
+            self._count_error = describe(exc)
+            self._show_count()
 
     def _show_count(self) -> None:
+        if self._count_error is not None:  # stays until the next load, whatever pages follow
+            self.count_label.setText(self.tr("Not counted: %1").replace("%1", self._count_error))
+            return
         self.count_label.setText(rows_text(self.count, self.model.rowCount(),
                                            self.tr("1 document"), self.tr("%1 documents")))
 
@@ -425,7 +431,7 @@ class DocumentsPage(Retranslating, QWidget):
         if gen == self._generation:
             self._settling = False
             self.model.stop_fetching()
-            self._fail(self.tr("The register could not be loaded: %1").replace("%1", str(exc)))
+            self._fail(self.tr("The register could not be loaded: %1").replace("%1", describe(exc)))
 
     def _size_columns(self) -> None:
         fm = self.table.fontMetrics()

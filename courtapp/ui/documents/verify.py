@@ -36,6 +36,7 @@ from courtapp.core.services import keys
 from courtapp.ui.documents.data import registered_keys
 from courtapp.ui.documents.labels import core_lang, kind_label
 from courtapp.ui.documents.widgets import fit_height
+from courtapp.ui.errors import describe
 from courtapp.ui.i18n import Retranslating
 from courtapp.ui.tasks import TaskRunner
 
@@ -181,7 +182,7 @@ class VerifyDialog(Retranslating, QDialog):
     def _on_key_error(self, exc: BaseException) -> None:
         self._key_known = True
         self.key_loaded.emit(False)
-        self._show_error(self.tr("The court's key could not be read: %1").replace("%1", str(exc)))
+        self._show_error(self.tr("The court's key could not be read: %1").replace("%1", describe(exc)))
 
     def _when_key(self, then: Callable[[], None]) -> None:
         if not self._key_known:

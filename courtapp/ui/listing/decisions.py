@@ -490,6 +490,7 @@ class DecisionsPage(Retranslating, QWidget):
         self._load_args: tuple[int | None, list[ListingStatus] | None, str, bool] = (
             None, None, "newest", True)
         self.count: int | None = None  # the total, once counted
+        self._count_error: str | None = None  # why it could not be counted
         self.data: DecisionsData | None = None
         self.history_data: RespondentHistory | None = None
         self.sign_dialog: SignDecisionDialog | None = None
@@ -716,6 +717,7 @@ class DecisionsPage(Retranslating, QWidget):
         self.data = data
         self._settling = True
         self.count = None if data.listings.has_more else len(data.listings)
+        self._count_error = None
         self.model.show_page(data.listings, first=True)
         self._size_columns()
         self._fill_alert()
@@ -757,10 +759,13 @@ class DecisionsPage(Retranslating, QWidget):
 
     def _on_count_failed(self, gen: int, exc: BaseException) -> None:
         if gen == self._generation:
-            self.count_label.setText(self.tr("Not counted: %1").replace(
-                "%1", str(exc) or type(exc).__name__))
+            self._count_error = describe(exc)
+            self._show_count()
 
     def _show_count(self) -> None:
+        if self._count_error is not None:  # stays until the next load, whatever pages follow
+            self.count_label.setText(self.tr("Not counted: %1").replace("%1", self._count_error))
+            return
         self.count_label.setText(rows_text(self.count, self.model.rowCount(),
                                            self.tr("1 decision"), self.tr("%1 decisions")))
 
@@ -769,7 +774,7 @@ class DecisionsPage(Retranslating, QWidget):
             self._settling = False
             self.model.stop_fetching()
             set_banner(self.message, "error",
-                       self.tr("The decisions could not be loaded: %1").replace("%1", str(exc)))
+                       self.tr("The decisions could not be loaded: %1").replace("%1", describe(exc)))
 
     def _fill_alert(self) -> None:
         self.alert_list.clear()

@@ -396,7 +396,7 @@ class ListingWorksheet(Retranslating, QDialog):
 
     def _on_load_failed(self, exc: BaseException) -> None:
         set_banner(self.error, "error",
-                   self.tr("The case could not be loaded: %1").replace("%1", str(exc)))
+                   self.tr("The case could not be loaded: %1").replace("%1", describe(exc)))
 
     # --------------------------------------------------------- respondent
     @property
