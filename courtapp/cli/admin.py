@@ -6,10 +6,10 @@ import argparse
 import getpass
 import sys
 
-from courtapp.cli.common import SubParsers, acting, console_allowed, database
+from courtapp.cli.common import SubParsers, acting, database, lang_of
 from courtapp.core import config
 from courtapp.core.context import AppContext
-from courtapp.core.domain.roles import Role
+from courtapp.core.domain.roles import Role, is_system_account
 
 
 def cmd_db(args: argparse.Namespace) -> int:
@@ -37,9 +37,10 @@ def _read_password(args: argparse.Namespace) -> str:
 
 
 def cmd_user(args: argparse.Namespace) -> int:
-    """``user add`` acts as the logged-in user and needs an administrator (on a
-    server database there is no console operator, issue 10 §3); ``--first-admin``
-    creates the first administrator of a database that has no user at all."""
+    """``user add`` acts as the logged-in user and needs an administrator's login,
+    on every database: the console operator of a desk's own SQLite file makes no
+    accounts (issue 10 §2).  ``--first-admin`` creates the first administrator of
+    a database that has no user at all."""
     with database(args) as ctx:
         return _user(args, ctx)
 
@@ -62,11 +63,24 @@ def _user(args: argparse.Namespace, ctx: AppContext) -> int:
                                        _read_password(args))
         print(f"first administrator {info.username} created")
         return 0
-    if not console_allowed(ctx) and not auth.user_count(ctx.uow()):
-        raise SystemExit("courtapp: refused: this database has no user yet; create its first "
-                         "administrator with `courtapp user add NAME --first-admin` or "
-                         "`courtapp setup` (nothing was created)")
+    zh = lang_of(args) == "zh"
+    if not auth.user_count(ctx.uow()):
+        raise SystemExit(
+            "courtapp：已拒绝：该数据库尚无用户；请用 `courtapp user add 用户名 --first-admin` "
+            "或 `courtapp setup` 创建第一位管理员（未创建任何用户）" if zh else
+            "courtapp: refused: this database has no user yet; create its first "
+            "administrator with `courtapp user add NAME --first-admin` or "
+            "`courtapp setup` (nothing was created)")
     actor = acting(ctx)
+    if is_system_account(actor.username):
+        # No anonymous administrator makes accounts, not even on a desk's own file:
+        # a president made that way could sign decisions (issue 10 §2).
+        raise SystemExit(
+            "courtapp：已拒绝：添加用户须由管理员登录（设置 COURTAPP_USER 和 COURTAPP_PASSWORD，"
+            "或先运行 `courtapp login`）（未创建任何用户）" if zh else
+            "courtapp: refused: adding a user needs an administrator's login "
+            "(COURTAPP_USER and COURTAPP_PASSWORD, or `courtapp login` first); "
+            "nothing was created")
     chosen = {Role(r) for r in (args.role or [Role.ADMIN.value])}
     info = auth.add_user(ctx.uow(), actor, args.username, args.name or args.username,
                          _read_password(args), chosen)

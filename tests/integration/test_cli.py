@@ -124,6 +124,11 @@ def test_exporting_an_unknown_case_fails_with_a_message(url: str,
 
 def test_user_add_reads_the_password_from_stdin_and_hashes_it(
         url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("admin password 1\n"))
+    assert main(["--database", url, "user", "add", "boss", "--first-admin",
+                 "--password-stdin"]) == 0
+    monkeypatch.setenv("COURTAPP_USER", "boss")
+    monkeypatch.setenv("COURTAPP_PASSWORD", "admin password 1")
     monkeypatch.setattr("sys.stdin", io.StringIO("correct horse battery\n"))
     assert main(["--database", url, "user", "add", "zhao", "--name", "赵法官", "--role", "judge",
                  "--password-stdin"]) == 0
@@ -134,10 +139,37 @@ def test_user_add_reads_the_password_from_stdin_and_hashes_it(
     assert stored.startswith("$argon2") and "horse" not in stored
 
 
+def test_user_add_without_a_login_is_refused_even_on_the_desks_own_file(
+        url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """No anonymous administrator (issue 10 §2): the console operator of a local
+    SQLite file makes no account, on an empty database or beside others."""
+    monkeypatch.delenv("COURTAPP_USER", raising=False)
+
+    def users() -> list[str]:
+        return [u.username for u in auth.list_users(
+            open_database(url).uow(), console_actor("t"))]
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("president password\n"))
+    with pytest.raises(SystemExit) as e:
+        main(["--database", url, "user", "add", "qian", "--role", "president",
+              "--password-stdin"])
+    assert "no user yet" in str(e.value.code) and "--first-admin" in str(e.value.code)
+    monkeypatch.setattr("sys.stdin", io.StringIO("admin password 1\n"))
+    assert main(["--database", url, "user", "add", "boss", "--first-admin",
+                 "--password-stdin"]) == 0
+    for lang, said in (("en", "needs an administrator's login"), ("zh", "须由管理员登录")):
+        monkeypatch.setattr("sys.stdin", io.StringIO("president password\n"))
+        with pytest.raises(SystemExit) as e:
+            main(["--database", url, "--lang", lang, "user", "add", "qian", "--role",
+                  "president", "--password-stdin"])
+        assert said in str(e.value.code)
+    assert users() == ["boss"]
+
+
 def test_a_short_password_is_refused_naming_the_field(
         url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
-    assert main(["--database", url, "user", "add", "x", "--password-stdin"]) == 1
+    assert main(["--database", url, "user", "add", "x", "--first-admin", "--password-stdin"]) == 1
     assert "password:" in capsys.readouterr().err
 
 

@@ -31,8 +31,15 @@ def test_a_realistic_session_leaves_a_log_without_personal_data(
     assert main(["--database", url, "notice", "execution_notice", "(2026)京0105执1234号",
                  "-o", str(tmp_path / "n.pdf")]) == 0
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert main(["--database", url, "user", "add", "admin", "--first-admin",
+                 "--password-stdin"]) == 0
+    monkeypatch.setenv("COURTAPP_USER", "admin")  # adding a user needs an administrator's login
+    monkeypatch.setenv("COURTAPP_PASSWORD", PASSWORD)
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     assert main(["--database", url, "user", "add", "qian", "--name", "钱书记员", "--role", "clerk",
                  "--password-stdin"]) == 0
+    monkeypatch.delenv("COURTAPP_USER")
+    monkeypatch.delenv("COURTAPP_PASSWORD")
     bad = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     bad["respondents"][0]["id_number"] = "360426199101010072"  # a wrong check digit
     (tmp_path / "bad.json").write_text(json.dumps(bad, ensure_ascii=False), encoding="utf-8")

@@ -11,10 +11,12 @@ entity's rows as they stood after the change) and an index on ``username``
 and hash and is locked by every append, so desks never fork the chain.  The
 rows already there are chained here in ``seq`` order (their content was not
 recorded, so only the chain covers them).  ``login_sessions`` holds the
-hashes of ``courtapp login`` tokens.  A trigger then refuses UPDATE and
-DELETE on ``audit_log``: on PostgreSQL a PL/pgSQL function raising an error,
-on SQLite a ``RAISE(ABORT)`` trigger.  (A database owner can still drop the
-triggers; ``courtapp audit verify`` is what shows an edit.)
+hashes of ``courtapp login`` tokens.  On PostgreSQL a trigger (a PL/pgSQL
+function raising an error) then refuses UPDATE, DELETE and TRUNCATE on
+``audit_log``.  SQLite gets none: the desk's file belongs to its OS user, who
+can drop any trigger, so there the chain is the guard.  (A database owner can
+drop the PostgreSQL triggers too; ``courtapp audit verify`` is what shows an
+edit.)
 """
 from __future__ import annotations
 
