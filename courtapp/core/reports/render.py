@@ -330,8 +330,9 @@ def to_pdf(report: MonthlyReport, trend: Sequence[TrendPoint], lang: str = "zh")
     title = ParagraphStyle("title", fontName=title_font, fontSize=16, leading=22, alignment=1,
                            wordWrap=wrap)
     body = ParagraphStyle("body", fontName=BODY_FONT, fontSize=9.5, leading=14, wordWrap=wrap)
+    # A heading stays with what it heads: never alone at the foot of a page.
     head = ParagraphStyle("head", fontName=BODY_FONT, fontSize=12, leading=18, spaceBefore=8,
-                          wordWrap=wrap)
+                          wordWrap=wrap, keepWithNext=1)
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
         buf, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
