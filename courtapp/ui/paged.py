@@ -11,7 +11,7 @@ and hands it back with :meth:`PagedTableModel.append_page` (or
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -20,8 +20,10 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    Qt,
     Signal,
 )
+from PySide6.QtWidgets import QLabel, QWidget
 
 from courtapp.core.domain.paging import Page
 
@@ -117,3 +119,40 @@ def rows_text(count: int | None, shown: int, one: str, many: str) -> str:
         return total
     return translate("PagedList", "%1 (%2 loaded; scroll for more)").replace(
         "%1", total).replace("%2", f"{shown:,}")
+
+
+class TotalLabel(QLabel):
+    """The line beside a paged list (:func:`rows_text`): its total once counted,
+    how many rows are loaded while fewer, or why it could not be counted, which
+    stays until the next load whatever pages follow.
+
+    ``rows`` gives the rows loaded so far; ``nouns`` the page's own translated
+    "1 document" and "%1 documents" (read at each refresh: the language may change).
+    """
+
+    def __init__(self, rows: Callable[[], int], nouns: Callable[[], tuple[str, str]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows, self._nouns = rows, nouns
+        self.count: int | None = None  # the total, once counted
+        self._error: str | None = None  # why it could not be counted
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def start(self, count: int | None) -> None:
+        """A new load: its total if the first page is all of it, else None (counting)."""
+        self.count, self._error = count, None
+
+    def set_count(self, count: int) -> None:
+        self.count = count
+        self.refresh()
+
+    def set_error(self, reason: str) -> None:
+        self._error = reason
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self._error is not None:
+            self.setText(QCoreApplication.translate("PagedList", "Not counted: %1")
+                         .replace("%1", self._error))
+            return
+        self.setText(rows_text(self.count, self._rows(), *self._nouns()))

@@ -1691,10 +1691,6 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
         <translation>案件%1</translation>
     </message>
     <message>
-        <source>Not counted: %1</source>
-        <translation>未能计数：%1</translation>
-    </message>
-    <message>
         <source>1 decision</source>
         <translation>1 份决定书</translation>
     </message>
@@ -1884,10 +1880,6 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
     <message>
         <source>Case %1</source>
         <translation>案件%1</translation>
-    </message>
-    <message>
-        <source>Not counted: %1</source>
-        <translation>未能计数：%1</translation>
     </message>
     <message>
         <source>1 document</source>
@@ -3905,6 +3897,10 @@ Please send this file to your court's IT officer. It holds no names, ID numbers 
     <message>
         <source>%1 (%2 loaded; scroll for more)</source>
         <translation>%1（已载入 %2 条，向下滚动载入更多）</translation>
+    </message>
+    <message>
+        <source>Not counted: %1</source>
+        <translation>未能计数：%1</translation>
     </message>
 </context>
 <context>

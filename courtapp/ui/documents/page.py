@@ -78,7 +78,7 @@ from courtapp.ui.errors import describe
 from courtapp.ui.i18n import Retranslating
 from courtapp.ui.listing.decisions import RecordServiceDialog
 from courtapp.ui.listing.widgets import banner, set_banner
-from courtapp.ui.paged import rows_text
+from courtapp.ui.paged import TotalLabel
 from courtapp.ui.scope import scoped_case_id, set_case_scope
 from courtapp.ui.server_sort import keep_sortable_indicator
 from courtapp.ui.tasks import TaskRunner
@@ -128,8 +128,6 @@ class DocumentsPage(Retranslating, QWidget):
         self._reselect_within = 0
         # What the pages of the current load are read with (filters and order).
         self._load_args: tuple[int | None, DocKind | None, str, bool] = (None, None, "oldest", True)
-        self.count: int | None = None  # the total, once counted
-        self._count_error: str | None = None  # why it could not be counted
         self.has_loaded = False
         self.can_issue = actor.can(Permission.DOCUMENT_ISSUE) or actor.can(Permission.RECEIPT_ISSUE)
         self.can_serve = actor.can(Permission.LISTING_SERVE)
@@ -167,9 +165,10 @@ class DocumentsPage(Retranslating, QWidget):
             combo.setMinimumContentsLength(chars)
             combo.setMinimumWidth(8 * em)
         self.reload_button = QPushButton(self)
-        self.count_label = QLabel(self)
+        self.count_label = TotalLabel(lambda: self.model.rowCount(),
+                                      lambda: (self.tr("1 document"), self.tr("%1 documents")),
+                                      self)
         self.count_label.setObjectName("documents_count")
-        self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.model = RegisterModel(self)
         self.table = QTableView(self)
@@ -194,7 +193,7 @@ class DocumentsPage(Retranslating, QWidget):
                                 lambda: (self.model.sort_column(), self.model.order[1]))
         self.model.sort_requested.connect(self.reload)
         self.model.more_wanted.connect(self._fetch_more)
-        self.model.page_loaded.connect(lambda _n: self._show_count())
+        self.model.page_loaded.connect(lambda _n: self.count_label.refresh())
         # Numbers differ at their end (之一, 之二…): elide in the middle.
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
 
@@ -375,8 +374,7 @@ class DocumentsPage(Retranslating, QWidget):
             had_focus = self.table.hasFocus()
             self.has_loaded = True
             self._settling = True
-            self.count = None if page.documents.has_more else len(page.documents)
-            self._count_error = None
+            self.count_label.start(None if page.documents.has_more else len(page.documents))
             self.model.show_page(page.documents, page.listings, first=True)
             self._size_columns()
             if had_focus:
@@ -410,22 +408,18 @@ class DocumentsPage(Retranslating, QWidget):
         self._update_buttons()
         self.loaded.emit()
 
+    @property
+    def count(self) -> int | None:
+        """The register's total, once counted."""
+        return self.count_label.count
+
     def _on_count(self, gen: int, n: int) -> None:
         if gen == self._generation:
-            self.count = n
-            self._show_count()
+            self.count_label.set_count(n)
 
     def _on_count_failed(self, gen: int, exc: BaseException) -> None:
         if gen == self._generation:
-            self._count_error = describe(exc)
-            self._show_count()
-
-    def _show_count(self) -> None:
-        if self._count_error is not None:  # stays until the next load, whatever pages follow
-            self.count_label.setText(self.tr("Not counted: %1").replace("%1", self._count_error))
-            return
-        self.count_label.setText(rows_text(self.count, self.model.rowCount(),
-                                           self.tr("1 document"), self.tr("%1 documents")))
+            self.count_label.set_error(describe(exc))
 
     def _on_load_failed(self, gen: int, exc: BaseException) -> None:
         if gen == self._generation:
@@ -822,7 +816,7 @@ class DocumentsPage(Retranslating, QWidget):
             self.kind_combo.setItemText(i, kind_label(self.kind_combo.itemData(i)))
         self.reload_button.setText(self.tr("&Reload"))
         if self.has_loaded:
-            self._show_count()
+            self.count_label.refresh()
         self.empty_hint.setText(self.tr(
             "No document issued yet here. Select a case on the Cases page, come back and "
             "choose Issue…"))

@@ -87,7 +87,7 @@ from courtapp.ui.listing.labels import (
     tl,
 )
 from courtapp.ui.listing.widgets import HistoryTable, StateStrip, banner, set_banner
-from courtapp.ui.paged import PagedTableModel, rows_text
+from courtapp.ui.paged import PagedTableModel, TotalLabel
 from courtapp.ui.scope import scoped_case_id, set_case_scope
 from courtapp.ui.tasks import TaskRunner
 
@@ -489,8 +489,6 @@ class DecisionsPage(Retranslating, QWidget):
         # What the pages of the current load are read with (filters and order).
         self._load_args: tuple[int | None, list[ListingStatus] | None, str, bool] = (
             None, None, "newest", True)
-        self.count: int | None = None  # the total, once counted
-        self._count_error: str | None = None  # why it could not be counted
         self.data: DecisionsData | None = None
         self.history_data: RespondentHistory | None = None
         self.sign_dialog: SignDecisionDialog | None = None
@@ -517,9 +515,10 @@ class DecisionsPage(Retranslating, QWidget):
             # Room for the longest entry when there is room; narrower panes may cut it.
             combo.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 7)
         self.reload_button = QPushButton(self)
-        self.count_label = QLabel(self)
+        self.count_label = TotalLabel(lambda: self.model.rowCount(),
+                                      lambda: (self.tr("1 decision"), self.tr("%1 decisions")),
+                                      self)
         self.count_label.setObjectName("decisions_count")
-        self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         # The 2019 Opinion item 14 alert.
         self.alert = QFrame(self)
@@ -560,7 +559,7 @@ class DecisionsPage(Retranslating, QWidget):
         self.table.setSortingEnabled(True)  # a click calls model.sort: the server orders
         self.model.sort_requested.connect(self.reload)
         self.model.more_wanted.connect(self._fetch_more)
-        self.model.page_loaded.connect(lambda _n: self._show_count())
+        self.model.page_loaded.connect(lambda _n: self.count_label.refresh())
 
         self.detail = QTextBrowser(self)
         self.detail.setObjectName("decision_detail")
@@ -716,8 +715,7 @@ class DecisionsPage(Retranslating, QWidget):
             return
         self.data = data
         self._settling = True
-        self.count = None if data.listings.has_more else len(data.listings)
-        self._count_error = None
+        self.count_label.start(None if data.listings.has_more else len(data.listings))
         self.model.show_page(data.listings, first=True)
         self._size_columns()
         self._fill_alert()
@@ -752,22 +750,18 @@ class DecisionsPage(Retranslating, QWidget):
             self._on_selection_changed()
         self.loaded.emit()
 
+    @property
+    def count(self) -> int | None:
+        """The decisions' total, once counted."""
+        return self.count_label.count
+
     def _on_count(self, gen: int, n: int) -> None:
         if gen == self._generation:
-            self.count = n
-            self._show_count()
+            self.count_label.set_count(n)
 
     def _on_count_failed(self, gen: int, exc: BaseException) -> None:
         if gen == self._generation:
-            self._count_error = describe(exc)
-            self._show_count()
-
-    def _show_count(self) -> None:
-        if self._count_error is not None:  # stays until the next load, whatever pages follow
-            self.count_label.setText(self.tr("Not counted: %1").replace("%1", self._count_error))
-            return
-        self.count_label.setText(rows_text(self.count, self.model.rowCount(),
-                                           self.tr("1 decision"), self.tr("%1 decisions")))
+            self.count_label.set_error(describe(exc))
 
     def _on_load_failed(self, gen: int, exc: BaseException) -> None:
         if gen == self._generation:
@@ -1036,7 +1030,7 @@ class DecisionsPage(Retranslating, QWidget):
             self.filter_combo.setItemText(i, QCoreApplication.translate("DecisionsPage", text))
         self.reload_button.setText(self.tr("&Reload"))
         if self.data is not None:
-            self._show_count()
+            self.count_label.refresh()
         self.sign_button.setText(self.tr("&Sign…"))
         self.serve_button.setText(self.tr("Record s&ervice…"))
         self.worksheet_button.setText(self.tr("Open &worksheet…"))
