@@ -70,6 +70,14 @@ def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
 
 
 @pytest.fixture
+def tasks_settled(tasks: TaskRunner, qtbot: QtBot) -> Iterator[None]:
+    """The test's database and print work finish before the runner stops (use it
+    with ``pytestmark = pytest.mark.usefixtures("tasks_settled")``)."""
+    yield
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=15_000)
+
+
+@pytest.fixture
 def languages(qapp: QCoreApplication, ui_settings: UiSettings) -> Iterator[LanguageManager]:
     """The language manager, English to start with; English again afterwards."""
     manager = LanguageManager(qapp, ui_settings)

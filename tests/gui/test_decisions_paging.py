@@ -8,11 +8,11 @@ a reload."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from paging_helpers import scroll_to_the_end
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
@@ -26,6 +26,7 @@ from courtapp.ui.listing import decisions as decisions_module  # noqa: E402
 from courtapp.ui.listing.decisions import COL_DECIDED  # noqa: E402
 from courtapp.ui.tasks import TaskRunner  # noqa: E402
 
+pytestmark = pytest.mark.usefixtures("tasks_settled")  # tasks end before the runner stops
 TIMEOUT = 15_000
 PAGE = 2
 DAYS = (4, 8, 6, 6, 5, 8, 7)  # decided on 2026-05-DD: ties for the id to break
@@ -40,11 +41,6 @@ def listings(sqlite_db: AppContext) -> int:
     return len(DAYS)
 
 
-@pytest.fixture(autouse=True)
-def _no_leftover_tasks(tasks: TaskRunner, qtbot: QtBot) -> Iterator[None]:
-    yield
-    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=TIMEOUT)
-
 
 def sql(db: AppContext, order: str) -> list[int]:
     with db.engine.connect() as c:
@@ -55,13 +51,6 @@ def sql(db: AppContext, order: str) -> list[int]:
 def shown(page: DecisionsPage) -> list[int]:
     return [page.model.overview(r).record.id for r in range(page.model.rowCount())]
 
-
-def scroll_to_the_end(qtbot: QtBot, page: DecisionsPage) -> None:
-    """Scroll down and ask for more, as the view does, until the last row."""
-    while page.model.canFetchMore(QModelIndex()):
-        with qtbot.waitSignal(page.model.page_loaded, timeout=TIMEOUT):
-            page.table.scrollToBottom()
-            page.model.fetchMore(QModelIndex())  # ignored if the view asked already
 
 
 def open_page(qtbot: QtBot, db: AppContext, tasks: TaskRunner,

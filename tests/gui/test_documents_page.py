@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -66,6 +65,7 @@ from courtapp.ui.main_window import MainWindow  # noqa: E402
 from courtapp.ui.settings import LANGUAGE_CHINESE, UiSettings  # noqa: E402
 from courtapp.ui.tasks import TaskRunner  # noqa: E402
 
+pytestmark = pytest.mark.usefixtures("tasks_settled")  # tasks end before the runner stops
 TIMEOUT = 15_000
 SERVED_ON = date(2026, 5, 12)
 FIRST = "（2026）京0105执1234号之一"
@@ -765,12 +765,6 @@ def test_the_register_model_passes_the_model_tester(
     assert model.data(QModelIndex()) is None
     assert model.headerData(COL_KIND, Qt.Orientation.Horizontal) == "Kind"
 
-
-@pytest.fixture(autouse=True)
-def _no_leftover_tasks(tasks: TaskRunner, qtbot: QtBot) -> Iterator[None]:
-    """Every test lets its database and print work finish before the runner stops."""
-    yield
-    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=TIMEOUT)
 
 
 # ------------------------------------------------------------------ sorting

@@ -8,10 +8,10 @@ every listing of the court)."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from paging_helpers import scroll_to_the_end
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
@@ -28,6 +28,7 @@ from courtapp.ui.documents import model as register_model  # noqa: E402
 from courtapp.ui.documents.model import COL_KIND  # noqa: E402
 from courtapp.ui.tasks import TaskRunner  # noqa: E402
 
+pytestmark = pytest.mark.usefixtures("tasks_settled")  # tasks end before the runner stops
 TIMEOUT = 15_000
 PAGE = 3
 
@@ -44,11 +45,6 @@ def court(sqlite_db: AppContext) -> Court:
     return court
 
 
-@pytest.fixture(autouse=True)
-def _no_leftover_tasks(tasks: TaskRunner, qtbot: QtBot) -> Iterator[None]:
-    yield
-    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=TIMEOUT)
-
 
 def sql(db: AppContext, order: str) -> list[int]:
     with db.engine.connect() as c:
@@ -60,13 +56,6 @@ def sql(db: AppContext, order: str) -> list[int]:
 def shown(page: DocumentsPage) -> list[int]:
     return [page.model.document(r).id for r in range(page.model.rowCount())]
 
-
-def scroll_to_the_end(qtbot: QtBot, page: DocumentsPage) -> None:
-    """Scroll down and ask for more, as the view does, until the last row."""
-    while page.model.canFetchMore(QModelIndex()):
-        with qtbot.waitSignal(page.model.page_loaded, timeout=TIMEOUT):
-            page.table.scrollToBottom()
-            page.model.fetchMore(QModelIndex())  # ignored if the view asked already
 
 
 def test_the_register_shows_its_first_page_then_the_rest_as_it_scrolls(
