@@ -32,6 +32,7 @@ from collections.abc import Callable, Sequence
 from enum import Enum
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QBuffer,
@@ -52,6 +53,9 @@ from shiboken6 import Shiboken
 
 from courtapp.core import paths
 from courtapp.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 #: Pages are rendered at the printer's resolution, but never finer than this.
 MAX_DPI = 600
@@ -185,12 +189,24 @@ def printer_route(printer: QPrinter) -> Route:
                      shutil.which("lp"))
 
 
-def pdf_pages(data: bytes, pages: Sequence[int]) -> bytes:
-    """The PDF of ``data``'s 0-based ``pages``, in that order (a page may repeat, for
-    copies): the same page objects, fonts and text as issued, nothing rasterised."""
-    from pypdf import PdfReader, PdfWriter
+def read_pdf(data: bytes) -> PdfReader:
+    """``data`` read by pypdf (any thread); :class:`PdfLoadError` if it is no PDF."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
 
-    reader = PdfReader(BytesIO(data))
+    try:
+        return PdfReader(BytesIO(data))
+    except PyPdfError as exc:
+        raise PdfLoadError(f"the PDF could not be read ({exc})") from exc
+
+
+def pdf_pages(data: bytes, pages: Sequence[int], reader: PdfReader | None = None) -> bytes:
+    """The PDF of ``data``'s 0-based ``pages``, in that order (a page may repeat, for
+    copies): the same page objects, fonts and text as issued, nothing rasterised.
+    ``reader``: ``data`` already read (:func:`read_pdf`)."""
+    from pypdf import PdfWriter
+
+    reader = reader if reader is not None else read_pdf(data)
     if list(pages) == list(range(len(reader.pages))):
         return data
     writer = PdfWriter()
@@ -262,12 +278,12 @@ def print_pdf(data: bytes, printer: QPrinter, *, current_page: int | None = None
     if route is Route.RASTER:
         return _print_raster(data, printer, current_page=current_page, cancel=cancel,
                              on_page=on_page)
-    count, _size = pdf_info(data)
-    pages = pages_to_print(printer, count, current_page)
+    reader = read_pdf(data)  # read once: counted here, its pages taken below
+    pages = pages_to_print(printer, len(reader.pages), current_page)
     if not pages:
         return 0
     if route is Route.FILE:
-        out = pdf_pages(data, pages)
+        out = pdf_pages(data, pages, reader)
         if cancel is not None and cancel.is_set():
             raise PrintCancelled()
         write_print_file(out, Path(printer.outputFileName()))
@@ -277,7 +293,7 @@ def print_pdf(data: bytes, printer: QPrinter, *, current_page: int | None = None
     # CUPS: the chosen pages once; the copies and their collation are the job's.
     once = distinct_in_order(pages)
     copies = max(1, printer.copyCount())
-    out = pdf_pages(data, once)
+    out = pdf_pages(data, once, reader)
     size = printer.pageLayout().pageSize()
     media = size.key() if size.id() is not QPageSize.PageSizeId.Custom else None
     command = lp_command(shutil.which("lp") or "lp", printer.printerName(),
