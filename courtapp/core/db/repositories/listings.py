@@ -119,6 +119,15 @@ def _filters(case_id: int | None, statuses: Sequence[ListingStatus]) -> list[Col
     return out
 
 
+def _with_names(*extra: Any) -> Select[Any]:
+    """Listings with their restrictions, case number and respondent's name (and
+    ``extra`` columns): what :meth:`ListingRepository.page` and ``overviews`` read."""
+    return (select(ListingRow, CaseRow.case_number, PersonRow.name, *extra)
+            .join(CaseRow, CaseRow.id == ListingRow.case_id)
+            .join(PersonRow, PersonRow.id == ListingRow.person_id)
+            .options(selectinload(ListingRow.restrictions)))
+
+
 class ListingRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
@@ -203,11 +212,7 @@ class ListingRepository:
         :data:`LISTING_SORT`; the id breaks ties) on the server; keyset paging on
         (the sort values, id): ``after`` is the ``next_after`` of the page before."""
         cols = [*LISTING_SORT[sort], ListingRow.id]
-        q = (select(ListingRow, CaseRow.case_number, PersonRow.name, *cols)
-             .join(CaseRow, CaseRow.id == ListingRow.case_id)
-             .join(PersonRow, PersonRow.id == ListingRow.person_id)
-             .options(selectinload(ListingRow.restrictions))
-             .where(*_filters(case_id, statuses))
+        q = (_with_names(*cols).where(*_filters(case_id, statuses))
              .order_by(*(c.desc() if descending else c.asc() for c in cols)).limit(limit + 1))
         if isinstance(after, int):
             after = (after,)
@@ -231,11 +236,7 @@ class ListingRepository:
         ids = sorted(set(listing_ids))
         if not ids:
             return []
-        q = (select(ListingRow, CaseRow.case_number, PersonRow.name)
-             .join(CaseRow, CaseRow.id == ListingRow.case_id)
-             .join(PersonRow, PersonRow.id == ListingRow.person_id)
-             .options(selectinload(ListingRow.restrictions))
-             .where(ListingRow.id.in_(ids)).order_by(ListingRow.id))
+        q = _with_names().where(ListingRow.id.in_(ids)).order_by(ListingRow.id)
         return [(_record(r, n), name) for r, n, name in self._s.execute(q)]
 
     # ---------------------------------------------------------------- writing
