@@ -26,6 +26,8 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QLabel, QWidget
 
 from courtapp.core.domain.paging import Page
+from courtapp.ui.errors import describe
+from courtapp.ui.tasks import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
@@ -127,28 +129,45 @@ class TotalLabel(QLabel):
     stays until the next load whatever pages follow.
 
     ``rows`` gives the rows loaded so far; ``nouns`` the page's own translated
-    "1 document" and "%1 documents" (read at each refresh: the language may change).
+    "1 document" and "%1 documents" (read at each refresh: the language may
+    change).  The count runs on ``tasks``, after the first page (it never holds
+    the page up); a count of an older load is dropped.
     """
 
-    def __init__(self, rows: Callable[[], int], nouns: Callable[[], tuple[str, str]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, rows: Callable[[], int],
+                 nouns: Callable[[], tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows, self._nouns = rows, nouns
+        self._tasks, self._rows, self._nouns = tasks, rows, nouns
         self.count: int | None = None  # the total, once counted
         self._error: str | None = None  # why it could not be counted
+        self._generation = 0
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-    def start(self, count: int | None) -> None:
-        """A new load: its total if the first page is all of it, else None (counting)."""
-        self.count, self._error = count, None
+    def new_load(self) -> None:
+        """A load starts: a count still running for the one before is dropped."""
+        self._generation += 1
 
-    def set_count(self, count: int) -> None:
-        self.count = count
-        self.refresh()
+    def start(self, first: Page[T], counting: Callable[[], int]) -> None:
+        """The load's first page is shown: its total if that page is all of it,
+        else ``counting`` reads the total off the GUI thread."""
+        self._error = None
+        if first.has_more:
+            self.count = None
+            gen = self._generation
+            self._tasks.run_db(counting, on_done=lambda n: self._counted(gen, n),
+                               on_error=lambda e: self._not_counted(gen, e), owner=self)
+        else:
+            self.count = len(first)
 
-    def set_error(self, reason: str) -> None:
-        self._error = reason
-        self.refresh()
+    def _counted(self, gen: int, count: int) -> None:
+        if gen == self._generation:
+            self.count = count
+            self.refresh()
+
+    def _not_counted(self, gen: int, exc: BaseException) -> None:
+        if gen == self._generation:
+            self._error = describe(exc)
+            self.refresh()
 
     def refresh(self) -> None:
         if self._error is not None:

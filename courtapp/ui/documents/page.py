@@ -165,7 +165,7 @@ class DocumentsPage(Retranslating, QWidget):
             combo.setMinimumContentsLength(chars)
             combo.setMinimumWidth(8 * em)
         self.reload_button = QPushButton(self)
-        self.count_label = TotalLabel(lambda: self.model.rowCount(),
+        self.count_label = TotalLabel(tasks, lambda: self.model.rowCount(),
                                       lambda: (self.tr("1 document"), self.tr("%1 documents")),
                                       self)
         self.count_label.setObjectName("documents_count")
@@ -333,6 +333,7 @@ class DocumentsPage(Retranslating, QWidget):
         """Show the register's first page again (the filters and order now chosen);
         the total is counted once it shows."""
         self._generation += 1
+        self.count_label.new_load()
         case_id, kind = self.case_id, self.kind_filter
         current = self.current_document()
         if current is not None and self._select_after_load is None:
@@ -360,13 +361,6 @@ class DocumentsPage(Retranslating, QWidget):
         """The view scrolled to the end of what is loaded: read the next page."""
         self._read_page(self.model.next_after, first=False)
 
-    def _fetch_count(self) -> None:
-        gen, ctx, actor = self._generation, self._ctx, self._actor
-        case_id, kind, _sort, _descending = self._load_args
-        self._tasks.run_db(lambda: count_register(ctx, actor, case_id, kind),
-                           on_done=lambda n: self._on_count(gen, n),
-                           on_error=lambda e: self._on_count_failed(gen, e), owner=self)
-
     def _on_page(self, gen: int, page: RegisterPage, first: bool) -> None:
         if gen != self._generation:
             return  # an older load: its rows are not wanted any more
@@ -374,13 +368,13 @@ class DocumentsPage(Retranslating, QWidget):
             had_focus = self.table.hasFocus()
             self.has_loaded = True
             self._settling = True
-            self.count_label.start(None if page.documents.has_more else len(page.documents))
+            ctx, actor, (case_id, kind, _sort, _descending) = self._ctx, self._actor, self._load_args
+            self.count_label.start(page.documents,
+                                   lambda: count_register(ctx, actor, case_id, kind))
             self.model.show_page(page.documents, page.listings, first=True)
             self._size_columns()
             if had_focus:
                 self.table.setFocus()
-            if page.documents.has_more:
-                self._fetch_count()  # after the first page: the count never holds it up
         else:
             self.model.show_page(page.documents, page.listings, first=False)
         if self._settling:
@@ -412,14 +406,6 @@ class DocumentsPage(Retranslating, QWidget):
     def count(self) -> int | None:
         """The register's total, once counted."""
         return self.count_label.count
-
-    def _on_count(self, gen: int, n: int) -> None:
-        if gen == self._generation:
-            self.count_label.set_count(n)
-
-    def _on_count_failed(self, gen: int, exc: BaseException) -> None:
-        if gen == self._generation:
-            self.count_label.set_error(describe(exc))
 
     def _on_load_failed(self, gen: int, exc: BaseException) -> None:
         if gen == self._generation:

@@ -515,7 +515,7 @@ class DecisionsPage(Retranslating, QWidget):
             # Room for the longest entry when there is room; narrower panes may cut it.
             combo.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 7)
         self.reload_button = QPushButton(self)
-        self.count_label = TotalLabel(lambda: self.model.rowCount(),
+        self.count_label = TotalLabel(tasks, lambda: self.model.rowCount(),
                                       lambda: (self.tr("1 decision"), self.tr("%1 decisions")),
                                       self)
         self.count_label.setObjectName("decisions_count")
@@ -674,6 +674,7 @@ class DecisionsPage(Retranslating, QWidget):
         """Show the first page again (the scope, filter and order now chosen) and
         the alert; the total is counted once the page shows."""
         self._generation += 1
+        self.count_label.new_load()
         case_id = self.case_id
         statuses = FILTERS[max(0, self.filter_combo.currentIndex())][1]
         selected = self.selected()
@@ -703,24 +704,17 @@ class DecisionsPage(Retranslating, QWidget):
                            on_done=lambda p: self._on_more(gen, p),
                            on_error=lambda e: self._on_load_failed(gen, e), owner=self)
 
-    def _fetch_count(self) -> None:
-        gen, ctx, actor = self._generation, self._ctx, self._actor
-        case_id, statuses, _sort, _descending = self._load_args
-        self._tasks.run_db(lambda: count_decisions(ctx, actor, case_id, statuses),
-                           on_done=lambda n: self._on_count(gen, n),
-                           on_error=lambda e: self._on_count_failed(gen, e), owner=self)
-
     def _on_loaded(self, gen: int, data: DecisionsData) -> None:
         if gen != self._generation:
             return
         self.data = data
         self._settling = True
-        self.count_label.start(None if data.listings.has_more else len(data.listings))
+        ctx, actor, (case_id, statuses, _sort, _descending) = self._ctx, self._actor, self._load_args
+        self.count_label.start(data.listings,
+                               lambda: count_decisions(ctx, actor, case_id, statuses))
         self.model.show_page(data.listings, first=True)
         self._size_columns()
         self._fill_alert()
-        if data.listings.has_more:
-            self._fetch_count()  # after the first page: the count never holds it up
         self._settle()
 
     def _on_more(self, gen: int, page: Page[ls.ListingOverview]) -> None:
@@ -754,14 +748,6 @@ class DecisionsPage(Retranslating, QWidget):
     def count(self) -> int | None:
         """The decisions' total, once counted."""
         return self.count_label.count
-
-    def _on_count(self, gen: int, n: int) -> None:
-        if gen == self._generation:
-            self.count_label.set_count(n)
-
-    def _on_count_failed(self, gen: int, exc: BaseException) -> None:
-        if gen == self._generation:
-            self.count_label.set_error(describe(exc))
 
     def _on_load_failed(self, gen: int, exc: BaseException) -> None:
         if gen == self._generation:
