@@ -48,15 +48,8 @@ def conflict_text(exc: ConflictError, *, record: str | None = None,
     """A conflict in the interface language: who changed the record and when, if known.
     ``record`` names it as the screen shows it (else the core's name for it);
     ``reloaded``: the screen has already reloaded it (no "reload it" advice)."""
-    record = record or exc.record or translate("Errors", "the record")
-    if exc.code == "conflict.changed":
-        at = exc.at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if exc.at else ""
-        suffix = "_reloaded" if reloaded else ""
-        if exc.by:
-            return render("conflict.changed_by" + suffix,
-                          {"record": record, "user": exc.by, "at": at})
-        return render("conflict.changed" + suffix, {"record": record})
-    return render(exc.code, {"record": record, **exc.params})
+    return render(*exc.rendering(record or exc.record or translate("Errors", "the record"),
+                                 reloaded=reloaded))
 
 
 def describe(exc: BaseException) -> str:

@@ -111,14 +111,24 @@ class ConflictError(DomainError):
         self.by, self.at, self.code, self.params = by, at, code, dict(params or {})
         super().__init__(detail)
 
+    def rendering(self, record: str, *,
+                  reloaded: bool = False) -> tuple[str, dict[str, object]]:
+        """The message code and its parameters, ``record`` naming the record: who
+        changed it and when, if known; ``reloaded``: the screen has reloaded it
+        already (no "reload it" advice).  The CLI and the GUI render the same."""
+        if self.code == "conflict.changed":
+            suffix = "_reloaded" if reloaded else ""
+            if self.by:
+                at = self.at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if self.at else ""
+                return "conflict.changed_by" + suffix, {"record": record, "user": self.by, "at": at}
+            return "conflict.changed" + suffix, {"record": record}
+        return self.code, {"record": record, **self.params}
+
     def message(self, lang: str = "en") -> str:
         from courtapp.core.domain.messages import render
 
         record = self.record or ("该记录" if lang.startswith("zh") else "the record")
-        if self.code == "conflict.changed" and self.by:
-            at = self.at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if self.at else ""
-            return render("conflict.changed_by", {"record": record, "user": self.by, "at": at}, lang)
-        return render(self.code, {"record": record, **self.params}, lang)
+        return render(*self.rendering(record), lang)
 
     def __str__(self) -> str:
         return self.message("en")
